@@ -1,0 +1,109 @@
+package value
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Fixnum is an exact integer that fits in 64 bits. Arithmetic promotes to
+// *big.Int on overflow, and big results that fit are demoted back, so an
+// exact integer has exactly one representation.
+type Fixnum int64
+
+// Flonum is an inexact real.
+type Flonum float64
+
+const smallIntMin, smallIntMax = -1024, 1023
+
+// smallInts holds boxed fixnums so that the common small results of
+// arithmetic do not allocate when converted to Value.
+var smallInts = func() (t [smallIntMax - smallIntMin + 1]Value) {
+	for i := range t {
+		t[i] = Fixnum(i + smallIntMin)
+	}
+	return
+}()
+
+// Int boxes an int64 as a Fixnum, without allocating for small values.
+func Int(i int64) Value {
+	if i >= smallIntMin && i <= smallIntMax {
+		return smallInts[i-smallIntMin]
+	}
+	return Fixnum(i)
+}
+
+// NormBig returns b as a Fixnum when it fits, else b itself.
+func NormBig(b *big.Int) Value {
+	if b.IsInt64() {
+		return Int(b.Int64())
+	}
+	return b
+}
+
+// NormRat returns r as an integer when its denominator is 1.
+func NormRat(r *big.Rat) Value {
+	if r.IsInt() {
+		return NormBig(new(big.Int).Set(r.Num()))
+	}
+	return r
+}
+
+// IsNumber reports whether v is a Scheme number.
+func IsNumber(v Value) bool {
+	switch v.(type) {
+	case Fixnum, Flonum, *big.Int, *big.Rat:
+		return true
+	}
+	return false
+}
+
+// NumberString formats a number in the given radix (2, 8, 10 or 16) the
+// way write does. Flonums use the shortest text that reads back as the same
+// value, and always show that they are inexact.
+func NumberString(v Value, radix int) string {
+	switch n := v.(type) {
+	case Fixnum:
+		return strconv.FormatInt(int64(n), radix)
+	case *big.Int:
+		return n.Text(radix)
+	case *big.Rat:
+		return n.Num().Text(radix) + "/" + n.Denom().Text(radix)
+	case Flonum:
+		return FlonumString(float64(n), radix)
+	}
+	return "#<not-a-number>"
+}
+
+// FlonumString formats f as Scheme text.
+func FlonumString(f float64, radix int) string {
+	switch {
+	case math.IsNaN(f):
+		return "+nan.0"
+	case math.IsInf(f, 1):
+		return "+inf.0"
+	case math.IsInf(f, -1):
+		return "-inf.0"
+	}
+	if radix != 10 {
+		if f == math.Trunc(f) && math.Abs(f) < 1e18 {
+			return strconv.FormatInt(int64(f), radix) + "."
+		}
+		// Other radixes have no standard inexact fraction syntax; fall back.
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if strings.ContainsAny(s, "e") {
+		// Go writes 1e+21; Scheme readers accept 1e21.
+		mant, exp, _ := strings.Cut(s, "e")
+		if !strings.Contains(mant, ".") {
+			mant += ".0"
+		}
+		exp = strings.TrimPrefix(exp, "+")
+		return mant + "e" + exp
+	}
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
+}

@@ -1,0 +1,206 @@
+// Package value owns contigo's data model: the Scheme values that the
+// reader produces, the macro expander rewrites and the evaluator computes
+// with, together with source positions and the printers.
+//
+// A Value is any Go value; the concrete representations are:
+//
+//	empty list       Nil (*Empty)
+//	booleans         bool
+//	exact integers   Fixnum (int64) and *big.Int (always outside int64 range)
+//	exact ratios     *big.Rat (never integral)
+//	inexact reals    Flonum (float64)
+//	characters       Char (rune)
+//	strings          *String (mutable, indexed by rune)
+//	symbols          *Symbol (interned unless made by Gensym)
+//	pairs            *Pair
+//	vectors          *Vector
+//	bytevectors      *Bytevector
+//	other singletons Unspecified, EOF, DefaultObject
+//	multiple values  *MultipleValues (only ever as a return value)
+//
+// Procedures, ports, records and the other runtime objects are defined by
+// the packages that own them; this package only needs to be able to print
+// them, which it does through the Printer interface.
+package value
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Value is a Scheme value.
+type Value = any
+
+// Empty is the type of the empty list.
+type Empty struct{}
+
+// Nil is the empty list '().
+var Nil = &Empty{}
+
+type unspecified struct{}
+type eofObject struct{}
+type defaultObject struct{}
+
+// Unspecified is the value of expressions whose value the report leaves
+// unspecified, such as (if #f #f) or set!.
+var Unspecified = &unspecified{}
+
+// EOF is the end-of-file object.
+var EOF = &eofObject{}
+
+// DefaultObject marks an optional argument that was not supplied.
+var DefaultObject = &defaultObject{}
+
+// Pair is a mutable cons cell.
+type Pair struct {
+	Car, Cdr Value
+}
+
+// Cons allocates a new pair.
+func Cons(car, cdr Value) *Pair { return &Pair{car, cdr} }
+
+// Char is a Unicode character.
+type Char rune
+
+// String is a mutable Scheme string. Runes are stored so that string-ref
+// and string-set! are O(1).
+type String struct {
+	R []rune
+}
+
+// NewString makes a Scheme string from Go text.
+func NewString(s string) *String { return &String{R: []rune(s)} }
+
+func (s *String) String() string { return string(s.R) }
+
+// Vector is a Scheme vector.
+type Vector struct {
+	Items []Value
+}
+
+// Bytevector is a Scheme bytevector.
+type Bytevector struct {
+	B []byte
+}
+
+// MultipleValues carries the result of (values ...) with a count other
+// than one. A single value is always returned bare.
+type MultipleValues struct {
+	Vals []Value
+}
+
+// Values packs vals as a return value: bare when there is exactly one.
+func Values(vals []Value) Value {
+	if len(vals) == 1 {
+		return vals[0]
+	}
+	return &MultipleValues{Vals: vals}
+}
+
+// Symbol is an interned name. Two symbols with the same name are the same
+// pointer unless one was made by Gensym.
+type Symbol struct {
+	Name     string
+	interned bool
+}
+
+func (s *Symbol) String() string { return s.Name }
+
+// Interned reports whether s is in the symbol table (false for gensyms).
+func (s *Symbol) Interned() bool { return s.interned }
+
+var (
+	symMu    sync.Mutex
+	symtab   = map[string]*Symbol{}
+	gensymNo int
+)
+
+// Intern returns the unique symbol called name.
+func Intern(name string) *Symbol {
+	symMu.Lock()
+	s, ok := symtab[name]
+	if !ok {
+		s = &Symbol{Name: name, interned: true}
+		symtab[name] = s
+	}
+	symMu.Unlock()
+	return s
+}
+
+// Gensym returns a fresh uninterned symbol whose name starts with prefix.
+func Gensym(prefix string) *Symbol {
+	symMu.Lock()
+	gensymNo++
+	n := gensymNo
+	symMu.Unlock()
+	return &Symbol{Name: fmt.Sprintf("%s%d", prefix, n)}
+}
+
+// Truthy reports whether v counts as true: everything but #f does.
+func Truthy(v Value) bool {
+	b, ok := v.(bool)
+	return !ok || b
+}
+
+// List builds a proper list of vals.
+func List(vals ...Value) Value {
+	var l Value = Nil
+	for i := len(vals) - 1; i >= 0; i-- {
+		l = &Pair{vals[i], l}
+	}
+	return l
+}
+
+// ListTail builds a list of vals ending in tail instead of '().
+func ListTail(vals []Value, tail Value) Value {
+	l := tail
+	for i := len(vals) - 1; i >= 0; i-- {
+		l = &Pair{vals[i], l}
+	}
+	return l
+}
+
+// ToSlice returns the elements of a proper list, and false if v is not one
+// (improper or circular).
+func ToSlice(v Value) ([]Value, bool) {
+	var out []Value
+	slow := v
+	for i := 0; ; i++ {
+		switch p := v.(type) {
+		case *Empty:
+			return out, true
+		case *Pair:
+			out = append(out, p.Car)
+			v = p.Cdr
+		default:
+			return out, false
+		}
+		if i&1 == 1 {
+			slow = slow.(*Pair).Cdr
+			if slow == v {
+				return out, false
+			}
+		}
+	}
+}
+
+// IsList reports whether v is a proper (finite, '()-terminated) list.
+func IsList(v Value) bool {
+	slow := v
+	for {
+		p, ok := v.(*Pair)
+		if !ok {
+			return v == Nil
+		}
+		v = p.Cdr
+		p, ok = v.(*Pair)
+		if !ok {
+			return v == Nil
+		}
+		v = p.Cdr
+		slow = slow.(*Pair).Cdr
+		if slow == v {
+			return false
+		}
+	}
+}
