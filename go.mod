@@ -2,10 +2,4 @@ module contigo
 
 go 1.26.8
 
-require (
-	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/mattn/go-runewidth v0.0.31 // indirect
-	github.com/peterh/liner v1.2.3 // indirect
-	golang.org/x/sys v0.48.0 // indirect
-)
+require github.com/google/go-cmp v0.7.0

@@ -37,12 +37,12 @@ func Errorf(format string, args ...any) *ErrorObject {
 // TypeError reports that procedure proc wanted a want and got v:
 // "car: expected pair, got 5".
 func TypeError(proc, want string, v Value) *ErrorObject {
-	return &ErrorObject{Message: fmt.Sprintf("%s: expected %s, got %s", proc, want, Truncate(WriteString(v), 60))}
+	return &ErrorObject{Message: fmt.Sprintf("%s: expected %s, got %s", proc, want, ShortText(WriteString(v), 60))}
 }
 
 // ArgError reports that argument n (1-based) of proc is wrong.
 func ArgError(proc string, n int, want string, v Value) *ErrorObject {
-	return &ErrorObject{Message: fmt.Sprintf("%s: argument %d: expected %s, got %s", proc, n, want, Truncate(WriteString(v), 60))}
+	return &ErrorObject{Message: fmt.Sprintf("%s: argument %d: expected %s, got %s", proc, n, want, ShortText(WriteString(v), 60))}
 }
 
 // RangeError reports an index out of range.
@@ -50,8 +50,8 @@ func RangeError(proc string, v Value, limit int) *ErrorObject {
 	return &ErrorObject{Message: fmt.Sprintf("%s: index %s out of range [0, %d)", proc, WriteString(v), limit)}
 }
 
-// Truncate shortens s to at most n runes, marking the cut with "...".
-func Truncate(s string, n int) string {
+// ShortText shortens s to at most n runes, marking the cut with "...".
+func ShortText(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

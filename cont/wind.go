@@ -1,0 +1,109 @@
+package cont
+
+import "contigo/value"
+
+// WindPoint is one active dynamic-wind extent. The points form a tree;
+// the current point of a thread is a leaf-to-root path through it. The
+// root point (Parent nil) has no thunks.
+type WindPoint struct {
+	Parent        *WindPoint
+	Before, After value.Value
+	Depth         int
+}
+
+// NewRootWind returns a fresh root wind point, the start of a new thread's
+// dynamic extent.
+func NewRootWind() *WindPoint { return &WindPoint{} }
+
+// Enter returns the point for a dynamic-wind entered from p.
+func (p *WindPoint) Enter(before, after value.Value) *WindPoint {
+	return &WindPoint{Parent: p, Before: before, After: after, Depth: p.Depth + 1}
+}
+
+// Path computes what travelling from one dynamic extent to another must do,
+// as the report's dynamic-wind requires: the after thunks of the points
+// being left, innermost first, then the before thunks of the points being
+// entered, outermost first. Points in two different trees (two threads)
+// have no common ancestor; callers switching threads must not travel.
+func Path(from, to *WindPoint) (out, in []*WindPoint) {
+	a, b := from, to
+	for a != nil && b != nil && a.Depth > b.Depth {
+		out = append(out, a)
+		a = a.Parent
+	}
+	for a != nil && b != nil && b.Depth > a.Depth {
+		in = append(in, b)
+		b = b.Parent
+	}
+	for a != b && a != nil && b != nil {
+		out = append(out, a)
+		in = append(in, b)
+		a, b = a.Parent, b.Parent
+	}
+	// in was collected innermost first; entering goes outermost first.
+	for i, j := 0, len(in)-1; i < j; i, j = i+1, j-1 {
+		in[i], in[j] = in[j], in[i]
+	}
+	return out, in
+}
+
+// Dynamic is the dynamic state of a thread of control: the current wind
+// point, the stack of installed exception handlers (innermost first), and
+// the parameterize bindings. It is immutable: every change makes a new
+// record, so a continuation captures it by pointer.
+type Dynamic struct {
+	Wind     *WindPoint
+	Handlers *Handler
+	Params   *ParamBinding
+}
+
+// Handler is one installed exception handler.
+type Handler struct {
+	Proc value.Value
+	Next *Handler
+}
+
+// ParamBinding binds a parameter object to a value within a parameterize.
+type ParamBinding struct {
+	Param any
+	Value value.Value
+	Next  *ParamBinding
+}
+
+// Lookup finds the innermost binding of param, if any.
+func (b *ParamBinding) Lookup(param any) (*ParamBinding, bool) {
+	for ; b != nil; b = b.Next {
+		if b.Param == param {
+			return b, true
+		}
+	}
+	return nil, false
+}
+
+// WithWind returns d with the wind point replaced.
+func (d *Dynamic) WithWind(w *WindPoint) *Dynamic {
+	n := *d
+	n.Wind = w
+	return &n
+}
+
+// WithHandlers returns d with the handler stack replaced.
+func (d *Dynamic) WithHandlers(h *Handler) *Dynamic {
+	n := *d
+	n.Handlers = h
+	return &n
+}
+
+// WithParams returns d with the parameter bindings replaced.
+func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
+	n := *d
+	n.Params = p
+	return &n
+}
+
+// Fresh returns the dynamic state a new thread of control starts with:
+// its own root wind point and no handlers, but the parameter bindings of d
+// (a child inherits parameters, as Trio's tasks inherit context).
+func (d *Dynamic) Fresh() *Dynamic {
+	return &Dynamic{Wind: NewRootWind(), Params: d.Params}
+}

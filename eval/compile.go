@@ -1,0 +1,447 @@
+package eval
+
+// This file compiles Scheme data into nodes. Each top-level form is
+// analysed once: variables are resolved to (depth, index) slots or global
+// cells, macros are expanded, and derived forms are rewritten into the
+// few node types of node.go.
+
+import (
+	"fmt"
+
+	"contigo/macro"
+	"contigo/value"
+)
+
+// Macro is a define-macro binding.
+type Macro = macro.Macro
+
+// scope is the compile-time picture of one run-time environment record.
+type scope struct {
+	names   []*value.Symbol
+	checked []bool // slot may be read before it is initialised
+	up      *scope
+}
+
+func (s *scope) add(name *value.Symbol, checked bool) int {
+	for i, n := range s.names {
+		if n == name {
+			return i
+		}
+	}
+	s.names = append(s.names, name)
+	s.checked = append(s.checked, checked)
+	return len(s.names) - 1
+}
+
+// lookup finds a lexical variable: its depth, slot and whether reads must
+// check it is initialised.
+func (s *scope) lookup(name *value.Symbol) (depth, index int, checked, ok bool) {
+	for d := 0; s != nil; s, d = s.up, d+1 {
+		for i := len(s.names) - 1; i >= 0; i-- {
+			if s.names[i] == name {
+				return d, i, s.checked[i], true
+			}
+		}
+	}
+	return 0, 0, false, false
+}
+
+type compiler struct {
+	in   *Interp
+	src  value.SourceMap
+	pos  value.Pos // position of the innermost form with a known one
+	name string    // the enclosing procedure's name, for backtraces
+}
+
+// compileError is how the compiler reports a syntax error: it panics with
+// one and compileTop recovers it.
+type compileError struct{ err *Error }
+
+func (c *compiler) errorf(form value.Value, format string, args ...any) {
+	pos := c.pos
+	if p, ok := c.src.Lookup(form); ok {
+		pos = p
+	}
+	msg := fmt.Sprintf(format, args...)
+	panic(&compileError{&Error{Payload: &value.ErrorObject{Message: msg, Pos: pos, Kind: "syntax-error"}, Msg: msg, Pos: pos}})
+}
+
+func (c *compiler) site() site { return site{pos: c.pos, name: c.name} }
+
+// at moves the current position to form's, if known, returning the old
+// one for restoring.
+func (c *compiler) at(form value.Value) value.Pos {
+	old := c.pos
+	if p, ok := c.src.Lookup(form); ok {
+		c.pos = p
+	}
+	return old
+}
+
+func (in *Interp) compileTop(datum value.Value, src value.SourceMap) (node Node, err error) {
+	if src == nil {
+		src = value.SourceMap{}
+	}
+	c := &compiler{in: in, src: src}
+	defer func() {
+		if r := recover(); r != nil {
+			ce, ok := r.(*compileError)
+			if !ok {
+				panic(r)
+			}
+			node, err = nil, ce.err
+		}
+	}()
+	return c.compileToplevel(datum), nil
+}
+
+var (
+	symDefine      = value.Intern("define")
+	symBegin       = value.Intern("begin")
+	symDefineMacro = value.Intern("define-macro")
+	symLambda      = value.Intern("lambda")
+	symElse        = value.Intern("else")
+	symArrow       = value.Intern("=>")
+	symQuote       = value.Intern("quote")
+	symLetrec      = value.Intern("letrec")
+	symLet         = value.Intern("let")
+	symIf          = value.Intern("if")
+	symDot3        = value.Intern("...")
+)
+
+// compileToplevel handles the forms that mean something different at top
+// level: definitions make globals, and define-macro takes effect before
+// the following forms are compiled.
+func (c *compiler) compileToplevel(x value.Value) Node {
+	x = c.expand(x, nil)
+	p, ok := x.(*value.Pair)
+	if ok && c.isKeyword(p.Car, nil, symBegin) {
+		forms := c.list(p.Cdr, x)
+		nodes := make([]Node, 0, len(forms))
+		for _, f := range forms {
+			nodes = append(nodes, c.compileToplevel(f))
+		}
+		if len(nodes) == 0 {
+			return &Const{value.Unspecified}
+		}
+		return &Seq{body: nodes, site: c.site()}
+	}
+	if ok && c.isKeyword(p.Car, nil, symDefineMacro) {
+		c.defineMacro(p)
+		return &Const{value.Unspecified}
+	}
+	if ok && c.isKeyword(p.Car, nil, symDefine) {
+		old := c.at(x)
+		defer func() { c.pos = old }()
+		name, valForm := c.parseDefine(p)
+		g := c.in.global(name)
+		g.Macro = nil
+		val := c.compileNamed(valForm, nil, name.Name)
+		return &SetGlobal{g: g, val: val, define: true, site: c.site()}
+	}
+	return c.compile(x, nil)
+}
+
+// isKeyword reports whether head is the symbol kw, not shadowed by a
+// lexical binding.
+func (c *compiler) isKeyword(head value.Value, sc *scope, kw *value.Symbol) bool {
+	if head != value.Value(kw) {
+		return false
+	}
+	_, _, _, bound := sc.lookup(kw)
+	return !bound
+}
+
+// expand macro-expands x at its head until it is not a macro use.
+func (c *compiler) expand(x value.Value, sc *scope) value.Value {
+	for {
+		p, ok := x.(*value.Pair)
+		if !ok {
+			return x
+		}
+		sym, ok := p.Car.(*value.Symbol)
+		if !ok {
+			return x
+		}
+		if _, _, _, bound := sc.lookup(sym); bound {
+			return x
+		}
+		g, ok := c.in.globals[sym]
+		if !ok || g.Macro == nil {
+			return x
+		}
+		old := c.at(x)
+		out, err := g.Macro.Expand(x, c.in)
+		if err != nil {
+			c.expandError(x, sym, err)
+		}
+		macro.Positions(out, c.src, c.pos)
+		c.pos = old
+		x = out
+	}
+}
+
+func (c *compiler) expandError(form value.Value, sym *value.Symbol, err error) {
+	if e, ok := err.(*Error); ok {
+		if !e.Pos.IsValid() {
+			e.Pos = c.pos
+		}
+		e.Msg = "in expansion of " + sym.Name + ": " + e.Msg
+		panic(&compileError{e})
+	}
+	c.errorf(form, "in expansion of %s: %v", sym.Name, err)
+}
+
+// list returns the elements of a proper list or reports a syntax error.
+func (c *compiler) list(v value.Value, form value.Value) []value.Value {
+	items, ok := value.ToSlice(v)
+	if !ok {
+		c.errorf(form, "bad syntax (not a proper list): %s", value.ShortText(value.WriteString(form), 80))
+	}
+	return items
+}
+
+// compile compiles an expression in scope sc.
+func (c *compiler) compile(x value.Value, sc *scope) Node {
+	switch v := x.(type) {
+	case *value.Symbol:
+		return c.variable(v, sc)
+	case *value.Pair:
+		old := c.at(x)
+		defer func() { c.pos = old }()
+		if sym, ok := v.Car.(*value.Symbol); ok {
+			if _, _, _, bound := sc.lookup(sym); !bound {
+				if sf, ok := specialForms[sym]; ok {
+					if g := c.in.globals[sym]; g == nil || g.Value == nil {
+						return sf(c, v, sc)
+					}
+				}
+				if g, ok := c.in.globals[sym]; ok && g.Macro != nil {
+					return c.compile(c.expand(x, sc), sc)
+				}
+			}
+		}
+		return c.application(v, sc)
+	case *value.Empty:
+		c.errorf(x, "empty combination (): missing procedure")
+	case *value.MultipleValues:
+		c.errorf(x, "multiple values cannot be evaluated")
+	}
+	return &Const{x}
+}
+
+// compileNamed compiles x, naming it if it is a lambda expression.
+func (c *compiler) compileNamed(x value.Value, sc *scope, name string) Node {
+	n := c.compile(x, sc)
+	if l, ok := n.(*Lambda); ok && l.name == "" {
+		l.name = name
+	}
+	return n
+}
+
+func (c *compiler) variable(sym *value.Symbol, sc *scope) Node {
+	if depth, i, checked, ok := sc.lookup(sym); ok {
+		switch {
+		case checked:
+			return &LocalChecked{depth: depth, i: i, name: sym, site: c.site()}
+		case depth == 0:
+			return &Local0{i}
+		case depth == 1:
+			return &Local1{i}
+		default:
+			return &LocalN{depth, i}
+		}
+	}
+	if _, ok := specialForms[sym]; ok {
+		if g := c.in.globals[sym]; g == nil || g.Value == nil {
+			c.errorf(sym, "bad syntax: %s is a special form, not a variable", sym.Name)
+		}
+	}
+	g := c.in.global(sym)
+	if g.Macro != nil {
+		c.errorf(sym, "bad syntax: %s is a macro, not a variable", sym.Name)
+	}
+	return &GlobalRef{g: g, site: c.site()}
+}
+
+// immediate reports whether n evaluates without frames.
+func immediate(n Node) bool {
+	switch x := n.(type) {
+	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef, *Lambda:
+		return true
+	case *PrimCall:
+		return !x.slow
+	}
+	return false
+}
+
+func (c *compiler) application(form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	args := make([]Node, 0, len(items))
+	spine := form.Cdr
+	for range items[1:] {
+		p := spine.(*value.Pair)
+		old := c.at(p)
+		args = append(args, c.compile(p.Car, sc))
+		c.pos = old
+		spine = p.Cdr
+	}
+	fn := c.compile(items[0], sc)
+	s := c.site()
+	all := append(args, fn)
+	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 {
+		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
+			allImmediate := true
+			for _, a := range args {
+				if !immediate(a) {
+					allImmediate = false
+					break
+				}
+			}
+			if allImmediate {
+				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
+				for _, a := range args {
+					if child, ok := a.(*PrimCall); ok {
+						child.parent = pc
+					}
+				}
+				gr.g.inlinedBy = append(gr.g.inlinedBy, pc)
+				return pc
+			}
+		}
+	}
+	return &App{all: all, site: s}
+}
+
+// body compiles a lambda or let body in scope sc (already holding the
+// parameters). Internal definitions become slots of sc, initialised in
+// order (letrec* semantics); definitions may be mixed with expressions.
+func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
+	if len(forms) == 0 {
+		c.errorf(form, "bad syntax: empty body")
+	}
+	type item struct {
+		def  *value.Symbol
+		expr value.Value
+		pos  value.Pos
+	}
+	var items []item
+	var scan func(forms []value.Value)
+	scan = func(forms []value.Value) {
+		for _, f := range forms {
+			old := c.at(f)
+			f = c.expand(f, sc)
+			p, ok := f.(*value.Pair)
+			switch {
+			case ok && c.isKeyword(p.Car, sc, symBegin):
+				scan(c.list(p.Cdr, f))
+			case ok && c.isKeyword(p.Car, sc, symDefine):
+				name, val := c.parseDefine(p)
+				sc.add(name, true)
+				items = append(items, item{def: name, expr: val, pos: c.pos})
+			case ok && c.isKeyword(p.Car, sc, symDefineMacro):
+				c.errorf(f, "define-macro is only allowed at top level")
+			default:
+				items = append(items, item{expr: f, pos: c.pos})
+			}
+			c.pos = old
+		}
+	}
+	scan(forms)
+	nodes := make([]Node, 0, len(items))
+	for _, it := range items {
+		old := c.pos
+		c.pos = it.pos
+		if it.def != nil {
+			_, i, _, _ := sc.lookup(it.def)
+			val := c.compileNamed(it.expr, sc, it.def.Name)
+			nodes = append(nodes, &SetLocal{depth: 0, i: i, val: val, define: true, site: c.site()})
+		} else {
+			nodes = append(nodes, c.compile(it.expr, sc))
+		}
+		c.pos = old
+	}
+	if len(items) > 0 && items[len(items)-1].def != nil {
+		// A body ending in a definition returns unspecified.
+		nodes = append(nodes, &Const{value.Unspecified})
+	}
+	if len(nodes) == 1 {
+		return nodes[0]
+	}
+	return &Seq{body: nodes, site: c.site()}
+}
+
+// parseDefine returns the name and value expression of a define form,
+// turning (define (f . args) body...) into a lambda, curried forms too.
+func (c *compiler) parseDefine(p *value.Pair) (*value.Symbol, value.Value) {
+	items := c.list(p, p)
+	if len(items) < 2 {
+		c.errorf(p, "bad syntax: %s", value.WriteString(p))
+	}
+	switch target := items[1].(type) {
+	case *value.Symbol:
+		switch len(items) {
+		case 2:
+			return target, value.List(symQuote, value.Unspecified)
+		case 3:
+			return target, items[2]
+		}
+		c.errorf(p, "bad syntax: define of %s takes one expression", target.Name)
+	case *value.Pair:
+		// (define (head . params) body...) = (define head (lambda params body...))
+		lam := value.Cons(symLambda, value.Cons(target.Cdr, p.Cdr.(*value.Pair).Cdr))
+		c.src[lam] = c.pos
+		if inner, ok := target.Car.(*value.Pair); ok {
+			// Curried define: (define ((f a) b) ...).
+			return c.parseDefine(value.Cons(symDefine, value.List(inner, lam)))
+		}
+		name, ok := target.Car.(*value.Symbol)
+		if !ok {
+			c.errorf(p, "bad syntax: cannot define %s", value.WriteString(target.Car))
+		}
+		return name, lam
+	}
+	c.errorf(p, "bad syntax: cannot define %s", value.WriteString(items[1]))
+	return nil, nil
+}
+
+// defineMacro handles (define-macro (name . params) body...) and
+// (define-macro name transformer): the transformer is evaluated now.
+func (c *compiler) defineMacro(p *value.Pair) {
+	items := c.list(p, p)
+	if len(items) < 3 {
+		c.errorf(p, "bad syntax: define-macro needs a name and a transformer")
+	}
+	var name *value.Symbol
+	var expr value.Value
+	switch target := items[1].(type) {
+	case *value.Symbol:
+		if len(items) != 3 {
+			c.errorf(p, "bad syntax: (define-macro name transformer)")
+		}
+		name, expr = target, items[2]
+	case *value.Pair:
+		sym, ok := target.Car.(*value.Symbol)
+		if !ok {
+			c.errorf(p, "bad syntax: macro name must be a symbol")
+		}
+		name = sym
+		expr = value.Cons(symLambda, value.Cons(target.Cdr, p.Cdr.(*value.Pair).Cdr))
+	default:
+		c.errorf(p, "bad syntax: macro name must be a symbol")
+	}
+	node := c.compileNamed(expr, nil, name.Name)
+	proc, err := c.in.run(node, nil, nil)
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			panic(&compileError{e})
+		}
+		c.errorf(p, "define-macro %s: %v", name.Name, err)
+	}
+	if !isProcedure(proc) {
+		c.errorf(p, "define-macro %s: transformer is not a procedure", name.Name)
+	}
+	g := c.in.global(name)
+	g.Macro = &Macro{Name: name.Name, Transformer: proc}
+	g.set(nil)
+}

@@ -1,0 +1,411 @@
+package eval
+
+// This file defines the procedures that manipulate the machine itself
+// rather than compute a value: call/cc, apply, values, dynamic-wind,
+// exception handlers, parameters, the thread-switch hooks and the timer.
+
+import (
+	"contigo/cont"
+	"contigo/value"
+)
+
+// Control is a built-in procedure that operates on the machine: it may
+// push frames, replace the continuation or tail-call another procedure.
+// args may alias the scratch stack: Fn copies what it keeps.
+type Control struct {
+	Name string
+	Min  int
+	Max  int
+	Fn   func(m *Machine, args []value.Value, s *site)
+}
+
+// SchemeString implements value.Opaque.
+func (c *Control) SchemeString() string { return "#<procedure " + c.Name + ">" }
+
+// Continuation is a captured continuation. Invoking a full continuation
+// travels between dynamic-wind extents; a raw one (the thread-switch
+// hook) reinstates its dynamic state without running any wind thunks.
+type Continuation struct {
+	k   *Frame
+	dyn *cont.Dynamic
+	raw bool
+}
+
+// SchemeString implements value.Opaque.
+func (c *Continuation) SchemeString() string {
+	if c.raw {
+		return "#<thread-continuation>"
+	}
+	return "#<continuation>"
+}
+
+// Parameter is a parameter object (make-parameter).
+type Parameter struct {
+	value     value.Value
+	converter value.Value // #f or a procedure
+}
+
+// SchemeString implements value.Opaque.
+func (p *Parameter) SchemeString() string { return "#<parameter>" }
+
+func (p *Parameter) current(d *cont.Dynamic) value.Value {
+	if b, ok := d.Params.Lookup(p); ok {
+		return b.Value
+	}
+	return p.value
+}
+
+func (p *Parameter) set(d *cont.Dynamic, v value.Value) {
+	if b, ok := d.Params.Lookup(p); ok {
+		b.Value = v
+		return
+	}
+	p.value = v
+}
+
+// DynamicState is a thread's dynamic state as a Scheme value, for the
+// thread-switch hooks.
+type DynamicState struct{ d *cont.Dynamic }
+
+// SchemeString implements value.Opaque.
+func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
+
+func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
+	if c.raw || c.dyn.Wind == m.dyn.Wind {
+		m.k = c.k
+		m.dyn = c.dyn
+		m.ret(v)
+		return
+	}
+	out, in := cont.Path(m.dyn.Wind, c.dyn.Wind)
+	steps := make([]*cont.WindPoint, 0, len(out)+len(in))
+	steps = append(steps, out...)
+	steps = append(steps, in...)
+	plan := &travelPlan{steps: steps, nOut: len(out), target: c, v: v}
+	plan.step(m, 0)
+}
+
+// travelPlan runs the after thunks of the extents being left and the
+// before thunks of those being entered, one machine call each, then
+// delivers the values to the target continuation.
+type travelPlan struct {
+	steps  []*cont.WindPoint
+	nOut   int
+	target *Continuation
+	v      value.Value
+}
+
+func (t *travelPlan) step(m *Machine, i int) {
+	for ; i < len(t.steps); i++ {
+		p := t.steps[i]
+		// Each thunk runs in the extent just outside its own point.
+		m.dyn = m.dyn.WithWind(p.Parent)
+		thunk := p.After
+		if i >= t.nOut {
+			thunk = p.Before
+		}
+		if thunk == nil {
+			continue
+		}
+		m.pushNoCheck(travelCode{}, t, int32(i))
+		m.apply(thunk, nil, nil)
+		return
+	}
+	m.k = t.target.k
+	m.dyn = t.target.dyn
+	m.ret(t.v)
+}
+
+type travelCode struct{}
+
+func (travelCode) resume(m *Machine, f *Frame) {
+	t := f.Val.(*travelPlan)
+	if i := int(f.I); i >= t.nOut {
+		// A before thunk finished: we are now inside its extent.
+		m.dyn = m.dyn.WithWind(t.steps[i])
+	}
+	t.step(m, int(f.I)+1)
+}
+func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
+
+func callcc(m *Machine, args []value.Value, s *site) {
+	f := args[0]
+	k := &Continuation{k: m.k, dyn: m.dyn}
+	m.apply(f, []value.Value{k}, s)
+}
+
+func callccRaw(m *Machine, args []value.Value, s *site) {
+	f := args[0]
+	k := &Continuation{k: m.k, dyn: m.dyn, raw: true}
+	m.apply(f, []value.Value{k}, s)
+}
+
+// applyProc is (apply f arg ... list).
+func applyProc(m *Machine, args []value.Value, s *site) {
+	f := args[0]
+	last := args[len(args)-1]
+	spread, ok := value.ToSlice(last)
+	if !ok {
+		m.fail(value.TypeError("apply", "proper list", last), s)
+	}
+	all := make([]value.Value, 0, len(args)-2+len(spread))
+	all = append(all, args[1:len(args)-1]...)
+	all = append(all, spread...)
+	m.apply(f, all, s)
+}
+
+func callWithValues(m *Machine, args []value.Value, s *site) {
+	producer, consumer := args[0], args[1]
+	m.push(cwvCode{s}, consumer, 0)
+	m.apply(producer, nil, s)
+}
+
+type cwvCode struct{ s *site }
+
+func (c cwvCode) resume(m *Machine, f *Frame) {
+	var vals []value.Value
+	if mv, ok := m.val.(*value.MultipleValues); ok {
+		vals = mv.Vals
+	} else {
+		vals = []value.Value{m.val}
+	}
+	m.apply(f.Val, vals, c.s)
+}
+func (c cwvCode) where() (string, value.Pos) { return c.s.where() }
+
+// dynamicWind calls before, then thunk inside a new wind point, then after.
+func dynamicWind(m *Machine, args []value.Value, s *site) {
+	st := &dwState{before: args[0], thunk: args[1], after: args[2], s: s}
+	m.push(dwCode{}, st, 0)
+	m.apply(st.before, nil, s)
+}
+
+type dwState struct {
+	before, thunk, after value.Value
+	point                *cont.WindPoint
+	s                    *site
+}
+
+type dwCode struct{}
+
+func (dwCode) resume(m *Machine, f *Frame) {
+	st := f.Val.(*dwState)
+	switch f.I {
+	case 0: // before returned: enter the extent and run the thunk
+		point := m.dyn.Wind.Enter(st.before, st.after)
+		m.dyn = m.dyn.WithWind(point)
+		m.push(dwAfter{}, point, 0)
+		m.apply(st.thunk, nil, st.s)
+	}
+}
+func (dwCode) where() (string, value.Pos) { return "", value.Pos{} }
+
+// dwAfter is pushed below the thunk: it leaves the extent and runs after,
+// then returns the thunk's values.
+type dwAfter struct{}
+
+func (dwAfter) resume(m *Machine, f *Frame) {
+	if f.I == 0 {
+		point := f.Val.(*cont.WindPoint)
+		m.dyn = m.dyn.WithWind(point.Parent)
+		m.push(dwAfter{}, m.val, 1)
+		m.apply(point.After, nil, nil)
+		return
+	}
+	m.ret(f.Val)
+}
+func (dwAfter) where() (string, value.Pos) { return "", value.Pos{} }
+
+func withExceptionHandler(m *Machine, args []value.Value, s *site) {
+	handler, thunk := args[0], args[1]
+	if !isProcedure(handler) {
+		m.fail(value.TypeError("with-exception-handler", "procedure", handler), s)
+	}
+	m.push(restoreDyn{}, m.dyn, 0)
+	m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: handler, Next: m.dyn.Handlers})
+	m.apply(thunk, nil, s)
+}
+
+func raiseProc(m *Machine, args []value.Value, s *site) {
+	m.raise(args[0], false, s)
+}
+
+func raiseContinuable(m *Machine, args []value.Value, s *site) {
+	m.raise(args[0], true, s)
+}
+
+// withParams is (%with-params params values thunk): thunk runs with each
+// parameter bound to its (already converted) value.
+func withParams(m *Machine, args []value.Value, s *site) {
+	ps, ok1 := value.ToSlice(args[0])
+	vs, ok2 := value.ToSlice(args[1])
+	if !ok1 || !ok2 || len(ps) != len(vs) {
+		m.fail(value.Errorf("parameterize: malformed bindings"), s)
+	}
+	b := m.dyn.Params
+	for i, p := range ps {
+		if _, ok := p.(*Parameter); !ok {
+			m.fail(value.TypeError("parameterize", "parameter object", p), s)
+		}
+		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b}
+	}
+	m.push(restoreDyn{}, m.dyn, 0)
+	m.dyn = m.dyn.WithParams(b)
+	m.apply(args[2], nil, s)
+}
+
+// withDynamicState is (%with-dynamic-state ds thunk): thunk runs with the
+// given dynamic state, installed without running any wind thunks; the
+// previous state comes back when it returns. Goroutines start this way.
+func withDynamicState(m *Machine, args []value.Value, s *site) {
+	ds, ok := args[0].(*DynamicState)
+	if !ok {
+		m.fail(value.TypeError("%with-dynamic-state", "dynamic state", args[0]), s)
+	}
+	m.push(restoreDyn{}, m.dyn, 0)
+	m.dyn = ds.d
+	m.apply(args[1], nil, s)
+}
+
+func isProcedure(v value.Value) bool {
+	switch v.(type) {
+	case *Closure, *value.Primitive, *Control, *Continuation, *Parameter:
+		return true
+	}
+	return false
+}
+
+// setTimer is (set-timer n): the timer interrupt fires after n more steps
+// (0 turns it off). It returns the steps that were left.
+func setTimer(m *Machine, args []value.Value, s *site) {
+	n, err := value.IntegerToInt(args[0], "set-timer")
+	if err != nil || n < 0 {
+		m.fail(value.TypeError("set-timer", "non-negative exact integer", args[0]), s)
+	}
+	left := 0
+	if m.timer > 0 {
+		left = m.timer - (m.fuelStart - m.fuel)
+		if left < 0 {
+			left = 0
+		}
+	}
+	m.timer = n
+	m.fuelStart = pollInterval
+	if n > 0 && n < m.fuelStart {
+		m.fuelStart = n
+	}
+	m.fuel = m.fuelStart
+	m.ret(value.Int(int64(left)))
+}
+
+func timerInterruptHandler(m *Machine, args []value.Value, s *site) {
+	old := m.timerHandler
+	if old == nil {
+		old = false
+	}
+	if len(args) == 1 {
+		if b, ok := args[0].(bool); ok && !b {
+			m.timerHandler = nil
+		} else if isProcedure(args[0]) {
+			m.timerHandler = args[0]
+		} else {
+			m.fail(value.TypeError("timer-interrupt-handler", "procedure or #f", args[0]), s)
+		}
+	}
+	m.ret(old)
+}
+
+func exitProc(m *Machine, args []value.Value, s *site) {
+	code := 0
+	if len(args) == 1 {
+		switch v := args[0].(type) {
+		case bool:
+			if !v {
+				code = 1
+			}
+		case value.Fixnum:
+			code = int(v)
+		}
+	}
+	// Run the after thunks of every extent we are in (report 6.14).
+	root := m.dyn.Wind
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	target := &Continuation{k: cont.Push[Code](nil, exitCode{}, nil, nil, int32(code)), dyn: m.dyn.WithWind(root)}
+	m.resumeContinuation(target, value.Unspecified)
+}
+
+type exitCode struct{}
+
+func (exitCode) resume(m *Machine, f *Frame) {
+	m.in.Flush()
+	panic(&exitSignal{code: int(f.I)})
+}
+func (exitCode) where() (string, value.Pos) { return "", value.Pos{} }
+
+func emergencyExit(m *Machine, args []value.Value, s *site) {
+	code := 0
+	if len(args) == 1 {
+		switch v := args[0].(type) {
+		case bool:
+			if !v {
+				code = 1
+			}
+		case value.Fixnum:
+			code = int(v)
+		}
+	}
+	m.in.Flush()
+	panic(&exitSignal{code: code})
+}
+
+func (in *Interp) installControls() {
+	for _, c := range []*Control{
+		{"call-with-current-continuation", 1, 1, callcc},
+		{"call/cc", 1, 1, callcc},
+		{"%call/cc-raw", 1, 1, callccRaw},
+		{"apply", 2, -1, applyProc},
+		{"call-with-values", 2, 2, callWithValues},
+		{"dynamic-wind", 3, 3, dynamicWind},
+		{"with-exception-handler", 2, 2, withExceptionHandler},
+		{"raise", 1, 1, raiseProc},
+		{"raise-continuable", 1, 1, raiseContinuable},
+		{"%with-params", 3, 3, withParams},
+		{"%with-dynamic-state", 2, 2, withDynamicState},
+		{"set-timer", 1, 1, setTimer},
+		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
+		{"exit", 0, 1, exitProc},
+		{"emergency-exit", 0, 1, emergencyExit},
+		{"%current-dynamic-state", 0, 0, func(m *Machine, args []value.Value, s *site) {
+			m.ret(&DynamicState{m.dyn})
+		}},
+		{"%fresh-dynamic-state", 0, 0, func(m *Machine, args []value.Value, s *site) {
+			m.ret(&DynamicState{m.dyn.Fresh()})
+		}},
+		{"%make-parameter", 2, 2, func(m *Machine, args []value.Value, s *site) {
+			m.ret(&Parameter{value: args[0], converter: args[1]})
+		}},
+		{"%parameter-converter", 1, 1, func(m *Machine, args []value.Value, s *site) {
+			p, ok := args[0].(*Parameter)
+			if !ok {
+				m.fail(value.TypeError("parameterize", "parameter object", args[0]), s)
+			}
+			m.ret(p.converter)
+		}},
+		{"eval", 1, 2, evalProc},
+	} {
+		in.Define(c.Name, c)
+	}
+}
+
+// evalProc is (eval expr [env]): expr is compiled and run in the current
+// continuation, so call/cc and tail calls work through it.
+func evalProc(m *Machine, args []value.Value, s *site) {
+	node, err := m.in.compileTop(args[0], nil)
+	if err != nil {
+		m.fail(err, s)
+	}
+	m.env = nil
+	m.node = node
+}

@@ -1,0 +1,163 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"contigo/value"
+)
+
+// Error is an exception that no handler caught: the raised object, the
+// position it was raised at, and the backtrace read off the continuation.
+type Error struct {
+	Payload value.Value // the raised object
+	Msg     string
+	Pos     value.Pos
+	Stack   []StackFrame // innermost first
+	Elided  int          // frames left out of Stack in the middle
+}
+
+// StackFrame is one line of a backtrace.
+type StackFrame struct {
+	Name string // procedure name, "" for top level or anonymous
+	Pos  value.Pos
+}
+
+func (e *Error) Error() string {
+	if e.Pos.IsValid() {
+		return e.Pos.String() + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// Unwrap returns the raised object when it is a Go error.
+func (e *Error) Unwrap() error {
+	if err, ok := e.Payload.(error); ok {
+		return err
+	}
+	return nil
+}
+
+// Backtrace renders the stack, innermost first.
+func (e *Error) Backtrace() string {
+	if len(e.Stack) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("backtrace (innermost first):\n")
+	for i, f := range e.Stack {
+		if e.Elided > 0 && i == backtraceKeep {
+			fmt.Fprintf(&b, "  ... %d more frames ...\n", e.Elided)
+		}
+		name := f.Name
+		if name == "" {
+			name = "<top level>"
+		}
+		if f.Pos.IsValid() {
+			fmt.Fprintf(&b, "  %s at %s\n", name, f.Pos)
+		} else {
+			fmt.Fprintf(&b, "  %s\n", name)
+		}
+	}
+	return b.String()
+}
+
+// backtraceKeep is how many frames are kept at each end of a long trace.
+const backtraceKeep = 10
+
+// uncaught builds the Error for an exception no handler caught.
+func (m *Machine) uncaught(obj value.Value, s *site) *Error {
+	e := &Error{Payload: obj}
+	switch x := obj.(type) {
+	case *value.ErrorObject:
+		e.Msg = x.Error()
+		e.Pos = x.Pos
+	default:
+		e.Msg = "uncaught exception: " + value.ShortText(value.WriteString(obj), 200)
+	}
+	if !e.Pos.IsValid() && s != nil {
+		e.Pos = s.pos
+	}
+	var head []StackFrame
+	var ring [backtraceKeep]StackFrame
+	extra := 0 // frames seen after head filled up
+	add := func(sf StackFrame) {
+		if n := len(head); n > 0 && head[n-1] == sf && extra == 0 {
+			return
+		}
+		if len(head) < backtraceKeep {
+			head = append(head, sf)
+			return
+		}
+		ring[extra%backtraceKeep] = sf
+		extra++
+	}
+	if s != nil {
+		add(StackFrame{Name: s.name, Pos: s.pos})
+	}
+	for f := m.k; f != nil; f = f.Next {
+		name, pos := f.Code.where()
+		if pos.IsValid() {
+			add(StackFrame{name, pos})
+		}
+	}
+	tail := ring[:min(extra, backtraceKeep)]
+	if extra > backtraceKeep {
+		e.Elided = extra - backtraceKeep
+		i := extra % backtraceKeep
+		tail = append(append([]StackFrame{}, ring[i:]...), ring[:i]...)
+	}
+	frames := head
+	e.Stack = append(frames, tail...)
+	return e
+}
+
+func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
+	msg := "unbound variable: " + name.Name
+	if s := in.suggest(name.Name); s != "" {
+		msg += " (did you mean " + s + "?)"
+	}
+	return &value.ErrorObject{Message: msg}
+}
+
+// suggest finds a bound global whose name is close to name.
+func (in *Interp) suggest(name string) string {
+	best, bestD := "", 3
+	if len(name) <= 3 {
+		bestD = 2
+	}
+	for sym, g := range in.globals {
+		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") {
+			continue
+		}
+		if d := editDistance(name, sym.Name, bestD); d < bestD {
+			best, bestD = sym.Name, d
+		}
+	}
+	return best
+}
+
+// editDistance is Levenshtein distance, giving up (returning max) past max.
+func editDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d >= max || -d >= max {
+		return max
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

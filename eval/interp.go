@@ -1,0 +1,245 @@
+package eval
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"contigo/cont"
+	"contigo/reader"
+	"contigo/value"
+)
+
+//go:embed boot.scm
+var bootScm string
+
+// DefaultMaxDepth is the default limit on continuation frames, about 1.5 GB
+// of frames: deep enough for (count 1000000) ten times over, shallow
+// enough that a runaway recursion reports an error instead of exhausting
+// memory.
+const DefaultMaxDepth = 10_000_000
+
+// Options configures an interpreter.
+type Options struct {
+	Stdout io.Writer // default os.Stdout; buffered by the interpreter
+	Stderr io.Writer // default os.Stderr
+	Stdin  io.Reader // default os.Stdin
+	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
+	MaxDepth int
+	// Prelude is Scheme source loaded after the built-in library, shown
+	// in errors as PreludeName.
+	Prelude, PreludeName string
+	// Args is what (command-line) returns.
+	Args []string
+}
+
+// Interp is a Scheme interpreter: a global environment and the ports.
+// It is not safe for concurrent use, except Interrupt.
+type Interp struct {
+	globals     map[*value.Symbol]*Global
+	maxDepth    int
+	interrupted int32
+	args        []string
+
+	stdout, stderr *Port
+	stdin          *Port
+	rootDyn        *cont.Dynamic
+	curOut, curErr *Parameter
+	curIn          *Parameter
+
+	// m is the machine of the evaluation in progress, if any.
+	m *Machine
+}
+
+// ErrInterrupted is returned when Interrupt stopped an evaluation.
+var ErrInterrupted = errors.New("interrupted")
+
+// ExitError is returned when the program called exit.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return "exit" }
+
+// exitSignal unwinds the Go stack of a nested run when exit is called.
+type exitSignal struct{ code int }
+
+// New makes an interpreter with the standard library and opts.Prelude
+// loaded.
+func New(opts Options) (*Interp, error) {
+	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args}
+	if in.maxDepth <= 0 {
+		in.maxDepth = DefaultMaxDepth
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	in.stdout = newOutputPort(opts.Stdout, "stdout")
+	in.stderr = newOutputPort(opts.Stderr, "stderr")
+	in.stdin = newInputPort(bufio.NewReader(opts.Stdin), "stdin")
+	in.curOut = &Parameter{value: in.stdout}
+	in.curErr = &Parameter{value: in.stderr}
+	in.curIn = &Parameter{value: in.stdin}
+	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
+	in.installBuiltins()
+	if err := in.Load(bootScm, "boot.scm"); err != nil {
+		return nil, err
+	}
+	if opts.Prelude != "" {
+		name := opts.PreludeName
+		if name == "" {
+			name = "prelude.scm"
+		}
+		if err := in.Load(opts.Prelude, name); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// global returns the cell for name, creating it unbound.
+func (in *Interp) global(name *value.Symbol) *Global {
+	g, ok := in.globals[name]
+	if !ok {
+		g = &Global{Name: name}
+		in.globals[name] = g
+	}
+	return g
+}
+
+// Define binds a global variable.
+func (in *Interp) Define(name string, v value.Value) {
+	in.global(value.Intern(name)).set(v)
+}
+
+// Lookup returns the value of a global variable.
+func (in *Interp) Lookup(name string) (value.Value, bool) {
+	g, ok := in.globals[value.Intern(name)]
+	if !ok || g.Value == nil {
+		return nil, false
+	}
+	return g.Value, true
+}
+
+// Load reads and evaluates every form of src in order.
+func (in *Interp) Load(src, file string) error {
+	r := reader.New(src, file)
+	for {
+		datum, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := in.Eval(datum, r.SourceMap()); err != nil {
+			return err
+		}
+	}
+}
+
+// Eval compiles and runs one top-level form. src gives the positions of
+// the form's pairs (may be nil).
+func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, err error) {
+	node, err := in.compileTop(datum, src)
+	if err != nil {
+		return nil, err
+	}
+	return in.run(node, nil, nil)
+}
+
+// run executes node (or applies proc to args when node is nil) on a new
+// machine at the bottom of a fresh continuation.
+func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.Value, err error) {
+	m := &Machine{in: in, dyn: in.rootDyn}
+	if in.m != nil {
+		// A nested run (macro expansion while compiling inside a
+		// running evaluation) keeps the dynamic state, so parameters
+		// and handlers still apply; its continuation is separate.
+		m.dyn = in.m.dyn
+	}
+	m.k = cont.Push[Code](nil, haltCode{}, nil, nil, 0)
+	outer := in.m
+	in.m = m
+	defer func() {
+		in.m = outer
+		if r := recover(); r != nil {
+			if e, ok := r.(*exitSignal); ok {
+				if outer != nil {
+					panic(r)
+				}
+				v, err = nil, &ExitError{Code: e.code}
+				return
+			}
+			panic(r)
+		}
+	}()
+	if node != nil {
+		m.node = node
+	} else {
+		m.node = nil
+		m.reserve(0)
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					if f, ok := r.(*fault); ok {
+						m.raise(f.obj, false, f.site)
+						return
+					}
+					panic(r)
+				}
+			}()
+			m.apply(proc, args, nil)
+		}()
+	}
+	return m.run()
+}
+
+// Apply calls a Scheme procedure from Go and returns its result. It runs
+// a nested machine: continuations captured inside cannot escape it.
+func (in *Interp) Apply(proc value.Value, args []value.Value) (value.Value, error) {
+	return in.run(nil, proc, args)
+}
+
+// Interrupt asks the running evaluation to stop at its next poll. It may
+// be called from another goroutine (a signal handler).
+func (in *Interp) Interrupt() { atomic.StoreInt32(&in.interrupted, 1) }
+
+// ClearInterrupt forgets an interrupt that arrived while nothing ran.
+func (in *Interp) ClearInterrupt() { atomic.StoreInt32(&in.interrupted, 0) }
+
+// Flush writes out buffered output on the standard ports.
+func (in *Interp) Flush() error {
+	err := in.stdout.flush()
+	if e := in.stderr.flush(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// Completions returns the bound global names that start with prefix,
+// sorted, for REPL tab completion.
+func (in *Interp) Completions(prefix string) []string {
+	var out []string
+	for sym, g := range in.globals {
+		if (g.Value != nil || g.Macro != nil) && strings.HasPrefix(sym.Name, prefix) && !strings.HasPrefix(sym.Name, "%") {
+			out = append(out, sym.Name)
+		}
+	}
+	for name := range specialForms {
+		if strings.HasPrefix(name.Name, prefix) {
+			out = append(out, name.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,393 @@
+// Package eval compiles Scheme data into a tree of nodes with lexical
+// addressing and runs it on a machine whose continuation is a chain of
+// heap-allocated frames (package cont), so call/cc is O(1), every tail call
+// is proper, and recursion depth is bounded by memory, not the Go stack.
+//
+// This file defines the machine: its registers, the dispatch loop, the
+// procedure-call protocol and the raising of exceptions.
+package eval
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"contigo/cont"
+	"contigo/value"
+)
+
+// Code is what a continuation frame does when a value is delivered to it.
+// Nodes are their own Code: a frame that waits inside an (if ...) holds the
+// if node itself, so pushing a frame allocates only the frame.
+type Code interface {
+	resume(m *Machine, f *Frame)
+	// where names the procedure and position a frame belongs to, for
+	// backtraces; control frames return "" and an invalid position.
+	where() (string, value.Pos)
+}
+
+// Frame is a continuation frame of this evaluator.
+type Frame = cont.Frame[Code]
+
+// pollInterval is the most steps the loop runs before it looks at the
+// interrupt flag and the timer.
+const pollInterval = 4096
+
+// Machine holds the registers of one running evaluation. Between steps,
+// either node is set (evaluate it in env) or node is nil and val is to be
+// delivered to the continuation k.
+type Machine struct {
+	in   *Interp
+	node Node
+	env  *cont.Env
+	val  value.Value
+	k    *Frame
+	dyn  *cont.Dynamic
+
+	// stack is scratch space for argument evaluation; sp marks its used
+	// part. It is always empty (sp == 0) between steps.
+	stack []value.Value
+	sp    int
+
+	fuel, fuelStart int
+	timer           int // steps left before the timer interrupt; 0 = off
+	timerHandler    value.Value
+
+	halted bool
+	result value.Value
+	err    error
+}
+
+// fault is the panic value that carries a Scheme exception out of a node's
+// evaluation to the loop, which raises it. Panics are used only for this
+// path, so the normal path pays nothing for error checks.
+type fault struct {
+	obj  value.Value
+	site *site
+}
+
+// site is what a node that can fail or call knows about itself.
+type site struct {
+	pos  value.Pos
+	name string // the enclosing procedure, "" at top level
+}
+
+func (s *site) where() (string, value.Pos) {
+	if s == nil {
+		return "", value.Pos{}
+	}
+	return s.name, s.pos
+}
+
+// fail raises obj (usually an *value.ErrorObject) from the node at s.
+func (m *Machine) fail(err any, s *site) {
+	var obj value.Value = err
+	if e, ok := err.(*value.ErrorObject); ok {
+		if !e.Pos.IsValid() && s != nil {
+			e.Pos = s.pos
+		}
+	} else if e, ok := err.(*raiseSignal); ok {
+		obj = e.obj
+	} else if e, ok := err.(error); ok {
+		eo := &value.ErrorObject{Message: e.Error()}
+		if s != nil {
+			eo.Pos = s.pos
+		}
+		obj = eo
+	}
+	panic(&fault{obj: obj, site: s})
+}
+
+// raiseSignal lets a primitive raise an arbitrary object, as raise does.
+type raiseSignal struct{ obj value.Value }
+
+func (r *raiseSignal) Error() string { return "raise: " + value.WriteString(r.obj) }
+
+func (m *Machine) push(code Code, val value.Value, i int32) {
+	f := cont.Push(m.k, code, m.env, val, i)
+	if int(f.Depth) > m.in.maxDepth {
+		m.k = f.Next
+		m.depthExceeded()
+	}
+	m.k = f
+}
+
+// pushNoCheck pushes without the depth check; the error machinery uses it
+// so that reporting a too-deep recursion cannot itself fail.
+func (m *Machine) pushNoCheck(code Code, val value.Value, i int32) {
+	m.k = cont.Push(m.k, code, m.env, val, i)
+}
+
+func (m *Machine) depthExceeded() {
+	m.fail(&value.ErrorObject{
+		Message: fmt.Sprintf("maximum recursion depth exceeded (%d frames)", m.in.maxDepth),
+	}, m.currentSite())
+}
+
+func (m *Machine) currentSite() *site {
+	if m.k != nil {
+		if s, ok := m.k.Code.(interface{ siteOf() *site }); ok {
+			return s.siteOf()
+		}
+	}
+	return nil
+}
+
+// ret delivers v to the continuation.
+func (m *Machine) ret(v value.Value) {
+	m.val = v
+	m.node = nil
+}
+
+// run executes until the bottom frame receives a value or the machine
+// halts with an error.
+func (m *Machine) run() (value.Value, error) {
+	m.fuelStart = pollInterval
+	if m.timer > 0 && m.timer < m.fuelStart {
+		m.fuelStart = m.timer
+	}
+	m.fuel = m.fuelStart
+	for !m.runProtected() {
+	}
+	return m.result, m.err
+}
+
+// runProtected runs the loop, turning a fault panic into a Scheme raise.
+// It reports whether the machine has halted.
+func (m *Machine) runProtected() (halted bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.sp = 0
+			switch f := r.(type) {
+			case *fault:
+				m.raise(f.obj, false, f.site)
+			case *exitSignal:
+				panic(r)
+			default:
+				if _, ok := r.(runtime.Error); !ok {
+					if _, ok := r.(error); !ok {
+						r = fmt.Errorf("%v", r)
+					}
+				}
+				m.raise(&value.ErrorObject{Message: fmt.Sprintf("internal error: %v", r)}, false, m.currentSite())
+			}
+			halted = m.halted
+		}
+	}()
+	m.loop()
+	return true
+}
+
+// loop is the machine's hot path: one node execution or one frame resume
+// per step.
+func (m *Machine) loop() {
+	for {
+		if n := m.node; n != nil {
+			n.exec(m)
+		} else {
+			f := m.k
+			m.k = f.Next
+			f.Code.resume(m, f)
+		}
+		m.fuel--
+		if m.fuel <= 0 && m.tick() {
+			return
+		}
+	}
+}
+
+// tick runs every fuelStart steps: it notices halting, Ctrl-C and the
+// timer. It reports whether the loop should stop.
+func (m *Machine) tick() bool {
+	if m.halted {
+		return true
+	}
+	used := m.fuelStart - m.fuel
+	if atomic.LoadInt32(&m.in.interrupted) != 0 {
+		atomic.StoreInt32(&m.in.interrupted, 0)
+		m.halted = true
+		m.err = ErrInterrupted
+		return true
+	}
+	fire := false
+	if m.timer > 0 {
+		m.timer -= used
+		if m.timer <= 0 {
+			m.timer = 0
+			fire = true
+		}
+	}
+	m.fuelStart = pollInterval
+	if m.timer > 0 && m.timer < m.fuelStart {
+		m.fuelStart = m.timer
+	}
+	m.fuel = m.fuelStart
+	if fire && m.timerHandler != nil {
+		m.timerInterrupt()
+	}
+	return false
+}
+
+// halt stops the machine with a result; the loop notices at the next step.
+func (m *Machine) halt(v value.Value, err error) {
+	m.halted = true
+	m.result = v
+	m.err = err
+	m.fuel = 0
+	m.fuelStart = 0
+}
+
+// haltCode is the bottom frame of every run.
+type haltCode struct{}
+
+func (haltCode) resume(m *Machine, f *Frame) { m.halt(m.val, nil) }
+func (haltCode) where() (string, value.Pos)  { return "", value.Pos{} }
+
+// apply calls f with args in the current continuation. args may alias the
+// machine's scratch stack; everything here copies what it keeps.
+func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
+	switch p := f.(type) {
+	case *Closure:
+		lam := p.lam
+		env := newEnv(p.env, lam.frameSize)
+		if lam.rest {
+			if len(args) < lam.nparams {
+				m.fail(arityError(lam.name, lam.nparams, -1, len(args)), s)
+			}
+			copy(env.Vals, args[:lam.nparams])
+			env.Vals[lam.nparams] = value.List(args[lam.nparams:]...)
+		} else {
+			if len(args) != lam.nparams {
+				m.fail(arityError(lam.name, lam.nparams, lam.nparams, len(args)), s)
+			}
+			copy(env.Vals, args)
+		}
+		m.env = env
+		m.node = lam.body
+	case *value.Primitive:
+		n := len(args)
+		if n < p.Min || (p.Max >= 0 && n > p.Max) {
+			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
+		}
+		var v value.Value
+		var err error
+		switch {
+		case n == 2 && p.Fn2 != nil:
+			v, err = p.Fn2(args[0], args[1])
+		case n == 1 && p.Fn1 != nil:
+			v, err = p.Fn1(args[0])
+		default:
+			v, err = p.Fn(args)
+		}
+		if err != nil {
+			m.fail(err, s)
+		}
+		m.val = v
+		m.node = nil
+	case *Control:
+		n := len(args)
+		if n < p.Min || (p.Max >= 0 && n > p.Max) {
+			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
+		}
+		p.Fn(m, args, s)
+	case *Continuation:
+		m.resumeContinuation(p, value.Values(append([]value.Value(nil), args...)))
+	case *Parameter:
+		if len(args) == 0 {
+			m.ret(p.current(m.dyn))
+			return
+		}
+		if len(args) == 1 {
+			p.set(m.dyn, args[0])
+			m.ret(value.Unspecified)
+			return
+		}
+		m.fail(arityError("parameter", 0, 1, len(args)), s)
+	default:
+		m.fail(&value.ErrorObject{
+			Message:   "not a procedure: " + value.ShortText(value.WriteString(f), 60),
+			Irritants: nil,
+		}, s)
+	}
+}
+
+func arityError(name string, min, max, got int) *value.ErrorObject {
+	if name == "" {
+		name = "#<procedure>"
+	}
+	var want string
+	switch {
+	case max < 0:
+		want = fmt.Sprintf("at least %d", min)
+	case min == max:
+		want = fmt.Sprintf("%d", min)
+	default:
+		want = fmt.Sprintf("%d to %d", min, max)
+	}
+	plural := "s"
+	if want == "1" {
+		plural = ""
+	}
+	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
+}
+
+// raise calls the current exception handler with obj, in the dynamic
+// environment of the raise minus that handler (report 6.11). With no
+// handler installed, the machine halts with an uncaught-exception error.
+func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
+	h := m.dyn.Handlers
+	if h == nil {
+		m.halt(nil, m.uncaught(obj, s))
+		return
+	}
+	m.pushNoCheck(restoreDyn{}, m.dyn, 0)
+	m.dyn = m.dyn.WithHandlers(h.Next)
+	if !continuable {
+		m.pushNoCheck(nonContinuable{s: s}, obj, 0)
+	}
+	m.apply(h.Proc, []value.Value{obj}, s)
+}
+
+// restoreDyn reinstates the dynamic state saved in the frame.
+type restoreDyn struct{}
+
+func (restoreDyn) resume(m *Machine, f *Frame) {
+	m.dyn = f.Val.(*cont.Dynamic)
+}
+func (restoreDyn) where() (string, value.Pos) { return "", value.Pos{} }
+
+// nonContinuable raises a secondary error when a handler returns from a
+// non-continuable raise.
+type nonContinuable struct{ s *site }
+
+func (c nonContinuable) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	m.fail(&value.ErrorObject{
+		Message:   "exception handler returned from non-continuable raise of",
+		Irritants: []value.Value{f.Val},
+	}, c.s)
+}
+func (c nonContinuable) where() (string, value.Pos) { return c.s.where() }
+
+// timerInterrupt calls the timer handler in the current continuation; when
+// the handler returns, the interrupted step carries on.
+func (m *Machine) timerInterrupt() {
+	if m.node != nil {
+		m.pushNoCheck(interrupted{}, m.node, 1)
+	} else {
+		m.pushNoCheck(interrupted{}, m.val, 0)
+	}
+	m.apply(m.timerHandler, nil, nil)
+}
+
+type interrupted struct{}
+
+func (interrupted) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	if f.I == 1 {
+		m.node = f.Val.(Node)
+	} else {
+		m.ret(f.Val)
+	}
+}
+func (interrupted) where() (string, value.Pos) { return "", value.Pos{} }

@@ -1,0 +1,641 @@
+package eval
+
+// This file defines the compiled tree: each node either evaluates at once
+// without needing the continuation (eval returns ok) or executes as a
+// machine step (exec), pushing a frame for every subexpression that is not
+// in tail position and cannot be evaluated at once.
+
+import (
+	"contigo/cont"
+	"contigo/value"
+)
+
+// Node is a compiled expression.
+type Node interface {
+	// exec performs one machine step: it either leaves a value in m.val
+	// (m.node = nil) or sets m.node/m.env to the next thing to evaluate.
+	exec(m *Machine)
+	// eval computes the value directly when the node needs no frames
+	// (constants, variables, lambda, calls of primitives on such); it
+	// reports false, having done nothing, when the node must be exec'd.
+	eval(m *Machine) (value.Value, bool)
+}
+
+// complexNode provides the eval of nodes that always need exec.
+type complexNode struct{}
+
+func (complexNode) eval(*Machine) (value.Value, bool) { return nil, false }
+
+// Const is a literal.
+type Const struct{ v value.Value }
+
+func (n *Const) exec(m *Machine)                   { m.ret(n.v) }
+func (n *Const) eval(*Machine) (value.Value, bool) { return n.v, true }
+
+// unassigned marks a letrec/internal-define slot not yet initialised.
+type unassignedT struct{}
+
+var unassigned = &unassignedT{}
+
+// Local0 reads a variable of the innermost scope.
+type Local0 struct{ i int }
+
+func (n *Local0) exec(m *Machine)                     { m.ret(m.env.Vals[n.i]) }
+func (n *Local0) eval(m *Machine) (value.Value, bool) { return m.env.Vals[n.i], true }
+
+// Local1 reads a variable of the scope one out.
+type Local1 struct{ i int }
+
+func (n *Local1) exec(m *Machine)                     { m.ret(m.env.Up.Vals[n.i]) }
+func (n *Local1) eval(m *Machine) (value.Value, bool) { return m.env.Up.Vals[n.i], true }
+
+// LocalN reads a variable depth scopes out.
+type LocalN struct{ depth, i int }
+
+func (n *LocalN) get(m *Machine) value.Value {
+	e := m.env
+	for d := n.depth; d > 0; d-- {
+		e = e.Up
+	}
+	return e.Vals[n.i]
+}
+func (n *LocalN) exec(m *Machine)                     { m.ret(n.get(m)) }
+func (n *LocalN) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+
+// LocalChecked reads a letrec-bound variable, which may be used before it
+// is initialised.
+type LocalChecked struct {
+	depth, i int
+	name     *value.Symbol
+	site
+}
+
+func (n *LocalChecked) get(m *Machine) value.Value {
+	e := m.env
+	for d := n.depth; d > 0; d-- {
+		e = e.Up
+	}
+	v := e.Vals[n.i]
+	if v == nil || v == value.Value(unassigned) {
+		m.fail(value.Errorf("variable %s used before its definition", n.name.Name), &n.site)
+	}
+	return v
+}
+func (n *LocalChecked) exec(m *Machine)                     { m.ret(n.get(m)) }
+func (n *LocalChecked) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+
+// Global is a top-level variable's cell. Compiled references hold the
+// cell, so a global is reached without a lookup by name.
+type Global struct {
+	Name  *value.Symbol
+	Value value.Value // nil while unbound
+	Macro *Macro      // set when the name is bound to a define-macro
+	// inlinedBy lists the primitive-call nodes compiled on the
+	// assumption that this cell holds a primitive; see PrimCall.
+	inlinedBy []*PrimCall
+}
+
+// set assigns the cell, demoting inlined calls if it stops holding a
+// primitive.
+func (g *Global) set(v value.Value) {
+	g.Value = v
+	if _, ok := v.(*value.Primitive); !ok && len(g.inlinedBy) > 0 {
+		for _, n := range g.inlinedBy {
+			n.demote()
+		}
+		g.inlinedBy = nil
+	}
+}
+
+// GlobalRef reads a global variable.
+type GlobalRef struct {
+	g *Global
+	site
+}
+
+func (n *GlobalRef) get(m *Machine) value.Value {
+	v := n.g.Value
+	if v == nil {
+		m.fail(unboundError(m.in, n.g.Name), &n.site)
+	}
+	return v
+}
+func (n *GlobalRef) exec(m *Machine)                     { m.ret(n.get(m)) }
+func (n *GlobalRef) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+
+// Lambda creates a closure.
+type Lambda struct {
+	nparams   int
+	rest      bool
+	frameSize int // parameters, rest list and internal definitions
+	body      Node
+	name      string
+	site
+}
+
+// Closure is a procedure written in Scheme.
+type Closure struct {
+	lam *Lambda
+	env *cont.Env
+}
+
+// SchemeString implements value.Opaque.
+func (c *Closure) SchemeString() string {
+	if c.lam.name == "" {
+		return "#<procedure>"
+	}
+	return "#<procedure " + c.lam.name + ">"
+}
+
+// Name returns the procedure's name, or "".
+func (c *Closure) Name() string { return c.lam.name }
+
+func (n *Lambda) exec(m *Machine) { m.ret(&Closure{n, m.env}) }
+func (n *Lambda) eval(m *Machine) (value.Value, bool) {
+	return &Closure{n, m.env}, true
+}
+
+func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
+
+// If is a conditional.
+type If struct {
+	test, then, els Node
+	site
+}
+
+func (n *If) exec(m *Machine) {
+	v, ok := n.test.eval(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.test
+		return
+	}
+	if value.Truthy(v) {
+		m.node = n.then
+	} else {
+		m.node = n.els
+	}
+}
+func (n *If) eval(*Machine) (value.Value, bool) { return nil, false }
+func (n *If) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	if value.Truthy(m.val) {
+		m.node = n.then
+	} else {
+		m.node = n.els
+	}
+}
+func (n *If) siteOf() *site { return &n.site }
+
+// Seq evaluates a body in order; the last expression is in tail position.
+type Seq struct {
+	body []Node
+	site
+	complexNode
+}
+
+func (n *Seq) exec(m *Machine) { n.from(m, 0) }
+func (n *Seq) from(m *Machine, i int) {
+	last := len(n.body) - 1
+	for ; i < last; i++ {
+		if _, ok := n.body[i].eval(m); !ok {
+			m.push(n, nil, int32(i))
+			m.node = n.body[i]
+			return
+		}
+	}
+	m.node = n.body[last]
+}
+func (n *Seq) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	n.from(m, int(f.I)+1)
+}
+func (n *Seq) siteOf() *site { return &n.site }
+
+// savedVals holds the values already computed when a frame is pushed in
+// the middle of evaluating two or more operands.
+type savedVals struct{ vals []value.Value }
+
+// operands is the shared machinery of nodes that evaluate a list of
+// operands into the scratch stack before doing something with them
+// (calls, let). Operands are evaluated left to right; one that needs the
+// continuation gets a frame recording the values computed before it.
+type operands interface {
+	Code
+	args() []Node
+	finish(m *Machine, vals []value.Value)
+}
+
+func evalOperands(m *Machine, n operands, i int) {
+	args := n.args()
+	for ; i < len(args); i++ {
+		v, ok := args[i].eval(m)
+		if !ok {
+			var saved value.Value
+			switch i {
+			case 0:
+			case 1:
+				saved = m.stack[0]
+			default:
+				saved = &savedVals{append([]value.Value(nil), m.stack[:i]...)}
+			}
+			m.sp = 0
+			m.push(n, saved, int32(i))
+			m.node = args[i]
+			return
+		}
+		m.stack[i] = v
+	}
+	m.sp = 0
+	n.finish(m, m.stack[:len(args)])
+}
+
+// startOperands reserves scratch space and evaluates from the first.
+func startOperands(m *Machine, n operands) {
+	m.reserve(len(n.args()))
+	evalOperands(m, n, 0)
+}
+
+// resumeOperands restores the saved operands and continues after the one
+// whose value just arrived.
+func resumeOperands(m *Machine, n operands, f *Frame) {
+	m.env = f.Env
+	i := int(f.I)
+	m.reserve(len(n.args()))
+	switch i {
+	case 0:
+	case 1:
+		m.stack[0] = f.Val
+	default:
+		copy(m.stack, f.Val.(*savedVals).vals)
+	}
+	m.stack[i] = m.val
+	evalOperands(m, n, i+1)
+}
+
+// reserve makes room for n scratch values at the bottom of the stack. It
+// is only called between steps, when the stack is empty.
+func (m *Machine) reserve(n int) {
+	if n > len(m.stack) {
+		m.stack = make([]value.Value, n*2+16)
+	}
+	m.sp = n
+}
+
+// App is a procedure call. Operands are evaluated left to right, then the
+// operator, then the procedure is applied in the current continuation: a
+// call never pushes a frame of its own, which is what makes every tail
+// call proper.
+type App struct {
+	all []Node // operands, then the operator last
+	site
+	complexNode
+}
+
+func (n *App) args() []Node                { return n.all }
+func (n *App) exec(m *Machine)             { startOperands(m, n) }
+func (n *App) siteOf() *site               { return &n.site }
+func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
+func (n *App) finish(m *Machine, vals []value.Value) {
+	last := len(vals) - 1
+	m.apply(vals[last], vals[:last], &n.site)
+}
+
+// PrimCall is a call whose operator is a global that held a primitive
+// when the call was compiled and whose operands are all immediate. It
+// evaluates without touching the continuation (no frame, no scratch
+// traffic for one or two arguments). If the global is later rebound to
+// something else, the node and every PrimCall containing it are demoted
+// for good and run as ordinary calls (slow).
+type PrimCall struct {
+	g      *Global
+	args   []Node
+	parent *PrimCall
+	slow   bool
+	app    App // the general call, used once demoted
+	site
+}
+
+func (n *PrimCall) demote() {
+	for p := n; p != nil && !p.slow; p = p.parent {
+		p.slow = true
+	}
+}
+
+func (n *PrimCall) exec(m *Machine) {
+	if n.slow {
+		n.app.exec(m)
+		return
+	}
+	v, _ := n.eval(m)
+	m.ret(v)
+}
+
+func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
+	if n.slow {
+		return nil, false
+	}
+	p, ok := n.g.Value.(*value.Primitive)
+	if !ok {
+		// Rebound between compile and now without going through set
+		// (cannot happen); run it as an ordinary call.
+		return nil, false
+	}
+	var v value.Value
+	var err error
+	switch len(n.args) {
+	case 1:
+		a, _ := n.args[0].eval(m)
+		if p.Fn1 != nil {
+			v, err = p.Fn1(a)
+			break
+		}
+		v, err = n.callGeneric(m, p, a)
+	case 2:
+		a, _ := n.args[0].eval(m)
+		b, _ := n.args[1].eval(m)
+		if p.Fn2 != nil {
+			v, err = p.Fn2(a, b)
+			break
+		}
+		v, err = n.callGeneric(m, p, a, b)
+	default:
+		base := m.sp
+		top := base + len(n.args)
+		if top > len(m.stack) {
+			grown := make([]value.Value, top*2+16)
+			copy(grown, m.stack[:base])
+			m.stack = grown
+		}
+		m.sp = top
+		for i, a := range n.args {
+			x, _ := a.eval(m)
+			m.stack[base+i] = x
+		}
+		if len(n.args) < p.Min || (p.Max >= 0 && len(n.args) > p.Max) {
+			m.fail(arityError(p.Name, p.Min, p.Max, len(n.args)), &n.site)
+		}
+		v, err = p.Fn(m.stack[base:top])
+		m.sp = base
+	}
+	if err != nil {
+		m.fail(err, &n.site)
+	}
+	return v, true
+}
+
+func (n *PrimCall) callGeneric(m *Machine, p *value.Primitive, args ...value.Value) (value.Value, error) {
+	if len(args) < p.Min || (p.Max >= 0 && len(args) > p.Max) {
+		m.fail(arityError(p.Name, p.Min, p.Max, len(args)), &n.site)
+	}
+	return p.Fn(args)
+}
+func (n *PrimCall) resume(m *Machine, f *Frame) { n.app.resume(m, f) }
+func (n *PrimCall) siteOf() *site               { return &n.site }
+
+// Let evaluates its initialisers in the enclosing scope, then its body in
+// a new scope holding them.
+type Let struct {
+	inits     []Node
+	frameSize int
+	body      Node
+	site
+	complexNode
+}
+
+func (n *Let) args() []Node                { return n.inits }
+func (n *Let) exec(m *Machine)             { startOperands(m, n) }
+func (n *Let) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
+func (n *Let) siteOf() *site               { return &n.site }
+func (n *Let) finish(m *Machine, vals []value.Value) {
+	env := newEnv(m.env, n.frameSize)
+	copy(env.Vals, vals)
+	m.env = env
+	m.node = n.body
+}
+
+// Scope opens a new scope of frameSize unassigned slots (letrec, and
+// bodies with internal definitions) and runs body in it.
+type Scope struct {
+	frameSize int
+	body      Node
+	complexNode
+}
+
+func (n *Scope) exec(m *Machine) {
+	env := newEnv(m.env, n.frameSize)
+	for i := range env.Vals {
+		env.Vals[i] = unassigned
+	}
+	m.env = env
+	m.node = n.body
+}
+
+// SetLocal assigns a local variable (set!, or an internal define).
+type SetLocal struct {
+	depth, i int
+	val      Node
+	define   bool
+	site
+	complexNode
+}
+
+func (n *SetLocal) store(m *Machine, env *cont.Env, v value.Value) {
+	for d := n.depth; d > 0; d-- {
+		env = env.Up
+	}
+	env.Vals[n.i] = v
+}
+func (n *SetLocal) exec(m *Machine) {
+	v, ok := n.val.eval(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.val
+		return
+	}
+	n.store(m, m.env, v)
+	m.ret(value.Unspecified)
+}
+func (n *SetLocal) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	n.store(m, m.env, m.val)
+	m.ret(value.Unspecified)
+}
+func (n *SetLocal) siteOf() *site { return &n.site }
+
+// SetGlobal assigns (define) or reassigns (set!) a global variable.
+type SetGlobal struct {
+	g      *Global
+	val    Node
+	define bool
+	site
+	complexNode
+}
+
+func (n *SetGlobal) store(m *Machine, v value.Value) {
+	if !n.define && n.g.Value == nil {
+		m.fail(value.Errorf("set!: unbound variable %s", n.g.Name.Name), &n.site)
+	}
+	if n.define {
+		if c, ok := v.(*Closure); ok && c.lam.name == "" {
+			c.lam.name = n.g.Name.Name
+		}
+	}
+	n.g.set(v)
+}
+func (n *SetGlobal) exec(m *Machine) {
+	v, ok := n.val.eval(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.val
+		return
+	}
+	n.store(m, v)
+	m.ret(value.Unspecified)
+}
+func (n *SetGlobal) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	n.store(m, m.val)
+	m.ret(value.Unspecified)
+}
+func (n *SetGlobal) siteOf() *site { return &n.site }
+
+// And evaluates to the first false operand or the last; the last is in
+// tail position.
+type And struct {
+	parts []Node
+	or    bool
+	site
+	complexNode
+}
+
+func (n *And) exec(m *Machine) { n.from(m, 0) }
+func (n *And) from(m *Machine, i int) {
+	last := len(n.parts) - 1
+	for ; i < last; i++ {
+		v, ok := n.parts[i].eval(m)
+		if !ok {
+			m.push(n, nil, int32(i))
+			m.node = n.parts[i]
+			return
+		}
+		if value.Truthy(v) == n.or {
+			m.ret(v)
+			return
+		}
+	}
+	m.node = n.parts[last]
+}
+func (n *And) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	if value.Truthy(m.val) == n.or {
+		m.node = nil
+		return
+	}
+	n.from(m, int(f.I)+1)
+}
+func (n *And) siteOf() *site { return &n.site }
+
+// Case dispatches on a key with eqv?. A clause with => receives the key.
+type Case struct {
+	key      Node
+	datums   [][]value.Value
+	bodies   []Node
+	arrow    []bool
+	els      Node // nil when there is no else clause
+	elsArrow bool
+	site
+	complexNode
+}
+
+func (n *Case) exec(m *Machine) {
+	v, ok := n.key.eval(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.key
+		return
+	}
+	n.dispatch(m, v)
+}
+func (n *Case) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	n.dispatch(m, m.val)
+}
+func (n *Case) siteOf() *site { return &n.site }
+func (n *Case) dispatch(m *Machine, key value.Value) {
+	for i, ds := range n.datums {
+		for _, d := range ds {
+			if value.Eqv(key, d) {
+				n.run(m, n.bodies[i], n.arrow[i], key)
+				return
+			}
+		}
+	}
+	if n.els == nil {
+		m.ret(value.Unspecified)
+		return
+	}
+	n.run(m, n.els, n.elsArrow, key)
+}
+func (n *Case) run(m *Machine, body Node, arrow bool, key value.Value) {
+	if !arrow {
+		m.node = body
+		return
+	}
+	f, ok := body.eval(m)
+	if !ok {
+		m.push(caseArrow{n}, key, 0)
+		m.node = body
+		return
+	}
+	m.apply(f, []value.Value{key}, &n.site)
+}
+
+// caseArrow applies the procedure of a => clause to the saved key.
+type caseArrow struct{ n *Case }
+
+func (c caseArrow) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	m.apply(m.val, []value.Value{f.Val}, &c.n.site)
+}
+func (c caseArrow) where() (string, value.Pos) { return c.n.where() }
+
+// CondArrow implements a cond clause (test => receiver): if test's value
+// is true, receiver is applied to it, else the rest runs.
+type CondArrow struct {
+	test, recv, rest Node
+	site
+	complexNode
+}
+
+func (n *CondArrow) exec(m *Machine) {
+	v, ok := n.test.eval(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.test
+		return
+	}
+	n.choose(m, v)
+}
+func (n *CondArrow) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	if f.I == 1 {
+		m.apply(m.val, []value.Value{f.Val}, &n.site)
+		return
+	}
+	n.choose(m, m.val)
+}
+func (n *CondArrow) choose(m *Machine, v value.Value) {
+	if !value.Truthy(v) {
+		m.node = n.rest
+		return
+	}
+	r, ok := n.recv.eval(m)
+	if !ok {
+		m.push(n, v, 1)
+		m.node = n.recv
+		return
+	}
+	m.apply(r, []value.Value{v}, &n.site)
+}
+func (n *CondArrow) siteOf() *site { return &n.site }

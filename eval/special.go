@@ -1,0 +1,482 @@
+package eval
+
+// This file compiles the special forms: the core ones directly into
+// nodes, the derived ones by rewriting them into core forms first.
+
+import (
+	"contigo/macro"
+	"contigo/value"
+)
+
+type specialForm func(c *compiler, form *value.Pair, sc *scope) Node
+
+var specialForms map[*value.Symbol]specialForm
+
+func init() {
+	specialForms = map[*value.Symbol]specialForm{
+		value.Intern("quote"):        compileQuote,
+		value.Intern("quasiquote"):   compileQuasiquote,
+		value.Intern("lambda"):       compileLambda,
+		value.Intern("named-lambda"): compileNamedLambda,
+		value.Intern("define"): func(c *compiler, form *value.Pair, sc *scope) Node {
+			c.errorf(form, "bad syntax: define is only allowed at top level or at the start of a body")
+			return nil
+		},
+		value.Intern("define-macro"): func(c *compiler, form *value.Pair, sc *scope) Node {
+			c.errorf(form, "define-macro is only allowed at top level")
+			return nil
+		},
+		value.Intern("set!"):         compileSet,
+		value.Intern("if"):           compileIf,
+		value.Intern("begin"):        compileBegin,
+		value.Intern("let"):          compileLet,
+		value.Intern("let*"):         compileLetStar,
+		value.Intern("letrec"):       compileLetrec,
+		value.Intern("letrec*"):      compileLetrec,
+		value.Intern("do"):           compileDo,
+		value.Intern("cond"):         compileCond,
+		value.Intern("case"):         compileCase,
+		value.Intern("and"):          func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, false) },
+		value.Intern("or"):           func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, true) },
+		value.Intern("when"):         func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, true) },
+		value.Intern("unless"):       func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, false) },
+		value.Intern("delay"):        compileDelay,
+		value.Intern("delay-force"):  compileDelayForce,
+		value.Intern("parameterize"): compileParameterize,
+	}
+}
+
+// rewrite compiles a form built from form's pieces, giving its new pairs
+// form's position.
+func (c *compiler) rewrite(out value.Value, sc *scope) Node {
+	macro.Positions(out, c.src, c.pos)
+	return c.compile(out, sc)
+}
+
+func compileQuote(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 2 {
+		c.errorf(form, "bad syntax: quote takes one datum")
+	}
+	return &Const{items[1]}
+}
+
+func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 2 {
+		c.errorf(form, "bad syntax: quasiquote takes one template")
+	}
+	out, err := macro.Quasiquote(items[1])
+	if err != nil {
+		c.errorf(form, "%v", err)
+	}
+	return c.rewrite(out, sc)
+}
+
+// lambdaScope builds the scope of a lambda's parameters.
+func (c *compiler) lambdaScope(params value.Value, sc *scope, form value.Value) (*scope, int, bool) {
+	inner := &scope{up: sc}
+	n := 0
+	for {
+		switch p := params.(type) {
+		case *value.Empty:
+			return inner, n, false
+		case *value.Symbol:
+			inner.add(p, false)
+			return inner, n, true
+		case *value.Pair:
+			sym, ok := p.Car.(*value.Symbol)
+			if !ok {
+				c.errorf(form, "bad syntax: parameter must be a symbol, got %s", value.WriteString(p.Car))
+			}
+			for _, prev := range inner.names {
+				if prev == sym {
+					c.errorf(form, "bad syntax: duplicate parameter %s", sym.Name)
+				}
+			}
+			inner.add(sym, false)
+			n++
+			params = p.Cdr
+		default:
+			c.errorf(form, "bad syntax: bad parameter list %s", value.WriteString(params))
+		}
+	}
+}
+
+func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, form value.Value, name string) *Lambda {
+	inner, n, rest := c.lambdaScope(params, sc, form)
+	lam := &Lambda{nparams: n, rest: rest, name: name, site: c.site()}
+	oldName := c.name
+	c.name = name
+	if name == "" {
+		c.name = "#<lambda>"
+	}
+	lam.body = c.body(body, inner, form)
+	c.name = oldName
+	lam.frameSize = len(inner.names)
+	return lam
+}
+
+func compileLambda(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: lambda needs parameters and a body")
+	}
+	return c.lambda(items[1], items[2:], sc, form, "")
+}
+
+func compileNamedLambda(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: (named-lambda (name . params) body...)")
+	}
+	head, ok := items[1].(*value.Pair)
+	if !ok {
+		c.errorf(form, "bad syntax: (named-lambda (name . params) body...)")
+	}
+	name, _ := head.Car.(*value.Symbol)
+	if name == nil {
+		c.errorf(form, "bad syntax: named-lambda name must be a symbol")
+	}
+	return c.lambda(head.Cdr, items[2:], sc, form, name.Name)
+}
+
+func compileSet(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 3 {
+		c.errorf(form, "bad syntax: (set! variable expression)")
+	}
+	sym, ok := items[1].(*value.Symbol)
+	if !ok {
+		c.errorf(form, "bad syntax: set! of a non-variable %s", value.WriteString(items[1]))
+	}
+	val := c.compile(items[2], sc)
+	if depth, i, _, ok := sc.lookup(sym); ok {
+		return &SetLocal{depth: depth, i: i, val: val, site: c.site()}
+	}
+	g := c.in.global(sym)
+	if g.Macro != nil {
+		c.errorf(form, "bad syntax: set! of macro %s", sym.Name)
+	}
+	return &SetGlobal{g: g, val: val, site: c.site()}
+}
+
+func compileIf(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 3 && len(items) != 4 {
+		c.errorf(form, "bad syntax: (if test consequent [alternative])")
+	}
+	n := &If{test: c.compile(items[1], sc), then: c.compile(items[2], sc), site: c.site()}
+	if len(items) == 4 {
+		n.els = c.compile(items[3], sc)
+	} else {
+		n.els = &Const{value.Unspecified}
+	}
+	return n
+}
+
+func compileBegin(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)[1:]
+	if len(items) == 0 {
+		return &Const{value.Unspecified}
+	}
+	return c.sequence(items, sc)
+}
+
+func (c *compiler) sequence(forms []value.Value, sc *scope) Node {
+	nodes := make([]Node, len(forms))
+	for i, f := range forms {
+		nodes[i] = c.compile(f, sc)
+	}
+	if len(nodes) == 1 {
+		return nodes[0]
+	}
+	return &Seq{body: nodes, site: c.site()}
+}
+
+// bindings parses ((var init) ...) into names and init expressions.
+func (c *compiler) bindings(v value.Value, form value.Value) ([]*value.Symbol, []value.Value) {
+	var names []*value.Symbol
+	var inits []value.Value
+	for _, b := range c.list(v, form) {
+		items, ok := value.ToSlice(b)
+		if !ok || len(items) < 1 || len(items) > 2 {
+			c.errorf(form, "bad syntax: bad binding %s", value.WriteString(b))
+		}
+		sym, ok := items[0].(*value.Symbol)
+		if !ok {
+			c.errorf(form, "bad syntax: cannot bind %s", value.WriteString(items[0]))
+		}
+		names = append(names, sym)
+		if len(items) == 2 {
+			inits = append(inits, items[1])
+		} else {
+			inits = append(inits, value.List(symQuote, value.Unspecified))
+		}
+	}
+	return names, inits
+}
+
+func compileLet(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: let needs bindings and a body")
+	}
+	if name, ok := items[1].(*value.Symbol); ok {
+		return c.namedLet(name, items, sc, form)
+	}
+	names, inits := c.bindings(items[1], form)
+	n := &Let{site: c.site()}
+	for i, init := range inits {
+		n.inits = append(n.inits, c.compileNamed(init, sc, names[i].Name))
+	}
+	inner := &scope{up: sc}
+	for _, name := range names {
+		for _, prev := range inner.names {
+			if prev == name {
+				c.errorf(form, "bad syntax: duplicate binding of %s", name.Name)
+			}
+		}
+		inner.add(name, false)
+	}
+	n.body = c.body(items[2:], inner, form)
+	n.frameSize = len(inner.names)
+	return n
+}
+
+// namedLet compiles (let name ((v init) ...) body...) as
+// ((letrec ((name (lambda (v ...) body...))) name) init ...).
+func (c *compiler) namedLet(name *value.Symbol, items []value.Value, sc *scope, form value.Value) Node {
+	if len(items) < 4 {
+		c.errorf(form, "bad syntax: named let needs bindings and a body")
+	}
+	names, inits := c.bindings(items[2], form)
+	params := make([]value.Value, len(names))
+	for i, n := range names {
+		params[i] = n
+	}
+	lam := value.Cons(symLambda, value.Cons(value.List(params...), value.List(items[3:]...)))
+	loop := value.List(symLetrec, value.List(value.List(name, lam)), name)
+	return c.rewrite(value.Cons(loop, value.List(inits...)), sc)
+}
+
+func compileLetStar(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: let* needs bindings and a body")
+	}
+	bs := c.list(items[1], form)
+	if len(bs) <= 1 {
+		return c.rewrite(value.Cons(symLet, value.Cons(items[1], value.List(items[2:]...))), sc)
+	}
+	inner := value.Cons(value.Intern("let*"), value.Cons(value.List(bs[1:]...), value.List(items[2:]...)))
+	return c.rewrite(value.List(symLet, value.List(bs[0]), inner), sc)
+}
+
+func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: letrec needs bindings and a body")
+	}
+	names, inits := c.bindings(items[1], form)
+	inner := &scope{up: sc}
+	for _, name := range names {
+		inner.add(name, true)
+	}
+	var nodes []Node
+	for i, init := range inits {
+		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].Name), define: true, site: c.site()})
+	}
+	body := c.body(items[2:], inner, form)
+	nodes = append(nodes, body)
+	return &Scope{frameSize: len(inner.names), body: &Seq{body: nodes, site: c.site()}}
+}
+
+// compileDo rewrites (do ((var init step) ...) (test expr ...) body ...)
+// into a named let.
+func compileDo(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: (do ((var init step) ...) (test expr ...) body ...)")
+	}
+	loop := value.Gensym("do-loop")
+	var binds, steps []value.Value
+	for _, spec := range c.list(items[1], form) {
+		parts, ok := value.ToSlice(spec)
+		if !ok || len(parts) < 2 || len(parts) > 3 {
+			c.errorf(form, "bad syntax: bad do binding %s", value.WriteString(spec))
+		}
+		binds = append(binds, value.List(parts[0], parts[1]))
+		if len(parts) == 3 {
+			steps = append(steps, parts[2])
+		} else {
+			steps = append(steps, parts[0])
+		}
+	}
+	exit := c.list(items[2], form)
+	if len(exit) == 0 {
+		c.errorf(form, "bad syntax: do needs a termination clause")
+	}
+	var result value.Value = value.List(symQuote, value.Unspecified)
+	if len(exit) > 1 {
+		result = value.Cons(symBegin, value.List(exit[1:]...))
+	}
+	again := value.Cons(loop, value.List(steps...))
+	var step value.Value = again
+	if len(items) > 3 {
+		step = value.Cons(symBegin, value.ListTail(items[3:], value.List(again)))
+	}
+	body := value.List(symIf, exit[0], result, step)
+	return c.rewrite(value.List(symLet, loop, value.List(binds...), body), sc)
+}
+
+func compileCond(c *compiler, form *value.Pair, sc *scope) Node {
+	clauses := c.list(form, form)[1:]
+	return c.condClauses(clauses, sc, form)
+}
+
+func (c *compiler) condClauses(clauses []value.Value, sc *scope, form value.Value) Node {
+	if len(clauses) == 0 {
+		return &Const{value.Unspecified}
+	}
+	old := c.at(clauses[0])
+	defer func() { c.pos = old }()
+	parts, ok := value.ToSlice(clauses[0])
+	if !ok || len(parts) == 0 {
+		c.errorf(form, "bad syntax: bad cond clause %s", value.WriteString(clauses[0]))
+	}
+	if c.isKeyword(parts[0], sc, symElse) {
+		if len(clauses) > 1 {
+			c.errorf(form, "bad syntax: else clause must be last in cond")
+		}
+		if len(parts) == 1 {
+			c.errorf(form, "bad syntax: empty else clause")
+		}
+		return c.sequence(parts[1:], sc)
+	}
+	test := c.compile(parts[0], sc)
+	rest := c.condClauses(clauses[1:], sc, form)
+	if len(parts) == 1 {
+		// (test): the value of test if true.
+		return &And{parts: []Node{test, rest}, or: true, site: c.site()}
+	}
+	if c.isKeyword(parts[1], sc, symArrow) {
+		if len(parts) != 3 {
+			c.errorf(form, "bad syntax: (test => receiver)")
+		}
+		return &CondArrow{test: test, recv: c.compile(parts[2], sc), rest: rest, site: c.site()}
+	}
+	return &If{test: test, then: c.sequence(parts[1:], sc), els: rest, site: c.site()}
+}
+
+func compileCase(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 2 {
+		c.errorf(form, "bad syntax: case needs a key")
+	}
+	n := &Case{key: c.compile(items[1], sc), site: c.site()}
+	for i, cl := range items[2:] {
+		parts, ok := value.ToSlice(cl)
+		if !ok || len(parts) < 2 {
+			c.errorf(form, "bad syntax: bad case clause %s", value.WriteString(cl))
+		}
+		arrow := c.isKeyword(parts[1], sc, symArrow)
+		var body Node
+		if arrow {
+			if len(parts) != 3 {
+				c.errorf(form, "bad syntax: (datums => receiver)")
+			}
+			body = c.compile(parts[2], sc)
+		} else {
+			body = c.sequence(parts[1:], sc)
+		}
+		if c.isKeyword(parts[0], sc, symElse) {
+			if i != len(items)-3 {
+				c.errorf(form, "bad syntax: else clause must be last in case")
+			}
+			n.els, n.elsArrow = body, arrow
+			continue
+		}
+		datums, ok := value.ToSlice(parts[0])
+		if !ok {
+			c.errorf(form, "bad syntax: case clause needs a list of datums")
+		}
+		n.datums = append(n.datums, datums)
+		n.bodies = append(n.bodies, body)
+		n.arrow = append(n.arrow, arrow)
+	}
+	return n
+}
+
+func compileAndOr(c *compiler, form *value.Pair, sc *scope, or bool) Node {
+	items := c.list(form, form)[1:]
+	switch len(items) {
+	case 0:
+		return &Const{!or}
+	case 1:
+		return c.compile(items[0], sc)
+	}
+	n := &And{or: or, site: c.site()}
+	for _, it := range items {
+		n.parts = append(n.parts, c.compile(it, sc))
+	}
+	return n
+}
+
+func compileWhen(c *compiler, form *value.Pair, sc *scope, when bool) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: %s needs a test and a body", form.Car.(*value.Symbol).Name)
+	}
+	body := c.sequence(items[2:], sc)
+	n := &If{test: c.compile(items[1], sc), site: c.site()}
+	if when {
+		n.then, n.els = body, &Const{value.Unspecified}
+	} else {
+		n.then, n.els = &Const{value.Unspecified}, body
+	}
+	return n
+}
+
+// (delay e) = (%make-lazy-promise (lambda () (make-promise e))) and
+// (delay-force e) = (%make-lazy-promise (lambda () e)), as in the report's
+// reference implementation (7.3).
+func compileDelay(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 2 {
+		c.errorf(form, "bad syntax: (delay expression)")
+	}
+	thunk := value.List(symLambda, value.Nil, value.List(value.Intern("%make-ready-promise"), items[1]))
+	return c.rewrite(value.List(value.Intern("%make-lazy-promise"), thunk), sc)
+}
+
+func compileDelayForce(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) != 2 {
+		c.errorf(form, "bad syntax: (delay-force expression)")
+	}
+	thunk := value.List(symLambda, value.Nil, items[1])
+	return c.rewrite(value.List(value.Intern("%make-lazy-promise"), thunk), sc)
+}
+
+// (parameterize ((p v) ...) body...) =
+// (%parameterize (list p ...) (list v ...) (lambda () body...)).
+func compileParameterize(c *compiler, form *value.Pair, sc *scope) Node {
+	items := c.list(form, form)
+	if len(items) < 3 {
+		c.errorf(form, "bad syntax: parameterize needs bindings and a body")
+	}
+	var ps, vs []value.Value
+	for _, b := range c.list(items[1], form) {
+		parts, ok := value.ToSlice(b)
+		if !ok || len(parts) != 2 {
+			c.errorf(form, "bad syntax: bad parameterize binding %s", value.WriteString(b))
+		}
+		ps = append(ps, parts[0])
+		vs = append(vs, parts[1])
+	}
+	list := value.Intern("%list")
+	thunk := value.Cons(symLambda, value.Cons(value.Nil, value.List(items[2:]...)))
+	out := value.List(value.Intern("%parameterize"), value.Cons(list, value.List(ps...)), value.Cons(list, value.List(vs...)), thunk)
+	return c.rewrite(out, sc)
+}

@@ -1,0 +1,154 @@
+// Command contigo is a Scheme interpreter with first-class continuations
+// and, built on them in Scheme, Go-style goroutines, channels and Trio-style
+// nurseries.
+//
+//	contigo                   start the REPL (or read forms from stdin)
+//	contigo FILE.scm ARGS...  run a file
+//	contigo -e EXPR           evaluate expressions and print the last value
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"contigo/eval"
+	"contigo/reader"
+	"contigo/value"
+)
+
+//go:embed prelude.scm
+var prelude string
+
+// version is the contigo version shown by --version.
+const version = "0.1.0"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("contigo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	expr := fs.String("e", "", "evaluate `EXPR` and print the value of the last form")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
+		fmt.Fprintf(stderr, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "contigo %s\n", version)
+		return 0
+	}
+	// Deep data (a 100000-level nested list) may be printed or compared
+	// recursively; give the Go stack room so that cannot crash.
+	debug.SetMaxStack(4 << 30)
+
+	rest := fs.Args()
+	opts := eval.Options{
+		Stdout: stdout, Stderr: stderr, Stdin: stdin,
+		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
+		Args: append([]string{"contigo"}, rest...),
+	}
+	isFlagSet := func(name string) bool {
+		set := false
+		fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+		return set
+	}
+	switch {
+	case isFlagSet("e"):
+		in, code := newInterp(opts, stderr)
+		if in == nil {
+			return code
+		}
+		return evalString(in, *expr, "-e", true, stdout, stderr)
+	case len(rest) > 0:
+		opts.Args = rest
+		in, code := newInterp(opts, stderr)
+		if in == nil {
+			return code
+		}
+		src, err := os.ReadFile(rest[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "contigo: %v\n", err)
+			return 1
+		}
+		return evalString(in, string(src), rest[0], false, stdout, stderr)
+	default:
+		in, code := newInterp(opts, stderr)
+		if in == nil {
+			return code
+		}
+		if isTerminal(stdin) {
+			return repl(in, stdout, stderr)
+		}
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "contigo: %v\n", err)
+			return 1
+		}
+		return evalString(in, string(data), "<stdin>", false, stdout, stderr)
+	}
+}
+
+func newInterp(opts eval.Options, stderr io.Writer) (*eval.Interp, int) {
+	in, err := eval.New(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "contigo: start-up failed: %v\n", err)
+		return nil, 70
+	}
+	return in, 0
+}
+
+// evalString evaluates every form of src. It returns the exit status: 0,
+// 1 after an uncaught error, or the code given to exit.
+func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stderr io.Writer) int {
+	r := reader.New(src, file)
+	var last value.Value = value.Unspecified
+	for {
+		datum, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err == nil {
+			last, err = in.Eval(datum, r.SourceMap())
+		}
+		if err != nil {
+			return reportError(in, err, stderr)
+		}
+	}
+	if printLast && last != value.Value(value.Unspecified) {
+		in.Flush()
+		fmt.Fprintln(stdout, value.WriteString(last))
+	}
+	if err := in.Flush(); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// reportError prints an error with its backtrace after flushing what the
+// program printed, and returns the exit status it implies.
+func reportError(in *eval.Interp, err error, stderr io.Writer) int {
+	in.Flush()
+	var exit *eval.ExitError
+	if errors.As(err, &exit) {
+		return exit.Code
+	}
+	fmt.Fprintf(stderr, "%v\n", err)
+	var e *eval.Error
+	if errors.As(err, &e) {
+		fmt.Fprint(stderr, e.Backtrace())
+	}
+	return 1
+}

@@ -1,0 +1,1 @@
+;;; prelude.scm: placeholder until the concurrency issue
