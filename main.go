@@ -5,9 +5,14 @@
 //	contigo                   start the REPL (or read forms from stdin)
 //	contigo FILE.scm ARGS...  run a file
 //	contigo -e EXPR           evaluate expressions and print the last value
+//
+// Output is buffered; it is flushed before an error is printed, before a
+// REPL prompt and at exit (also by exit and emergency-exit), so nothing
+// printed is lost or reordered.
 package main
 
 import (
+	"bufio"
 	_ "embed"
 	"errors"
 	"flag"
@@ -15,6 +20,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+
+	"github.com/peterh/liner"
 
 	"contigo/eval"
 	"contigo/reader"
@@ -34,17 +41,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	expr := fs.String("e", "", "evaluate `EXPR` and print the value of the last form")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	showHelp := fs.Bool("help", false, "print this help and exit")
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
-		fmt.Fprintf(stderr, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
+		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
+	fs.Usage = func() { usage(stderr) }
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, flag.ErrHelp) { // -h
 			return 0
 		}
 		return 2
+	}
+	if *showHelp {
+		usage(stdout)
+		return 0
 	}
 	if *showVersion {
 		fmt.Fprintf(stdout, "contigo %s\n", version)
@@ -71,35 +86,67 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if in == nil {
 			return code
 		}
+		defer interruptOnce(in)()
 		return evalString(in, *expr, "-e", true, stdout, stderr)
 	case len(rest) > 0:
 		opts.Args = rest
-		in, code := newInterp(opts, stderr)
-		if in == nil {
-			return code
-		}
 		src, err := os.ReadFile(rest[0])
 		if err != nil {
 			fmt.Fprintf(stderr, "contigo: %v\n", err)
 			return 1
 		}
-		return evalString(in, string(src), rest[0], false, stdout, stderr)
-	default:
 		in, code := newInterp(opts, stderr)
 		if in == nil {
 			return code
 		}
-		if isTerminal(stdin) {
-			return repl(in, stdout, stderr)
+		defer interruptOnce(in)()
+		return evalString(in, string(src), rest[0], false, stdout, stderr)
+	case stdinIsTerminal(stdin):
+		out := &lineEnd{w: stdout}
+		opts.Stdout = out
+		var shared *bufio.Reader
+		if !liner.TerminalSupported() || !isCharDevice(stdout) {
+			// No line editor: read lines plainly, sharing the
+			// buffered stdin with the interpreter's input port.
+			shared = bufio.NewReaderSize(stdin, stdinBuffer)
+			opts.Stdin = shared
 		}
-		data, err := io.ReadAll(stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "contigo: %v\n", err)
-			return 1
+		in, code := newInterp(opts, stderr)
+		if in == nil {
+			return code
 		}
-		return evalString(in, string(data), "<stdin>", false, stdout, stderr)
+		return repl(in, out, shared, stdout, stderr)
+	default:
+		// Forms are read from stdin a line at a time, as they are
+		// needed, through the same buffered reader that the
+		// interpreter's current input port reads from: the program
+		// can read the lines that follow it, as in
+		//
+		//	(define name (read-line))
+		//	Alice
+		//	(display name)
+		//
+		// eval wraps opts.Stdin with bufio.NewReader, which returns a
+		// *bufio.Reader at least as big as it asks for unchanged;
+		// stdinBuffer is bigger than that, so both read one buffer.
+		// (TestStdinSharedWithProgram checks it.)
+		count := &lineCounter{r: stdin}
+		shared := bufio.NewReaderSize(count, stdinBuffer)
+		opts.Stdin = shared
+		in, code := newInterp(opts, stderr)
+		if in == nil {
+			return code
+		}
+		defer interruptOnce(in)()
+		lr := &plainReader{r: shared, count: count}
+		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
+		return s.run()
 	}
 }
+
+// stdinBuffer is the size of the buffer over standard input shared by the
+// REPL or stdin reader and the interpreter's input port.
+const stdinBuffer = 64 << 10
 
 func newInterp(opts eval.Options, stderr io.Writer) (*eval.Interp, int) {
 	in, err := eval.New(opts)
@@ -144,6 +191,10 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
 		return exit.Code
+	}
+	if errors.Is(err, eval.ErrInterrupted) {
+		fmt.Fprintln(stderr, "interrupted")
+		return 130 // as for a process killed by SIGINT
 	}
 	fmt.Fprintf(stderr, "%v\n", err)
 	var e *eval.Error

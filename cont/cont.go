@@ -69,13 +69,60 @@ func NewEnv(up *Env, n int) *Env {
 // delivered to it, Code decides what happens next, using Env and the saved
 // Val and I. Next is the rest of the continuation. Depth counts frames down
 // to the bottom, for the recursion limit and backtraces.
+//
+// Shared is set on a frame that a captured continuation may reach. It is
+// set on the top frame at capture and handed down one frame at a time as
+// frames are popped, so capture stays O(1); a frame that is popped while
+// not shared is unreachable and its memory may be reused (see Pool).
 type Frame[C any] struct {
-	Next  *Frame[C]
-	Code  C
-	Env   *Env
-	Val   value.Value
-	I     int32
-	Depth int32
+	Next   *Frame[C]
+	Code   C
+	Env    *Env
+	Val    value.Value
+	I      int32
+	Depth  int32
+	Shared bool
+}
+
+// Pool recycles frames that were popped without being shared.
+type Pool[C any] struct {
+	free *Frame[C]
+}
+
+// Push returns a frame on top of next, reusing a pooled one if possible.
+func (p *Pool[C]) Push(next *Frame[C], code C, env *Env, val value.Value, i int32) *Frame[C] {
+	d := int32(0)
+	if next != nil {
+		d = next.Depth + 1
+	}
+	f := p.free
+	if f == nil {
+		return &Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d}
+	}
+	p.free = f.Next
+	*f = Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d}
+	return f
+}
+
+// Pop hands the sharing of a popped frame down to the next one. It
+// reports whether f itself may be released once its code has run.
+func Pop[C any](f *Frame[C]) (releasable bool) {
+	if f.Shared {
+		if f.Next != nil {
+			f.Next.Shared = true
+		}
+		return false
+	}
+	return true
+}
+
+// Release puts an unshared popped frame back in the pool, dropping its
+// references so they do not keep garbage alive.
+func (p *Pool[C]) Release(f *Frame[C]) {
+	var zero C
+	f.Code, f.Env, f.Val = zero, nil, nil
+	f.Next = p.free
+	p.free = f
 }
 
 // Push returns a new frame on top of next. It never modifies next.

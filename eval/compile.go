@@ -232,6 +232,15 @@ func (c *compiler) compile(x value.Value, sc *scope) Node {
 
 // compileNamed compiles x, naming it if it is a lambda expression.
 func (c *compiler) compileNamed(x value.Value, sc *scope, name string) Node {
+	if p, ok := x.(*value.Pair); ok && c.isKeyword(p.Car, sc, symLambda) {
+		old := c.at(x)
+		defer func() { c.pos = old }()
+		items := c.list(p, p)
+		if len(items) < 3 {
+			c.errorf(p, "bad syntax: lambda needs parameters and a body")
+		}
+		return c.lambda(items[1], items[2:], sc, p, name)
+	}
 	n := c.compile(x, sc)
 	if l, ok := n.(*Lambda); ok && l.name == "" {
 		l.name = name
@@ -310,7 +319,14 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			}
 		}
 	}
-	return &App{all: all, site: s}
+	direct := true
+	for _, a := range all {
+		if !immediate(a) {
+			direct = false
+			break
+		}
+	}
+	return &App{all: all, direct: direct, site: s}
 }
 
 // body compiles a lambda or let body in scope sc (already holding the

@@ -130,13 +130,13 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.k, dyn: m.dyn}
+	k := &Continuation{k: m.capture(), dyn: m.dyn}
 	m.apply(f, []value.Value{k}, s)
 }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.k, dyn: m.dyn, raw: true}
+	k := &Continuation{k: m.capture(), dyn: m.dyn, raw: true}
 	m.apply(f, []value.Value{k}, s)
 }
 
@@ -332,7 +332,9 @@ func exitProc(m *Machine, args []value.Value, s *site) {
 	for root.Parent != nil {
 		root = root.Parent
 	}
-	target := &Continuation{k: cont.Push[Code](nil, exitCode{}, nil, nil, int32(code)), dyn: m.dyn.WithWind(root)}
+	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(code))
+	bottom.Shared = true
+	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root)}
 	m.resumeContinuation(target, value.Unspecified)
 }
 

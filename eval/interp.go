@@ -54,6 +54,8 @@ type Interp struct {
 
 	// m is the machine of the evaluation in progress, if any.
 	m *Machine
+	// frames recycles continuation frames no continuation can reach.
+	frames cont.Pool[Code]
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.

@@ -104,7 +104,7 @@ type raiseSignal struct{ obj value.Value }
 func (r *raiseSignal) Error() string { return "raise: " + value.WriteString(r.obj) }
 
 func (m *Machine) push(code Code, val value.Value, i int32) {
-	f := cont.Push(m.k, code, m.env, val, i)
+	f := m.in.frames.Push(m.k, code, m.env, val, i)
 	if int(f.Depth) > m.in.maxDepth {
 		m.k = f.Next
 		m.depthExceeded()
@@ -115,7 +115,16 @@ func (m *Machine) push(code Code, val value.Value, i int32) {
 // pushNoCheck pushes without the depth check; the error machinery uses it
 // so that reporting a too-deep recursion cannot itself fail.
 func (m *Machine) pushNoCheck(code Code, val value.Value, i int32) {
-	m.k = cont.Push(m.k, code, m.env, val, i)
+	m.k = m.in.frames.Push(m.k, code, m.env, val, i)
+}
+
+// capture returns the current continuation's top frame for keeping in a
+// continuation object, marking it shared so it is never recycled.
+func (m *Machine) capture() *Frame {
+	if m.k != nil {
+		m.k.Shared = true
+	}
+	return m.k
 }
 
 func (m *Machine) depthExceeded() {
@@ -187,7 +196,12 @@ func (m *Machine) loop() {
 		} else {
 			f := m.k
 			m.k = f.Next
-			f.Code.resume(m, f)
+			if cont.Pop(f) {
+				f.Code.resume(m, f)
+				m.in.frames.Release(f)
+			} else {
+				f.Code.resume(m, f)
+			}
 		}
 		m.fuel--
 		if m.fuel <= 0 && m.tick() {

@@ -213,8 +213,41 @@ func (n *Seq) resume(m *Machine, f *Frame) {
 func (n *Seq) siteOf() *site { return &n.site }
 
 // savedVals holds the values already computed when a frame is pushed in
-// the middle of evaluating two or more operands.
+// the middle of evaluating five or more operands; fewer are saved in one
+// allocation of the exact size (or none at all for one).
 type savedVals struct{ vals []value.Value }
+
+func saveOperands(vals []value.Value) value.Value {
+	switch len(vals) {
+	case 0:
+		return nil
+	case 1:
+		return vals[0]
+	case 2:
+		return &[2]value.Value{vals[0], vals[1]}
+	case 3:
+		return &[3]value.Value{vals[0], vals[1], vals[2]}
+	case 4:
+		return &[4]value.Value{vals[0], vals[1], vals[2], vals[3]}
+	}
+	return &savedVals{append([]value.Value(nil), vals...)}
+}
+
+func restoreOperands(dst []value.Value, saved value.Value) {
+	switch len(dst) {
+	case 0:
+	case 1:
+		dst[0] = saved
+	case 2:
+		copy(dst, saved.(*[2]value.Value)[:])
+	case 3:
+		copy(dst, saved.(*[3]value.Value)[:])
+	case 4:
+		copy(dst, saved.(*[4]value.Value)[:])
+	default:
+		copy(dst, saved.(*savedVals).vals)
+	}
+}
 
 // operands is the shared machinery of nodes that evaluate a list of
 // operands into the scratch stack before doing something with them
@@ -231,14 +264,7 @@ func evalOperands(m *Machine, n operands, i int) {
 	for ; i < len(args); i++ {
 		v, ok := args[i].eval(m)
 		if !ok {
-			var saved value.Value
-			switch i {
-			case 0:
-			case 1:
-				saved = m.stack[0]
-			default:
-				saved = &savedVals{append([]value.Value(nil), m.stack[:i]...)}
-			}
+			saved := saveOperands(m.stack[:i])
 			m.sp = 0
 			m.push(n, saved, int32(i))
 			m.node = args[i]
@@ -262,13 +288,7 @@ func resumeOperands(m *Machine, n operands, f *Frame) {
 	m.env = f.Env
 	i := int(f.I)
 	m.reserve(len(n.args()))
-	switch i {
-	case 0:
-	case 1:
-		m.stack[0] = f.Val
-	default:
-		copy(m.stack, f.Val.(*savedVals).vals)
-	}
+	restoreOperands(m.stack[:i], f.Val)
 	m.stack[i] = m.val
 	evalOperands(m, n, i+1)
 }
@@ -287,13 +307,38 @@ func (m *Machine) reserve(n int) {
 // call never pushes a frame of its own, which is what makes every tail
 // call proper.
 type App struct {
-	all []Node // operands, then the operator last
+	all    []Node // operands, then the operator last
+	direct bool   // every operand and the operator is immediate
 	site
 	complexNode
 }
 
-func (n *App) args() []Node                { return n.all }
-func (n *App) exec(m *Machine)             { startOperands(m, n) }
+func (n *App) args() []Node { return n.all }
+func (n *App) exec(m *Machine) {
+	if n.direct {
+		n.execDirect(m)
+		return
+	}
+	startOperands(m, n)
+}
+
+// execDirect calls a closure whose operands are all immediate by
+// evaluating them straight into its new environment record: no scratch
+// stack, no copy.
+func (n *App) execDirect(m *Machine) {
+	last := len(n.all) - 1
+	f, _ := n.all[last].eval(m)
+	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
+		env := newEnv(c.env, c.lam.frameSize)
+		for i, a := range n.all[:last] {
+			env.Vals[i], _ = a.eval(m)
+		}
+		m.env = env
+		m.node = c.lam.body
+		return
+	}
+	startOperands(m, n)
+}
 func (n *App) siteOf() *site               { return &n.site }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Eq implements eq?: identity for heap objects, and value comparison for
@@ -30,6 +32,15 @@ func Eq(a, b Value) bool {
 	case Flonum:
 		y, ok := b.(Flonum)
 		return ok && eqvFloat(float64(x), float64(y))
+	case *String:
+		y, ok := b.(*String)
+		return ok && x == y
+	case *Vector:
+		y, ok := b.(*Vector)
+		return ok && x == y
+	case *Empty:
+		y, ok := b.(*Empty)
+		return ok && x == y
 	}
 	return identical(a, b)
 }
@@ -78,37 +89,43 @@ func Eqv(a, b Value) bool {
 	return Eq(a, b)
 }
 
-// equalBudget is how many pairs and vectors Equal compares before it
-// starts guarding against cycles, so that comparing ordinary data costs
-// no bookkeeping.
-const equalBudget = 1 << 14
+// equalBudget bounds the work (nodes visited plus comparisons deferred)
+// Equal does before it starts guarding against cycles, so that comparing
+// ordinary data costs no bookkeeping.
+const equalBudget = 1 << 16
 
-// equalSample is how often (in steps along a cdr chain) Equal checks for
-// cycles once guarding.
+// equalSample is how often, in steps along cdr chains, Equal checks for
+// cycles once guarding, until it finds one; it must be a power of two.
 const equalSample = 64
 
 // Equal implements equal?: structural equality of pairs, vectors,
-// strings and bytevectors, eqv? on everything else. It walks iteratively
-// (long lists and deep nesting do not grow the Go stack) and terminates
-// on circular structure.
+// strings and bytevectors, eqv? on everything else. It walks iteratively,
+// so long lists and deep nesting do not grow the Go stack, and it
+// terminates on circular structure.
 //
-// The walk follows cdr chains in a loop and keeps the pairs of cars (and
-// vector elements) still to compare on a stack. Once it has visited
-// equalBudget nodes without finishing, it starts merging compared nodes
-// into equivalence classes with union-find, as in the R7RS reference
-// implementation (after Adams and Dybvig): a pair of nodes found already
-// in the same class is taken as equal, which is sound because the nodes
-// of a class are all being compared with each other. Every node popped
-// from the stack, every vector, and every equalSample-th node along a cdr
-// chain is checked. Each check either merges two classes, which can only
-// happen finitely often, or ends the current chain, so the walk ends.
+// The walk descends into cars and keeps the cdrs (and vector elements)
+// still to compare on a stack, so that the stack grows only with the
+// nesting depth of the data. Once the budget is spent it starts merging
+// the nodes compared into equivalence classes with union-find, after
+// Adams and Dybvig's algorithm (as in Chez Scheme): a pair of nodes
+// found already in the same class is taken as equal, which is sound
+// because the nodes of a class are all being compared with each other.
+// It then checks every descent into a car or a vector element, every
+// vector, and every equalSample-th step along cdr chains (every step once
+// a check has found shared structure); nodes whose components are all
+// leaves cannot be on a cycle and are not checked. Each check
+// either merges two classes, which can happen only finitely often, or
+// abandons the current node; once no merges remain, every push onto the
+// stack is followed by an abandoned descent and the pop of what was
+// pushed, and some step in every equalSample cdr steps abandons its chain
+// and pops, so the stack empties and the walk ends.
 func Equal(a, b Value) bool {
 	switch a.(type) {
 	case *Pair, *Vector:
 	default:
 		return equalLeaf(a, b)
 	}
-	w := equalWalk{budget: equalBudget}
+	w := equalWalk{budget: equalBudget, sampleMask: equalSample - 1}
 	return w.run(a, b)
 }
 
@@ -126,51 +143,50 @@ func equalLeaf(a, b Value) bool {
 }
 
 type equalWalk struct {
-	stack  [][2]Value
+	stack  []equalTask
 	budget int
-	guard  bool // union-find is on
+	guard  bool   // union-find is on
+	steps  uint64 // cdr steps taken while guarding
 
-	// Union-find over the pairs and vectors seen: node ids index parent
-	// and rank.
-	pairs  map[*Pair]int32
-	vecs   map[*Vector]int32
+	// sampleMask selects the cdr steps checked: every equalSample-th
+	// until a check first finds shared or circular structure, then all.
+	sampleMask uint64
+
+	// Union-find over the pairs and vectors seen: ids maps their
+	// addresses to node ids, which index parent and rank.
+	ids    addrTable
 	parent []int32
 	rank   []uint8
 }
 
-// tick counts a step and turns on the guard when the budget runs out.
-func (w *equalWalk) tick() {
-	w.budget--
-	if w.budget < 0 {
+// equalTask is a comparison deferred on the stack.
+type equalTask struct {
+	a, b Value
+	cdr  bool // continues a cdr chain rather than descending
+}
+
+// spend charges n units of work and turns on the guard when the budget
+// runs out.
+func (w *equalWalk) spend(n int) {
+	w.budget -= n
+	if w.budget < 0 && !w.guard {
 		w.guard = true
-		w.pairs = make(map[*Pair]int32)
-		w.vecs = make(map[*Vector]int32)
+		w.ids.init(1 << 12)
 	}
 }
 
-// node returns the union-find id of a pair or vector.
 func (w *equalWalk) node(x Value) int32 {
+	var addr uintptr
 	switch p := x.(type) {
 	case *Pair:
-		if id, ok := w.pairs[p]; ok {
-			return w.find(id)
-		}
-		id := w.newNode()
-		w.pairs[p] = id
-		return id
+		addr = uintptr(unsafe.Pointer(p))
 	case *Vector:
-		if id, ok := w.vecs[p]; ok {
-			return w.find(id)
-		}
-		id := w.newNode()
-		w.vecs[p] = id
-		return id
+		addr = uintptr(unsafe.Pointer(p))
 	}
-	panic("value: equal? node of non-container")
-}
-
-func (w *equalWalk) newNode() int32 {
-	id := int32(len(w.parent))
+	id, ok := w.ids.getOrAdd(addr, int32(len(w.parent)))
+	if ok {
+		return w.find(id)
+	}
 	w.parent = append(w.parent, id)
 	w.rank = append(w.rank, 0)
 	return id
@@ -184,11 +200,61 @@ func (w *equalWalk) find(id int32) int32 {
 	return id
 }
 
+// addrTable is an open-addressing hash table from object addresses to
+// ids. It holds addresses as integers, so the garbage collector need not
+// scan it; the objects stay alive (and, the Go heap being non-moving, in
+// place) because the values being compared reference them.
+type addrTable struct {
+	keys  []uintptr // 0 marks an empty slot
+	vals  []int32
+	n     int
+	shift uint // 64 - log2(len(keys))
+}
+
+func (t *addrTable) init(size int) {
+	t.keys = make([]uintptr, size)
+	t.vals = make([]int32, size)
+	t.n = 0
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+}
+
+// getOrAdd returns the id stored for addr and true, or stores id for it
+// and returns id and false.
+func (t *addrTable) getOrAdd(addr uintptr, id int32) (int32, bool) {
+	mask := len(t.keys) - 1
+	i := int((uint64(addr) * 0x9e3779b97f4a7c15) >> t.shift)
+	for {
+		switch t.keys[i] {
+		case addr:
+			return t.vals[i], true
+		case 0:
+			t.keys[i], t.vals[i] = addr, id
+			t.n++
+			if t.n*4 > len(t.keys)*3 {
+				t.grow()
+			}
+			return id, false
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (t *addrTable) grow() {
+	keys, vals := t.keys, t.vals
+	t.init(2 * len(keys))
+	for i, k := range keys {
+		if k != 0 {
+			t.getOrAdd(k, vals[i])
+		}
+	}
+}
+
 // seen reports whether the containers x and y are already in the same
 // class, and merges their classes otherwise.
 func (w *equalWalk) seen(x, y Value) bool {
 	nx, ny := w.node(x), w.node(y)
 	if nx == ny {
+		w.sampleMask = 0
 		return true
 	}
 	switch {
@@ -203,20 +269,29 @@ func (w *equalWalk) seen(x, y Value) bool {
 	return false
 }
 
-// sub compares the components x and y: leaves at once, containers later.
-func (w *equalWalk) sub(x, y Value) bool {
-	switch x.(type) {
+// push defers comparing x and y.
+func (w *equalWalk) push(x, y Value, cdr bool) {
+	w.stack = append(w.stack, equalTask{x, y, cdr})
+	if !w.guard {
+		w.spend(1)
+	}
+}
+
+// isContainer reports whether v can contain other values that equal?
+// compares.
+func isContainer(v Value) bool {
+	switch v.(type) {
 	case *Pair, *Vector:
-		w.stack = append(w.stack, [2]Value{x, y})
 		return true
 	}
-	return equalLeaf(x, y)
+	return false
 }
 
 func (w *equalWalk) run(a, b Value) bool {
+	descent := true // how the walk reached a, b
 	for {
 	walk:
-		for step := 0; ; step++ {
+		for {
 			switch x := a.(type) {
 			case *Pair:
 				y, ok := b.(*Pair)
@@ -226,15 +301,32 @@ func (w *equalWalk) run(a, b Value) bool {
 				if x == y {
 					break walk
 				}
+				carC, cdrC := isContainer(x.Car), isContainer(x.Cdr)
 				if !w.guard {
-					w.tick()
-				} else if step%equalSample == 0 && w.seen(x, y) {
-					break walk
+					w.spend(1)
+				} else if carC || cdrC {
+					// A pair whose car and cdr are leaves cannot be on a
+					// cycle and needs no check.
+					if !descent {
+						w.steps++
+					}
+					if (descent || w.steps&w.sampleMask == 0) && w.seen(x, y) {
+						break walk
+					}
 				}
-				if !w.sub(x.Car, y.Car) {
+				if !carC {
+					if !equalLeaf(x.Car, y.Car) {
+						return false
+					}
+					a, b, descent = x.Cdr, y.Cdr, false
+					continue
+				}
+				if cdrC {
+					w.push(x.Cdr, y.Cdr, true)
+				} else if !equalLeaf(x.Cdr, y.Cdr) {
 					return false
 				}
-				a, b = x.Cdr, y.Cdr
+				a, b, descent = x.Car, y.Car, true
 			case *Vector:
 				y, ok := b.(*Vector)
 				if !ok || len(x.Items) != len(y.Items) {
@@ -243,14 +335,34 @@ func (w *equalWalk) run(a, b Value) bool {
 				if x == y {
 					break walk
 				}
+				// Compare the leaves up to the first container; a
+				// vector with none cannot be on a cycle.
+				first := -1
+				for i, it := range x.Items {
+					if isContainer(it) {
+						first = i
+						break
+					}
+					if !equalLeaf(it, y.Items[i]) {
+						return false
+					}
+				}
+				if first < 0 {
+					break walk
+				}
 				if !w.guard {
-					w.tick()
+					w.spend(1)
 				} else if w.seen(x, y) {
 					break walk
 				}
-				for i, it := range x.Items {
-					if !w.sub(it, y.Items[i]) {
+				for i := first + 1; i < len(x.Items); i++ {
+					if it := x.Items[i]; !isContainer(it) && !equalLeaf(it, y.Items[i]) {
 						return false
+					}
+				}
+				for i := len(x.Items) - 1; i >= first; i-- {
+					if it := x.Items[i]; isContainer(it) {
+						w.push(it, y.Items[i], false)
 					}
 				}
 				break walk
@@ -265,7 +377,8 @@ func (w *equalWalk) run(a, b Value) bool {
 		if n == 0 {
 			return true
 		}
-		a, b = w.stack[n-1][0], w.stack[n-1][1]
+		t := w.stack[n-1]
 		w.stack = w.stack[:n-1]
+		a, b, descent = t.a, t.b, !t.cdr
 	}
 }

@@ -3,6 +3,7 @@ package value
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -58,6 +59,35 @@ func TestEqEqvEqual(t *testing.T) {
 	longCycle2 := circular(longSlice(3*equalBudget, 7)...)
 	longCycle3 := circular(longSlice(3*equalBudget, 0)...)
 
+	// #0=(#0# . #0#), twice.
+	both1, both2 := &Pair{}, &Pair{}
+	both1.Car, both1.Cdr, both2.Car, both2.Cdr = both1, both1, both2, both2
+	// #0=#(#0# #0# ... #0#), 100 wide, twice.
+	wide := func() *Vector {
+		v := &Vector{Items: make([]Value, 100)}
+		for i := range v.Items {
+			v.Items[i] = v
+		}
+		return v
+	}
+	// X = (Y . X), Y = (1 . X): the cdr of a car leads back.
+	backX := func() Value {
+		x := &Pair{}
+		x.Car, x.Cdr = &Pair{Int(1), x}, x
+		return x
+	}
+	// Doubling DAGs: d(k) = (d(k-1) . d(k-1)), 2^60 nodes unfolded.
+	dag := func(leaf Value) Value {
+		v := leaf
+		for range 60 {
+			v = Cons(v, v)
+		}
+		return v
+	}
+	// Cycles of coprime lengths: the product of the walks has period
+	// ~1e8, so only the union-find can stop it early.
+	ones := func(n int) Value { return circular(longSlice(n, 0)...) }
+
 	tests := []struct {
 		name           string
 		a, b           Value
@@ -112,6 +142,12 @@ func TestEqEqvEqual(t *testing.T) {
 		{"vector cycles differ", selfV1, pv1, false, false, false},
 		{"long cycles", longCycle1, longCycle3, false, false, true},
 		{"long cycles differ", longCycle1, longCycle2, false, false, false},
+		{"car and cdr cycles", both1, both2, false, false, true},
+		{"wide vector cycles", wide(), wide(), false, false, true},
+		{"cycles back through a car", backX(), backX(), false, false, true},
+		{"doubling DAGs", dag(Int(1)), dag(Int(1)), false, false, true},
+		{"doubling DAGs differ", dag(Int(1)), dag(Int(2)), false, false, false},
+		{"coprime cycles", ones(10007), ones(10009), false, false, true},
 	}
 	for _, tt := range tests {
 		got := [3]bool{Eq(tt.a, tt.b), Eqv(tt.a, tt.b), Equal(tt.a, tt.b)}
@@ -150,32 +186,58 @@ func TestEqualLongAndDeep(t *testing.T) {
 		t.Errorf("long lists of different lengths are equal")
 	}
 
-	// Nesting in the car: ((((... ())))) a million deep.
-	deep := func(leaf Value) Value {
-		var v Value = leaf
+	// Nesting in the car: ((((... 1)))) a million deep.
+	deep := func() Value {
+		var v Value = Int(1)
 		for range n {
 			v = List(v)
 		}
 		return v
 	}
-	if !Equal(deep(Int(1)), deep(Int(1))) {
+	x, y := deep(), deep()
+	if !Equal(x, y) {
 		t.Errorf("equal deep lists differ")
 	}
-	if Equal(deep(Int(1)), deep(Int(2))) {
+	inner := y.(*Pair)
+	for {
+		p, ok := inner.Car.(*Pair)
+		if !ok {
+			break
+		}
+		inner = p
+	}
+	inner.Car = Int(2)
+	if Equal(x, y) {
 		t.Errorf("different deep lists are equal")
 	}
 
-	// Vectors nested a million deep.
+	// Nested vectors and lists of lists.
+	const m = 100000
 	vdeep := func(leaf Value) Value {
 		var v Value = leaf
-		for range n {
-			v = &Vector{Items: []Value{v}}
+		for range m {
+			v = &Vector{Items: []Value{Int(0), v}}
 		}
 		return v
 	}
 	if !Equal(vdeep(NewString("x")), vdeep(NewString("x"))) {
 		t.Errorf("equal deep vectors differ")
 	}
+	if Equal(vdeep(NewString("x")), vdeep(NewString("y"))) {
+		t.Errorf("different deep vectors are equal")
+	}
+	if !Equal(alist(m), alist(m)) {
+		t.Errorf("equal alists differ")
+	}
+}
+
+// alist returns ((n-1 . "n-1") ... (0 . "0")).
+func alist(n int) Value {
+	var l Value = Nil
+	for i := range n {
+		l = Cons(Cons(Int(int64(i)), NewString(strconv.Itoa(i))), l)
+	}
+	return l
 }
 
 func BenchmarkEqualList(b *testing.B) {
@@ -187,6 +249,13 @@ func BenchmarkEqualList(b *testing.B) {
 
 func BenchmarkEqualLongList(b *testing.B) {
 	x, y := longList(1000000, Nil), longList(1000000, Nil)
+	for b.Loop() {
+		Equal(x, y)
+	}
+}
+
+func BenchmarkEqualAlist(b *testing.B) {
+	x, y := alist(1000000), alist(1000000)
 	for b.Loop() {
 		Equal(x, y)
 	}

@@ -92,18 +92,25 @@ func FlonumString(f float64, radix int) string {
 		}
 		// Other radixes have no standard inexact fraction syntax; fall back.
 	}
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if strings.ContainsAny(s, "e") {
-		// Go writes 1e+21; Scheme readers accept 1e21.
-		mant, exp, _ := strings.Cut(s, "e")
-		if !strings.Contains(mant, ".") {
-			mant += ".0"
+	// Fixed notation across the range people read comfortably (as
+	// JavaScript does), exponent notation outside it; both shortest.
+	if a := math.Abs(f); a == 0 || (a >= 1e-7 && a < 1e21) {
+		s := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.Contains(s, ".") {
+			s += ".0"
 		}
-		exp = strings.TrimPrefix(exp, "+")
-		return mant + "e" + exp
+		return s
 	}
-	if !strings.Contains(s, ".") {
-		s += ".0"
+	s := strconv.FormatFloat(f, 'e', -1, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	if !strings.Contains(mant, ".") {
+		mant += ".0"
 	}
+	sign := ""
+	if exp[0] == '-' {
+		sign = "-"
+	}
+	exp = strings.TrimLeft(exp[1:], "0")
+	s = mant + "e" + sign + exp
 	return s
 }
