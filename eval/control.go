@@ -131,13 +131,13 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
 	k := &Continuation{k: m.capture(), dyn: m.dyn}
-	m.apply(f, []value.Value{k}, s)
+	m.apply1(f, k, s)
 }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
 	k := &Continuation{k: m.capture(), dyn: m.dyn, raw: true}
-	m.apply(f, []value.Value{k}, s)
+	m.apply1(f, k, s)
 }
 
 // applyProc is (apply f arg ... list).

@@ -305,6 +305,10 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		}
 		p.Fn(m, args, s)
 	case *Continuation:
+		if len(args) == 1 {
+			m.resumeContinuation(p, args[0])
+			return
+		}
 		m.resumeContinuation(p, value.Values(append([]value.Value(nil), args...)))
 	case *Parameter:
 		if len(args) == 0 {
@@ -323,6 +327,19 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 			Irritants: nil,
 		}, s)
 	}
+}
+
+// apply1 is apply with one argument, without allocating an argument slice
+// when f is a closure.
+func (m *Machine) apply1(f, arg value.Value, s *site) {
+	if c, ok := f.(*Closure); ok && c.lam.nparams == 1 && !c.lam.rest {
+		env := newEnv(c.env, c.lam.frameSize)
+		env.Vals[0] = arg
+		m.env = env
+		m.node = c.lam.body
+		return
+	}
+	m.apply(f, []value.Value{arg}, s)
 }
 
 func arityError(name string, min, max, got int) *value.ErrorObject {
