@@ -37,6 +37,7 @@ func (in *Interp) installBuiltins() {
 		vectorPrims(),
 		in.ioPrims(),
 		in.miscPrims(),
+		errorPrims(),
 	} {
 		for _, p := range table {
 			in.Define(p.Name, p)

@@ -163,3 +163,19 @@ func (in *Interp) macroexpand(form V, once bool) (V, error) {
 		}
 	}
 }
+
+// errorPrims are the procedures that describe error objects for tools
+// such as the goroutine scheduler, which reports errors it caught.
+func errorPrims() []*value.Primitive {
+	return []*value.Primitive{
+		prim1("error-object-backtrace", func(a V) (V, error) {
+			if _, ok := a.(*value.ErrorObject); !ok {
+				return value.NewString(""), nil
+			}
+			return value.NewString(ErrorOf(a).Backtrace()), nil
+		}),
+		prim1("condition->string", func(a V) (V, error) {
+			return value.NewString(ErrorOf(a).Error()), nil
+		}),
+	}
+}

@@ -65,8 +65,31 @@ func (e *Error) Backtrace() string {
 // backtraceKeep is how many frames are kept at each end of a long trace.
 const backtraceKeep = 10
 
-// uncaught builds the Error for an exception no handler caught.
+// uncaught builds the Error for an exception no handler caught. The
+// backtrace is read from where an error object was first raised (a guard
+// may have re-raised it from elsewhere), else from the current frames.
 func (m *Machine) uncaught(obj value.Value, s *site) *Error {
+	k := m.k
+	if e, ok := obj.(*value.ErrorObject); ok {
+		if rp, ok := e.Trace.(*raisePoint); ok {
+			k, s = rp.k, rp.s
+		}
+	}
+	return newError(obj, k, s)
+}
+
+// ErrorOf returns the Error describing a raised object, with the
+// backtrace of where it was raised when that is known.
+func ErrorOf(obj value.Value) *Error {
+	if e, ok := obj.(*value.ErrorObject); ok {
+		if rp, ok := e.Trace.(*raisePoint); ok {
+			return newError(obj, rp.k, rp.s)
+		}
+	}
+	return newError(obj, nil, nil)
+}
+
+func newError(obj value.Value, k *Frame, s *site) *Error {
 	e := &Error{Payload: obj}
 	switch x := obj.(type) {
 	case *value.ErrorObject:
@@ -95,7 +118,7 @@ func (m *Machine) uncaught(obj value.Value, s *site) *Error {
 	if s != nil {
 		add(StackFrame{Name: s.name, Pos: s.pos})
 	}
-	for f := m.k; f != nil; f = f.Next {
+	for f := k; f != nil; f = f.Next {
 		name, pos := f.Code.where()
 		if pos.IsValid() {
 			add(StackFrame{name, pos})

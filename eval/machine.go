@@ -366,6 +366,11 @@ func arityError(name string, min, max, got int) *value.ErrorObject {
 // environment of the raise minus that handler (report 6.11). With no
 // handler installed, the machine halts with an uncaught-exception error.
 func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
+	if e, ok := obj.(*value.ErrorObject); ok && e.Trace == nil {
+		// Keep where it was raised (O(1): the frames are marked shared),
+		// so a handler far away can still show the backtrace.
+		e.Trace = &raisePoint{k: m.capture(), s: s}
+	}
 	h := m.dyn.Handlers
 	if h == nil {
 		m.halt(nil, m.uncaught(obj, s))
@@ -377,6 +382,12 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 		m.pushNoCheck(nonContinuable{s: s}, obj, 0)
 	}
 	m.apply(h.Proc, []value.Value{obj}, s)
+}
+
+// raisePoint is where an error object was first raised.
+type raisePoint struct {
+	k *Frame
+	s *site
 }
 
 // restoreDyn reinstates the dynamic state saved in the frame.
