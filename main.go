@@ -168,7 +168,7 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 			break
 		}
 		if err == nil {
-			last, err = in.Eval(datum, r.SourceMap())
+			last, err = in.EvalAt(datum, r.SourceMap(), r.Pos())
 		}
 		if err != nil {
 			return reportError(in, err, stderr)

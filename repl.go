@@ -186,7 +186,7 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 			// program keeps it: it stops at the next form.)
 			s.in.ClearInterrupt()
 		}
-		v, err := s.in.Eval(datum, r.SourceMap())
+		v, err := s.in.EvalAt(datum, r.SourceMap(), r.Pos())
 		if err != nil {
 			code := reportError(s.in, err, s.stderr)
 			var exit *eval.ExitError

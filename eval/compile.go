@@ -79,10 +79,14 @@ func (c *compiler) at(form value.Value) value.Pos {
 }
 
 func (in *Interp) compileTop(datum value.Value, src value.SourceMap) (node Node, err error) {
+	return in.compileTopAt(datum, src, value.Pos{})
+}
+
+func (in *Interp) compileTopAt(datum value.Value, src value.SourceMap, pos value.Pos) (node Node, err error) {
 	if src == nil {
 		src = value.SourceMap{}
 	}
-	c := &compiler{in: in, src: src}
+	c := &compiler{in: in, src: src, pos: pos}
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(*compileError)

@@ -18,11 +18,10 @@ import (
 //go:embed boot.scm
 var bootScm string
 
-// DefaultMaxDepth is the default limit on continuation frames, about 1.5 GB
-// of frames: deep enough for (count 1000000) ten times over, shallow
-// enough that a runaway recursion reports an error instead of exhausting
-// memory.
-const DefaultMaxDepth = 10_000_000
+// DefaultMaxDepth is the default limit on continuation frames. A frame
+// plus its environment record is about 120 bytes, so a runaway recursion
+// stops at about 500 MB, while (count 1000000) needs only a quarter of it.
+const DefaultMaxDepth = 4_000_000
 
 // Options configures an interpreter.
 type Options struct {
@@ -54,6 +53,10 @@ type Interp struct {
 
 	// m is the machine of the evaluation in progress, if any.
 	m *Machine
+	// timer and timerHandler carry the timer interrupt's state from one
+	// top-level form to the next.
+	timer        int
+	timerHandler value.Value
 	// frames recycles continuation frames no continuation can reach.
 	frames cont.Pool[Code]
 }
@@ -143,7 +146,7 @@ func (in *Interp) Load(src, file string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := in.Eval(datum, r.SourceMap()); err != nil {
+		if _, err := in.EvalAt(datum, r.SourceMap(), r.Pos()); err != nil {
 			return err
 		}
 	}
@@ -152,7 +155,13 @@ func (in *Interp) Load(src, file string) error {
 // Eval compiles and runs one top-level form. src gives the positions of
 // the form's pairs (may be nil).
 func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, err error) {
-	node, err := in.compileTop(datum, src)
+	return in.EvalAt(datum, src, value.Pos{})
+}
+
+// EvalAt is Eval for a form read at pos, which positions errors in forms
+// that are not pairs (a bare variable reference) when src cannot.
+func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) (v value.Value, err error) {
+	node, err := in.compileTopAt(datum, src, pos)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +171,19 @@ func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, e
 // run executes node (or applies proc to args when node is nil) on a new
 // machine at the bottom of a fresh continuation.
 func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.Value, err error) {
-	m := &Machine{in: in, dyn: in.rootDyn}
+	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth}
+	if in.m == nil {
+		// The timer outlives a top-level form; nested runs (macro
+		// expansion) are never interrupted by it.
+		m.timer, m.timerHandler = in.timer, in.timerHandler
+		defer func() {
+			left := 0
+			if m.timer > 0 {
+				left = max(m.timer-(m.fuelStart-m.fuel), 1)
+			}
+			in.timer, in.timerHandler = left, m.timerHandler
+		}()
+	}
 	if in.m != nil {
 		// A nested run (macro expansion while compiling inside a
 		// running evaluation) keeps the dynamic state, so parameters

@@ -50,6 +50,7 @@ type Machine struct {
 	sp    int
 
 	fuel, fuelStart int
+	depthLimit      int // maxDepth, or more while a depth error is handled
 	timer           int // steps left before the timer interrupt; 0 = off
 	timerHandler    value.Value
 
@@ -105,7 +106,7 @@ func (r *raiseSignal) Error() string { return "raise: " + value.WriteString(r.ob
 
 func (m *Machine) push(code Code, val value.Value, i int32) {
 	f := m.in.frames.Push(m.k, code, m.env, val, i)
-	if int(f.Depth) > m.in.maxDepth {
+	if int(f.Depth) > m.depthLimit {
 		m.k = f.Next
 		m.depthExceeded()
 	}
@@ -127,7 +128,14 @@ func (m *Machine) capture() *Frame {
 	return m.k
 }
 
+// depthHeadroom is how many frames a handler of the "maximum recursion
+// depth exceeded" error may push on top of the too-deep continuation
+// (guard's own call/cc, say); the limit drops back once the continuation
+// is shallow again.
+const depthHeadroom = 100_000
+
 func (m *Machine) depthExceeded() {
+	m.depthLimit = m.in.maxDepth + depthHeadroom
 	m.fail(&value.ErrorObject{
 		Message: fmt.Sprintf("maximum recursion depth exceeded (%d frames)", m.in.maxDepth),
 	}, m.currentSite())
@@ -217,6 +225,9 @@ func (m *Machine) tick() bool {
 		return true
 	}
 	used := m.fuelStart - m.fuel
+	if m.depthLimit != m.in.maxDepth && (m.k == nil || int(m.k.Depth) < m.in.maxDepth) {
+		m.depthLimit = m.in.maxDepth
+	}
 	if atomic.LoadInt32(&m.in.interrupted) != 0 {
 		atomic.StoreInt32(&m.in.interrupted, 0)
 		m.halted = true

@@ -45,6 +45,7 @@ func (e *Error) Is(target error) bool { return e.Incomplete && target == ErrInco
 
 // Reader reads data one at a time from a source string.
 type Reader struct {
+	datumPos value.Pos // start of the last top-level datum
 	src      string
 	file     *string
 	off      int // next byte to scan
@@ -144,6 +145,10 @@ func (r *Reader) SetFoldCase(on bool) { r.foldCase = on }
 // Offset returns the byte offset in the source just past the last datum
 // read (and past the atmosphere skipped before an io.EOF).
 func (r *Reader) Offset() int { return r.off }
+
+// Pos returns the position where the datum last returned by Read starts.
+// It gives atoms a position, which the SourceMap (pairs only) cannot.
+func (r *Reader) Pos() value.Pos { return r.datumPos }
 
 // ReadAll reads every datum of src.
 func ReadAll(src, file string) ([]value.Value, value.SourceMap, error) {
@@ -262,6 +267,9 @@ func (r *Reader) Read() (value.Value, error) {
 		}
 		start := r.off
 		pos := r.posAt(start)
+		if len(r.stack) == 0 {
+			r.datumPos = pos
+		}
 		var v value.Value
 		switch c := r.src[start]; c {
 		case '(', '[':
