@@ -19,6 +19,9 @@ import "contigo/value"
 type Env struct {
 	Up   *Env
 	Vals []value.Value
+	// Escaped is set when a frame holding this record was captured by a
+	// continuation: the record must then never be recycled.
+	Escaped bool
 }
 
 // Records are allocated together with their slots, in one allocation
@@ -63,6 +66,37 @@ func NewEnv(up *Env, n int) *Env {
 		return &e.Env
 	}
 	return &Env{Up: up, Vals: make([]value.Value, n)}
+}
+
+// EnvPool recycles environment records of up to four slots. The
+// evaluator releases a record only when the procedure that owns it has
+// finished and nothing can refer to it (see eval's local lambdas).
+type EnvPool struct {
+	free [5]*Env // by size; linked through Up
+}
+
+// New returns a record with n slots below up, all nil.
+func (p *EnvPool) New(up *Env, n int) *Env {
+	if n < len(p.free) {
+		if e := p.free[n]; e != nil {
+			p.free[n] = e.Up
+			e.Up = up
+			return e
+		}
+	}
+	return NewEnv(up, n)
+}
+
+// Release returns e to the pool. The caller guarantees that nothing
+// refers to e any more.
+func (p *EnvPool) Release(e *Env) {
+	n := len(e.Vals)
+	if n >= len(p.free) || e.Escaped {
+		return
+	}
+	clear(e.Vals)
+	e.Up = p.free[n]
+	p.free[n] = e
 }
 
 // Frame is one pending piece of work in a continuation: when a value is
@@ -110,6 +144,9 @@ func Pop[C any](f *Frame[C]) (releasable bool) {
 	if f.Shared {
 		if f.Next != nil {
 			f.Next.Shared = true
+		}
+		if f.Env != nil {
+			f.Env.Escaped = true
 		}
 		return false
 	}

@@ -59,6 +59,8 @@ type Interp struct {
 	timerHandler value.Value
 	// frames recycles continuation frames no continuation can reach.
 	frames cont.Pool[Code]
+	// envs recycles the environment records of local procedures.
+	envs cont.EnvPool
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.

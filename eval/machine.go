@@ -274,7 +274,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 	switch p := f.(type) {
 	case *Closure:
 		lam := p.lam
-		env := newEnv(p.env, lam.frameSize)
+		env := m.in.envs.New(p.env, lam.frameSize)
 		if lam.rest {
 			if len(args) < lam.nparams {
 				m.fail(arityError(lam.name, lam.nparams, -1, len(args)), s)
@@ -344,7 +344,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 // when f is a closure.
 func (m *Machine) apply1(f, arg value.Value, s *site) {
 	if c, ok := f.(*Closure); ok && c.lam.nparams == 1 && !c.lam.rest {
-		env := newEnv(c.env, c.lam.frameSize)
+		env := m.in.envs.New(c.env, c.lam.frameSize)
 		env.Vals[0] = arg
 		m.env = env
 		m.node = c.lam.body

@@ -125,6 +125,9 @@ func (n *GlobalRef) eval(m *Machine) (value.Value, bool) { return n.get(m), true
 
 // Lambda creates a closure.
 type Lambda struct {
+	// local is set when the body creates no closures and no nested
+	// scopes, so only frames can refer to its environment record.
+	local     bool
 	nparams   int
 	rest      bool
 	frameSize int // parameters, rest list and internal definitions
@@ -156,6 +159,24 @@ func (n *Lambda) eval(m *Machine) (value.Value, bool) {
 }
 
 func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
+
+// Release evaluates an immediate expression in tail position of a local
+// procedure (see markLocalTails) and then recycles the procedure's
+// environment record, which nothing can refer to any more.
+type Release struct {
+	inner Node
+	complexNode
+}
+
+func (n *Release) exec(m *Machine) {
+	v, ok := n.inner.eval(m)
+	if !ok {
+		n.inner.exec(m)
+		return
+	}
+	m.in.envs.Release(m.env)
+	m.ret(v)
+}
 
 // If is a conditional.
 type If struct {
@@ -309,6 +330,9 @@ func (m *Machine) reserve(n int) {
 type App struct {
 	all    []Node // operands, then the operator last
 	direct bool   // every operand and the operator is immediate
+	// release is set on a call in tail position of a local procedure:
+	// once its operands are evaluated the caller's record is recycled.
+	release bool
 	site
 	complexNode
 }
@@ -329,9 +353,12 @@ func (n *App) execDirect(m *Machine) {
 	last := len(n.all) - 1
 	f, _ := n.all[last].eval(m)
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
-		env := newEnv(c.env, c.lam.frameSize)
+		env := m.in.envs.New(c.env, c.lam.frameSize)
 		for i, a := range n.all[:last] {
 			env.Vals[i], _ = a.eval(m)
+		}
+		if n.release {
+			m.in.envs.Release(m.env)
 		}
 		m.env = env
 		m.node = c.lam.body
@@ -343,6 +370,9 @@ func (n *App) siteOf() *site               { return &n.site }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
 	last := len(vals) - 1
+	if n.release {
+		m.in.envs.Release(m.env)
+	}
 	m.apply(vals[last], vals[:last], &n.site)
 }
 

@@ -112,6 +112,10 @@ func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, for
 		c.name = "#<lambda>"
 	}
 	lam.body = c.body(body, inner, form)
+	if isLocalBody(lam.body) {
+		lam.local = true
+		lam.body = markLocalTails(lam.body)
+	}
 	c.name = oldName
 	lam.frameSize = len(inner.names)
 	return lam

@@ -1,0 +1,86 @@
+package eval
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/reader"
+	"contigo/value"
+)
+
+// evalAll runs src and returns the written value of its last form.
+func evalAll(t *testing.T, src string) string {
+	t.Helper()
+	in, err := New(Options{Stdout: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, srcmap, err := reader.ReadAll(src, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last value.Value
+	for _, f := range forms {
+		if last, err = in.Eval(f, srcmap); err != nil {
+			t.Fatalf("%v", err)
+		}
+	}
+	return value.WriteString(last)
+}
+
+// TestLocalEnvRecycling checks that recycling the environment records of
+// local procedures never recycles one a captured continuation can reach.
+func TestLocalEnvRecycling(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"re-enter after many calls", `
+(define saved #f)
+(define (grab v) (call/cc (lambda (c) (if (not saved) (set! saved c)) v)))
+(define (g a b) (+ (grab b) a))   ; local; reads a from its record after re-entry
+(define (burn n acc) (if (= n 0) acc (burn (- n 1) (+ acc (g n n)))))
+(let ((results '()) (count 0))
+  (set! results (cons (g 1 2) results))
+  (set! count (+ count 1))
+  (burn 1000 0)                     ; many g records come and go
+  (if (< count 3) (saved (* count 100)))
+  (reverse results))`, "(3 101 201)"},
+		{"escape then re-enter", `
+(define k #f)
+(define (h x y z) (+ (call/cc (lambda (c) (if (not k) (set! k c)) z)) x y))
+(define (spin n) (if (= n 0) 'done (begin (h n n n) (spin (- n 1)))))
+(let ((n 0) (out '()))
+  (set! out (cons (h 1 2 3) out))
+  (spin 500)
+  (set! n (+ n 1))
+  (if (= n 1) (k 10))
+  out)`, "(13 6)"},
+		{"recursive local procedures", `
+(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
+(list (fib 20) (tak 18 12 6))`, "(6765 7)"},
+		{"generator through local procedures", `
+(define (make-gen lst)
+  (define return #f)
+  (define resume #f)
+  (define (yield v) (call/cc (lambda (k) (set! resume k) (return v))))
+  (define (walk l) (if (pair? l) (begin (yield (car l)) (walk (cdr l))) (return 'done)))
+  (lambda ()
+    (call/cc (lambda (r)
+      (set! return r)
+      (if resume (resume #f) (walk lst))))))
+(define (add3 a b c) (+ a b c))   ; local, called between yields
+(define g (make-gen '(1 2 3 4)))
+(let loop ((acc '()))
+  (let ((v (g)))
+    (add3 1 2 3)
+    (if (eq? v 'done) (reverse acc) (loop (cons v acc)))))`, "(1 2 3 4)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
