@@ -6,6 +6,11 @@
 //	contigo FILE.scm ARGS...  run a file
 //	contigo -e EXPR           evaluate expressions and print the last value
 //
+// A library (foo bar) is loaded from foo/bar.sld or foo/bar.scm, looked
+// for in the importing file's directory, in the directories of the
+// colon-separated CONTIGO_PATH, in the program's directory and in the
+// current directory.
+//
 // Output is buffered; it is flushed before an error is printed, before a
 // REPL prompt and at exit (also by exit and emergency-exit), so nothing
 // printed is lost or reordered.
@@ -49,6 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
+		fmt.Fprintf(w, "\nenvironment:\n  CONTIGO_PATH\n    \tcolon-separated directories where (import (foo bar)) looks for foo/bar.sld\n    \tor foo/bar.scm, after the importing file's directory and before the\n    \tprogram's directory and the current directory\n")
 	}
 	fs.Usage = func() { usage(stderr) }
 	if err := fs.Parse(args); err != nil {

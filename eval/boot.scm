@@ -59,6 +59,61 @@
 (define (string-for-each f s . ss)
   (apply for-each f (string->list s) (map string->list ss)))
 
+;;;; Input and output (report 6.13.1)
+
+;; call-with-port closes the port when proc returns, and only then: a
+;; continuation may still come back into proc (report 6.13.1).
+(define (call-with-port port proc)
+  (call-with-values (lambda () (proc port))
+    (lambda vals
+      (close-port port)
+      (apply values vals))))
+
+(define (call-with-input-file file proc)
+  (call-with-port (open-input-file file) proc))
+
+(define (call-with-output-file file proc)
+  (call-with-port (open-output-file file) proc))
+
+;; with-input-from-file and with-output-to-file bind the current port with
+;; parameterize and close the file when thunk returns. If thunk escapes,
+;; the file stays open (it may be re-entered) but what was written is
+;; flushed, so a handler can read it.
+(define (with-input-from-file file thunk)
+  (let ((port (open-input-file file)))
+    (call-with-values
+      (lambda () (parameterize ((current-input-port port)) (thunk)))
+      (lambda vals
+        (close-port port)
+        (apply values vals)))))
+
+(define (with-output-to-file file thunk)
+  (let ((port (open-output-file file)))
+    (call-with-values
+      (lambda ()
+        (parameterize ((current-output-port port))
+          (dynamic-wind
+            (lambda () #f)
+            thunk
+            (lambda () (if (output-port-open? port) (flush-output-port port))))))
+      (lambda vals
+        (close-port port)
+        (apply values vals)))))
+
+;; String port conveniences found in most Schemes.
+(define (call-with-output-string proc)
+  (let ((port (open-output-string)))
+    (proc port)
+    (get-output-string port)))
+
+(define (with-output-to-string thunk)
+  (let ((port (open-output-string)))
+    (parameterize ((current-output-port port)) (thunk))
+    (get-output-string port)))
+
+(define (with-input-from-string string thunk)
+  (parameterize ((current-input-port (open-input-string string))) (thunk)))
+
 ;;;; Values
 
 (define (values . things)
@@ -93,42 +148,58 @@
 
 ;;;; Exceptions
 
-;; (guard (var clause ...) body ...), as in the report's reference
+;; (guard (var clause ...) body ...), the report's reference
 ;; implementation (7.3): the clauses run in the dynamic environment of the
 ;; guard; if none matches, the condition is re-raised with
 ;; raise-continuable in the dynamic environment of the original raise.
-(define-macro (guard spec . body)
-  (let* ((var (car spec))
-         (clauses (cdr spec))
-         (guard-k (gensym "guard-k"))
-         (handler-k (gensym "handler-k"))
-         (condition (gensym "condition"))
-         (args (gensym "args"))
-         (has-else (and (pair? clauses)
-                        (let loop ((c clauses))
-                          (if (null? (cdr c))
-                              (and (pair? (car c)) (eq? (caar c) 'else))
-                              (loop (cdr c))))))
-         (clause-form
-          (if has-else
-              `(cond ,@clauses)
-              `(cond ,@clauses
-                     (else (,handler-k (lambda () (raise-continuable ,condition))))))))
-    `((call-with-current-continuation
-        (lambda (,guard-k)
-          (with-exception-handler
-            (lambda (,condition)
-              ((call-with-current-continuation
-                 (lambda (,handler-k)
-                   (,guard-k
-                     (lambda ()
-                       (let ((,var ,condition))
-                         ,clause-form)))))))
-            (lambda ()
-              (call-with-values
-                (lambda () ,@body)
-                (lambda ,args
-                  (,guard-k (lambda () (apply values ,args))))))))))))
+;; Being syntax-rules, it works where the user has bound call/cc, values
+;; or raise-continuable locally.
+(define-syntax %guard-aux
+  (syntax-rules (else =>)
+    ((_ reraise)
+     reraise)
+    ((_ reraise (else result1 result2 ...))
+     (begin result1 result2 ...))
+    ((_ reraise (test => result))
+     (let ((temp test))
+       (if temp (result temp) reraise)))
+    ((_ reraise (test => result) clause1 clause2 ...)
+     (let ((temp test))
+       (if temp (result temp) (%guard-aux reraise clause1 clause2 ...))))
+    ((_ reraise (test))
+     (or test reraise))
+    ((_ reraise (test) clause1 clause2 ...)
+     (let ((temp test))
+       (if temp temp (%guard-aux reraise clause1 clause2 ...))))
+    ((_ reraise (test result1 result2 ...))
+     (if test (begin result1 result2 ...) reraise))
+    ((_ reraise (test result1 result2 ...) clause1 clause2 ...)
+     (if test
+         (begin result1 result2 ...)
+         (%guard-aux reraise clause1 clause2 ...)))))
 
-(define-macro (assert expr . msg)
-  `(if ,expr #t (error "assertion failed:" ',expr)))
+(define-syntax guard
+  (syntax-rules ()
+    ((_ (var clause ...) e1 e2 ...)
+     ((call-with-current-continuation
+       (lambda (guard-k)
+         (with-exception-handler
+          (lambda (condition)
+            ((call-with-current-continuation
+              (lambda (handler-k)
+                (guard-k
+                 (lambda ()
+                   (let ((var condition))
+                     (%guard-aux
+                      (handler-k (lambda () (raise-continuable condition)))
+                      clause ...))))))))
+          (lambda ()
+            (call-with-values
+             (lambda () e1 e2 ...)
+             (lambda args
+               (guard-k (lambda () (apply values args)))))))))))))
+
+(define-syntax assert
+  (syntax-rules ()
+    ((_ expr . msg)
+     (if expr #t (error "assertion failed:" 'expr)))))

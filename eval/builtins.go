@@ -35,13 +35,30 @@ func (in *Interp) installBuiltins() {
 		symbolCharPrims(),
 		stringPrims(),
 		vectorPrims(),
+		bytevectorPrims(),
 		in.ioPrims(),
+		in.srfiPrims(),
 		in.miscPrims(),
 		errorPrims(),
 	} {
 		for _, p := range table {
 			in.Define(p.Name, p)
 		}
+	}
+	// The current ports are the parameter objects themselves, so that
+	// parameterize can rebind them (report 6.13.1); their converters
+	// check that a new value is a port of the right kind.
+	for _, p := range []struct {
+		name  string
+		param *Parameter
+		input bool
+	}{
+		{"current-output-port", in.curOut, false},
+		{"current-error-port", in.curErr, false},
+		{"current-input-port", in.curIn, true},
+	} {
+		p.param.converter = portConverter(p.name, p.input)
+		in.Define(p.name, p.param)
 	}
 	// Internal names used by expansions, so that user bindings of the
 	// public names do not break quasiquote and friends.
@@ -52,6 +69,21 @@ func (in *Interp) installBuiltins() {
 		v, _ := in.Lookup(public)
 		in.Define(internal, v)
 	}
+}
+
+// portConverter checks the value parameterize gives a current port.
+func portConverter(name string, input bool) *value.Primitive {
+	return prim1(name, func(a V) (V, error) {
+		p, ok := a.(*Port)
+		if !ok || (input && p.r == nil) || (!input && p.w == nil) {
+			want := "output port"
+			if input {
+				want = "input port"
+			}
+			return nil, value.TypeError(name, want, a)
+		}
+		return p, nil
+	})
 }
 
 func toInt(v V, who string) (int, error) { return value.IntegerToInt(v, who) }

@@ -131,9 +131,6 @@ func (in *Interp) miscPrims() []*value.Primitive {
 		}),
 		prim1("macroexpand-1", func(form V) (V, error) { return in.macroexpand(form, true) }),
 		prim1("macroexpand", func(form V) (V, error) { return in.macroexpand(form, false) }),
-		prim("current-output-port", 0, 0, func(args []V) (V, error) { return in.curOut.current(in.m.dyn), nil }),
-		prim("current-error-port", 0, 0, func(args []V) (V, error) { return in.curErr.current(in.m.dyn), nil }),
-		prim("current-input-port", 0, 0, func(args []V) (V, error) { return in.curIn.current(in.m.dyn), nil }),
 	}
 }
 

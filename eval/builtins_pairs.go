@@ -85,6 +85,9 @@ func ass(name string, eq func(a, b V) bool) *value.Primitive {
 	})
 }
 
+// equalPrim is equal?, the default equivalence of hash tables.
+var equalPrim = prim2("equal?", func(a, b V) (V, error) { return value.Equal(a, b), nil })
+
 func pairPrims() []*value.Primitive {
 	ps := []*value.Primitive{
 		prim2("cons", func(a, b V) (V, error) { return &value.Pair{Car: a, Cdr: b}, nil }),
@@ -166,6 +169,9 @@ func pairPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			if n < 0 {
+				return nil, value.TypeError("list-tail", "non-negative exact integer", k)
+			}
 			v := l
 			for i := 0; i < n; i++ {
 				p, ok := v.(*value.Pair)
@@ -181,6 +187,9 @@ func pairPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			if n < 0 {
+				return nil, value.TypeError("list-ref", "non-negative exact integer", k)
+			}
 			v := l
 			for i := 0; ; i++ {
 				p, ok := v.(*value.Pair)
@@ -193,18 +202,42 @@ func pairPrims() []*value.Primitive {
 				v = p.Cdr
 			}
 		}),
-		prim("list-copy", 1, 1, func(args []V) (V, error) {
+		prim1("list-copy", func(l V) (V, error) {
 			var items []V
-			v := args[0]
-			for {
+			v, slow := l, l
+			for i := 0; ; i++ {
 				p, ok := v.(*value.Pair)
 				if !ok {
 					break
 				}
 				items = append(items, p.Car)
 				v = p.Cdr
+				if i&1 == 1 {
+					slow = slow.(*value.Pair).Cdr
+					if slow == v {
+						return nil, value.TypeError("list-copy", "non-circular list", l)
+					}
+				}
 			}
 			return value.ListTail(items, v), nil
+		}),
+		prim("list-set!", 3, 3, func(args []V) (V, error) {
+			n, err := toInt(args[1], "list-set!")
+			if err != nil {
+				return nil, err
+			}
+			v := args[0]
+			for i := 0; ; i++ {
+				p, ok := v.(*value.Pair)
+				if !ok || n < 0 {
+					return nil, value.RangeError("list-set!", args[1], i)
+				}
+				if i == n {
+					p.Car = args[2]
+					return value.Unspecified, nil
+				}
+				v = p.Cdr
+			}
 		}),
 		prim("make-list", 1, 2, func(args []V) (V, error) {
 			n, err := toInt(args[0], "make-list")
@@ -242,7 +275,7 @@ func pairPrims() []*value.Primitive {
 		ass("%assoc", value.Equal),
 		prim2("eq?", func(a, b V) (V, error) { return value.Eq(a, b), nil }),
 		prim2("eqv?", func(a, b V) (V, error) { return value.Eqv(a, b), nil }),
-		prim2("equal?", func(a, b V) (V, error) { return value.Equal(a, b), nil }),
+		equalPrim,
 		prim1("not", func(a V) (V, error) { return a == value.Value(false), nil }),
 		pred("boolean?", func(a V) bool { _, ok := a.(bool); return ok }),
 		prim("boolean=?", 2, -1, func(args []V) (V, error) {
@@ -259,7 +292,18 @@ func pairPrims() []*value.Primitive {
 			return true, nil
 		}),
 	}
-	for _, name := range []string{"caar", "cadr", "cdar", "cddr", "caaar", "caadr", "cadar", "caddr", "cdaar", "cdadr", "cddar", "cdddr", "cadddr", "cddddr"} {
+	// The compositions of two to four cars and cdrs (caar ... cddddr).
+	var paths []string
+	for n := 2; n <= 4; n++ {
+		for bits := 0; bits < 1<<n; bits++ {
+			path := make([]byte, n)
+			for i := range path {
+				path[i] = "ad"[bits>>(n-1-i)&1]
+			}
+			paths = append(paths, "c"+string(path)+"r")
+		}
+	}
+	for _, name := range paths {
 		ps = append(ps, cxr(name))
 	}
 	return ps

@@ -1,7 +1,12 @@
 package eval
 
+// This file defines the primitives on symbols, characters and strings
+// (report 6.5–6.7). Case mapping and the Unicode character classes are in
+// unicase.go; string-map and string-for-each, which call procedures, are
+// in boot.scm.
+
 import (
-	"strings"
+	"slices"
 	"unicode"
 
 	"contigo/value"
@@ -21,59 +26,53 @@ func char(v V, who string) (value.Char, error) {
 	return 0, value.TypeError(who, "character", v)
 }
 
-// charCompare makes a variadic character comparison.
+// charCompare makes a variadic character comparison. Every argument is
+// checked, even after the result is known.
 func charCompare(name string, fold bool, ok func(a, b rune) bool) *value.Primitive {
 	return prim(name, 1, -1, func(args []V) (V, error) {
 		result := true
+		var prev rune
 		for i, a := range args {
 			c, err := char(a, name)
 			if err != nil {
 				return nil, err
 			}
-			if i == 0 {
-				continue
-			}
-			p, _ := char(args[i-1], name)
-			x, y := rune(p), rune(c)
+			r := rune(c)
 			if fold {
-				x, y = foldRune(x), foldRune(y)
+				r = foldRune(r)
 			}
-			if !ok(x, y) {
+			if i > 0 && !ok(prev, r) {
 				result = false
 			}
+			prev = r
 		}
 		return result, nil
 	})
 }
 
-func foldRune(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
-
-// stringCompare makes a variadic string comparison.
+// stringCompare makes a variadic string comparison: code point order,
+// after full case folding for the -ci versions.
 func stringCompare(name string, fold bool, ok func(c int) bool) *value.Primitive {
 	return prim(name, 1, -1, func(args []V) (V, error) {
 		result := true
+		var prev []rune
 		for i, a := range args {
 			s, err := str(a, name)
 			if err != nil {
 				return nil, err
 			}
-			if i == 0 {
-				continue
-			}
-			p, _ := str(args[i-1], name)
-			x, y := p.String(), s.String()
+			r := s.R
 			if fold {
-				x, y = foldString(x), foldString(y)
+				r = foldRunes(r)
 			}
-			if !ok(strings.Compare(x, y)) {
+			if i > 0 && result && !ok(slices.Compare(prev, r)) {
 				result = false
 			}
+			prev = r
 		}
 		return result, nil
 	})
 }
-
-func foldString(s string) string { return strings.ToLower(strings.ToUpper(s)) }
 
 func charPred(name string, f func(rune) bool) *value.Primitive {
 	return prim1(name, func(a V) (V, error) {
@@ -95,13 +94,13 @@ func charMap(name string, f func(rune) rune) *value.Primitive {
 	})
 }
 
-func stringMap(name string, f func(string) string) *value.Primitive {
+func stringMap(name string, f func([]rune) []rune) *value.Primitive {
 	return prim1(name, func(a V) (V, error) {
 		s, err := str(a, name)
 		if err != nil {
 			return nil, err
 		}
-		return value.NewString(f(s.String())), nil
+		return &value.String{R: f(s.R)}, nil
 	})
 }
 
@@ -177,11 +176,11 @@ func symbolCharPrims() []*value.Primitive {
 		charCompare("char-ci>?", true, func(a, b rune) bool { return a > b }),
 		charCompare("char-ci<=?", true, func(a, b rune) bool { return a <= b }),
 		charCompare("char-ci>=?", true, func(a, b rune) bool { return a >= b }),
-		charPred("char-alphabetic?", unicode.IsLetter),
+		charPred("char-alphabetic?", isAlphabetic),
 		charPred("char-numeric?", unicode.IsDigit),
-		charPred("char-whitespace?", unicode.IsSpace),
-		charPred("char-upper-case?", unicode.IsUpper),
-		charPred("char-lower-case?", unicode.IsLower),
+		charPred("char-whitespace?", isWhitespace),
+		charPred("char-upper-case?", isUpperCase),
+		charPred("char-lower-case?", isLowerCase),
 		charMap("char-upcase", unicode.ToUpper),
 		charMap("char-downcase", unicode.ToLower),
 		charMap("char-foldcase", foldRune),
@@ -190,17 +189,10 @@ func symbolCharPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			if !unicode.IsDigit(rune(c)) {
-				return false, nil
+			if d := digitValue(rune(c)); d >= 0 {
+				return value.Int(int64(d)), nil
 			}
-			// Decimal digits come in runs of ten starting at a zero.
-			r := rune(c)
-			for z := r; z >= r-9; z-- {
-				if !unicode.IsDigit(z - 1) {
-					return value.Int(int64(r - z)), nil
-				}
-			}
-			return value.Int(int64(r-'0') % 10), nil
+			return false, nil
 		}),
 	}
 }
@@ -274,14 +266,34 @@ func stringPrims() []*value.Primitive {
 		}),
 		prim("substring", 2, 3, func(args []V) (V, error) { return copyString(args, "substring") }),
 		prim("string-copy", 1, 3, func(args []V) (V, error) { return copyString(args, "string-copy") }),
+		prim("string-copy!", 3, 5, func(args []V) (V, error) {
+			to, err := str(args[0], "string-copy!")
+			if err != nil {
+				return nil, err
+			}
+			from, err := str(args[2], "string-copy!")
+			if err != nil {
+				return nil, err
+			}
+			at, start, end, err := copyArgs(args, "string-copy!", len(to.R), len(from.R))
+			if err != nil {
+				return nil, err
+			}
+			copy(to.R[at:], from.R[start:end]) // copy handles overlap
+			return value.Unspecified, nil
+		}),
 		prim("string-append", 0, -1, func(args []V) (V, error) {
-			var r []rune
+			n := 0
 			for _, a := range args {
 				s, err := str(a, "string-append")
 				if err != nil {
 					return nil, err
 				}
-				r = append(r, s.R...)
+				n += len(s.R)
+			}
+			r := make([]rune, 0, n)
+			for _, a := range args {
+				r = append(r, a.(*value.String).R...)
 			}
 			return &value.String{R: r}, nil
 		}),
@@ -294,11 +306,11 @@ func stringPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			items := make([]V, 0, end-start)
-			for _, r := range s.R[start:end] {
-				items = append(items, value.Char(r))
+			var l V = value.Nil
+			for i := end - 1; i >= start; i-- {
+				l = &value.Pair{Car: value.Char(s.R[i]), Cdr: l}
 			}
-			return value.List(items...), nil
+			return l, nil
 		}),
 		prim1("list->string", func(l V) (V, error) {
 			items, err := listArg(l, "list->string")
@@ -314,6 +326,21 @@ func stringPrims() []*value.Primitive {
 				r[i] = rune(c)
 			}
 			return &value.String{R: r}, nil
+		}),
+		prim("string->vector", 1, 3, func(args []V) (V, error) {
+			s, err := str(args[0], "string->vector")
+			if err != nil {
+				return nil, err
+			}
+			start, end, err := rangeArgs(args, 1, "string->vector", len(s.R))
+			if err != nil {
+				return nil, err
+			}
+			items := make([]V, end-start)
+			for i, r := range s.R[start:end] {
+				items[i] = value.Char(r)
+			}
+			return &value.Vector{Items: items}, nil
 		}),
 		prim("string-fill!", 2, 4, func(args []V) (V, error) {
 			s, err := str(args[0], "string-fill!")
@@ -343,9 +370,9 @@ func stringPrims() []*value.Primitive {
 		stringCompare("string-ci>?", true, func(c int) bool { return c > 0 }),
 		stringCompare("string-ci<=?", true, func(c int) bool { return c <= 0 }),
 		stringCompare("string-ci>=?", true, func(c int) bool { return c >= 0 }),
-		stringMap("string-upcase", strings.ToUpper),
-		stringMap("string-downcase", strings.ToLower),
-		stringMap("string-foldcase", foldString),
+		stringMap("string-upcase", upcaseRunes),
+		stringMap("string-downcase", downcaseRunes),
+		stringMap("string-foldcase", foldRunes),
 	}
 }
 
@@ -361,121 +388,23 @@ func copyString(args []V, who string) (V, error) {
 	return &value.String{R: append([]rune(nil), s.R[start:end]...)}, nil
 }
 
-func vec(v V, who string) (*value.Vector, error) {
-	if x, ok := v.(*value.Vector); ok {
-		return x, nil
+// copyArgs parses the arguments (to at from [start [end]]) of
+// string-copy!, vector-copy! and bytevector-copy!, checking that the
+// range of from fits into to at at.
+func copyArgs(args []V, who string, toLen, fromLen int) (at, start, end int, err error) {
+	at, err = toInt(args[1], who)
+	if err != nil {
+		return 0, 0, 0, err
 	}
-	return nil, value.TypeError(who, "vector", v)
-}
-
-func vectorPrims() []*value.Primitive {
-	return []*value.Primitive{
-		pred("vector?", func(a V) bool { _, ok := a.(*value.Vector); return ok }),
-		prim("make-vector", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-vector")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-vector", "non-negative exact integer", args[0])
-			}
-			var fill V = value.Unspecified
-			if len(args) == 2 {
-				fill = args[1]
-			}
-			items := make([]V, n)
-			for i := range items {
-				items[i] = fill
-			}
-			return &value.Vector{Items: items}, nil
-		}),
-		prim("vector", 0, -1, func(args []V) (V, error) {
-			return &value.Vector{Items: append([]V(nil), args...)}, nil
-		}),
-		prim1("vector-length", func(a V) (V, error) {
-			v, err := vec(a, "vector-length")
-			if err != nil {
-				return nil, err
-			}
-			return value.Int(int64(len(v.Items))), nil
-		}),
-		prim2("vector-ref", func(a, k V) (V, error) {
-			v, err := vec(a, "vector-ref")
-			if err != nil {
-				return nil, err
-			}
-			if i, ok := k.(value.Fixnum); ok && i >= 0 && int(i) < len(v.Items) {
-				return v.Items[i], nil
-			}
-			i, err := index(k, "vector-ref", len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			return v.Items[i], nil
-		}),
-		prim("vector-set!", 3, 3, func(args []V) (V, error) {
-			v, err := vec(args[0], "vector-set!")
-			if err != nil {
-				return nil, err
-			}
-			i, err := index(args[1], "vector-set!", len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			v.Items[i] = args[2]
-			return value.Unspecified, nil
-		}),
-		prim("vector->list", 1, 3, func(args []V) (V, error) {
-			v, err := vec(args[0], "vector->list")
-			if err != nil {
-				return nil, err
-			}
-			start, end, err := rangeArgs(args, 1, "vector->list", len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			return value.List(v.Items[start:end]...), nil
-		}),
-		prim1("list->vector", func(l V) (V, error) {
-			items, err := listArg(l, "list->vector")
-			if err != nil {
-				return nil, err
-			}
-			return &value.Vector{Items: items}, nil
-		}),
-		prim("vector-fill!", 2, 4, func(args []V) (V, error) {
-			v, err := vec(args[0], "vector-fill!")
-			if err != nil {
-				return nil, err
-			}
-			start, end, err := rangeArgs(args, 2, "vector-fill!", len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			for i := start; i < end; i++ {
-				v.Items[i] = args[1]
-			}
-			return value.Unspecified, nil
-		}),
-		prim("vector-copy", 1, 3, func(args []V) (V, error) {
-			v, err := vec(args[0], "vector-copy")
-			if err != nil {
-				return nil, err
-			}
-			start, end, err := rangeArgs(args, 1, "vector-copy", len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			return &value.Vector{Items: append([]V(nil), v.Items[start:end]...)}, nil
-		}),
-		prim("vector-append", 0, -1, func(args []V) (V, error) {
-			var items []V
-			for _, a := range args {
-				v, err := vec(a, "vector-append")
-				if err != nil {
-					return nil, err
-				}
-				items = append(items, v.Items...)
-			}
-			return &value.Vector{Items: items}, nil
-		}),
-		pred("bytevector?", func(a V) bool { _, ok := a.(*value.Bytevector); return ok }),
+	if at < 0 || at > toLen {
+		return 0, 0, 0, value.Errorf("%s: index %d out of range [0, %d]", who, at, toLen)
 	}
+	start, end, err = rangeArgs(args, 3, who, fromLen)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	if end-start > toLen-at {
+		return 0, 0, 0, value.Errorf("%s: %d elements do not fit at index %d of a destination of length %d", who, end-start, at, toLen)
+	}
+	return at, start, end, nil
 }

@@ -12,14 +12,20 @@ import (
 	"contigo/value"
 )
 
-// Macro is a define-macro binding.
+// Macro is a keyword's binding: define-macro or syntax-rules.
 type Macro = macro.Macro
 
 // scope is the compile-time picture of one run-time environment record.
+// Identifiers are resolved against it by resolve (syntax.go), which also
+// understands the aliases of syntax-rules expansions.
 type scope struct {
 	names   []*value.Symbol
 	checked []bool // slot may be read before it is initialised
-	up      *scope
+	// keywords holds the syntactic keywords bound in this region
+	// (let-syntax, letrec-syntax, internal define-syntax). They have no
+	// slot and shadow a variable of the same name in this scope.
+	keywords map[*value.Symbol]*Macro
+	up       *scope
 }
 
 func (s *scope) add(name *value.Symbol, checked bool) int {
@@ -33,8 +39,9 @@ func (s *scope) add(name *value.Symbol, checked bool) int {
 	return len(s.names) - 1
 }
 
-// lookup finds a lexical variable: its depth, slot and whether reads must
-// check it is initialised.
+// lookup finds a lexical variable by exact identifier (no alias
+// resolution, keywords ignored): its depth, slot and whether reads must
+// check it is initialised. Most callers want compiler.resolve.
 func (s *scope) lookup(name *value.Symbol) (depth, index int, checked, ok bool) {
 	for d := 0; s != nil; s, d = s.up, d+1 {
 		for i := len(s.names) - 1; i >= 0; i-- {
@@ -111,16 +118,35 @@ var (
 	symLet         = value.Intern("let")
 	symIf          = value.Intern("if")
 	symDot3        = value.Intern("...")
+
+	symDefineSyntax = value.Intern("define-syntax")
+	symSyntaxRules  = value.Intern("syntax-rules")
 )
 
+// Core identifiers for the compiler's own rewrites: aliases resolved in
+// the global environment, so a derived form keeps its meaning where the
+// user has bound lambda, if, let, ... locally.
+var (
+	coreLambda  = core("lambda")
+	coreLetrec  = core("letrec")
+	coreLet     = core("let")
+	coreLetStar = core("let*")
+	coreBegin   = core("begin")
+	coreIf      = core("if")
+	coreQuote   = core("quote")
+)
+
+func core(name string) *value.Symbol { return value.NewAlias(value.Intern(name), nil) }
+
 // compileToplevel handles the forms that mean something different at top
-// level: definitions make globals, and define-macro takes effect before
-// the following forms are compiled.
+// level: definitions make globals, and define-macro and define-syntax
+// take effect before the following forms are compiled.
 func (c *compiler) compileToplevel(x value.Value) Node {
 	x = c.expand(x, nil)
 	p, ok := x.(*value.Pair)
 	if ok && c.isKeyword(p.Car, nil, symBegin) {
 		forms := c.list(p.Cdr, x)
+		c.declareAliases(forms)
 		nodes := make([]Node, 0, len(forms))
 		for _, f := range forms {
 			nodes = append(nodes, c.compileToplevel(f))
@@ -132,6 +158,13 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 	}
 	if ok && c.isKeyword(p.Car, nil, symDefineMacro) {
 		c.defineMacro(p)
+		return &Const{value.Unspecified}
+	}
+	if ok && c.isKeyword(p.Car, nil, symDefineSyntax) {
+		name, m := c.defineSyntax(p, nil)
+		g := c.in.global(name)
+		g.Macro = m
+		g.set(nil)
 		return &Const{value.Unspecified}
 	}
 	if ok && c.isKeyword(p.Car, nil, symDefine) {
@@ -146,14 +179,16 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 	return c.compile(x, nil)
 }
 
-// isKeyword reports whether head is the symbol kw, not shadowed by a
-// lexical binding.
+// isKeyword reports whether head is an identifier meaning the global
+// keyword kw: the symbol kw, or an alias of it, not shadowed by a lexical
+// binding.
 func (c *compiler) isKeyword(head value.Value, sc *scope, kw *value.Symbol) bool {
-	if head != value.Value(kw) {
+	id, ok := head.(*value.Symbol)
+	if !ok || id.Base() != kw {
 		return false
 	}
-	_, _, _, bound := sc.lookup(kw)
-	return !bound
+	r := c.resolve(id, sc)
+	return r.kind == refGlobal && r.sym == kw
 }
 
 // expand macro-expands x at its head until it is not a macro use.
@@ -163,26 +198,40 @@ func (c *compiler) expand(x value.Value, sc *scope) value.Value {
 		if !ok {
 			return x
 		}
-		sym, ok := p.Car.(*value.Symbol)
+		id, ok := p.Car.(*value.Symbol)
 		if !ok {
 			return x
 		}
-		if _, _, _, bound := sc.lookup(sym); bound {
+		m := c.macroOf(c.resolve(id, sc))
+		if m == nil {
 			return x
 		}
-		g, ok := c.in.globals[sym]
-		if !ok || g.Macro == nil {
-			return x
-		}
-		old := c.at(x)
-		out, err := g.Macro.Expand(x, c.in)
-		if err != nil {
-			c.expandError(x, sym, err)
-		}
-		macro.Positions(out, c.src, c.pos)
-		c.pos = old
-		x = out
+		x = c.expandMacro(m, x, id, sc)
 	}
+}
+
+// expandMacro expands one use x of the macro m, named by id in scope sc.
+func (c *compiler) expandMacro(m *Macro, x value.Value, id *value.Symbol, sc *scope) value.Value {
+	old := c.at(x)
+	var out value.Value
+	var err error
+	if m.Rules != nil {
+		env, _ := m.Rules.Env.(*scope)
+		out, err = m.Rules.Expand(x, func(lit, in *value.Symbol) bool {
+			return c.sameBinding(lit, env, in, sc)
+		})
+		if err != nil {
+			c.errorf(x, "bad syntax: %v", err)
+		}
+	} else {
+		out, err = m.Expand(x, c.in)
+		if err != nil {
+			c.expandError(x, id, err)
+		}
+	}
+	macro.Positions(out, c.src, c.pos)
+	c.pos = old
+	return out
 }
 
 func (c *compiler) expandError(form value.Value, sym *value.Symbol, err error) {
@@ -213,19 +262,22 @@ func (c *compiler) compile(x value.Value, sc *scope) Node {
 	case *value.Pair:
 		old := c.at(x)
 		defer func() { c.pos = old }()
-		if sym, ok := v.Car.(*value.Symbol); ok {
-			if _, _, _, bound := sc.lookup(sym); !bound {
-				if sf, ok := specialForms[sym]; ok {
-					if g := c.in.globals[sym]; g == nil || g.Value == nil {
+		if id, ok := v.Car.(*value.Symbol); ok {
+			r := c.resolve(id, sc)
+			if m := c.macroOf(r); m != nil {
+				return c.compile(c.expandMacro(m, x, id, sc), sc)
+			}
+			if r.kind == refGlobal {
+				if sf, ok := specialForms[r.sym]; ok {
+					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
 						return sf(c, v, sc)
 					}
-				}
-				if g, ok := c.in.globals[sym]; ok && g.Macro != nil {
-					return c.compile(c.expand(x, sc), sc)
 				}
 			}
 		}
 		return c.application(v, sc)
+	case *value.Vector:
+		return &Const{value.StripAliases(v)}
 	case *value.Empty:
 		c.errorf(x, "empty combination (): missing procedure")
 	case *value.MultipleValues:
@@ -252,11 +304,14 @@ func (c *compiler) compileNamed(x value.Value, sc *scope, name string) Node {
 	return n
 }
 
-func (c *compiler) variable(sym *value.Symbol, sc *scope) Node {
-	if depth, i, checked, ok := sc.lookup(sym); ok {
+func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
+	r := c.resolve(id, sc)
+	switch r.kind {
+	case refLocal:
+		depth, i := r.depth, r.index
 		switch {
-		case checked:
-			return &LocalChecked{depth: depth, i: i, name: sym, site: c.site()}
+		case r.checked:
+			return &LocalChecked{depth: depth, i: i, name: id.Base(), site: c.site()}
 		case depth == 0:
 			return &Local0{i}
 		case depth == 1:
@@ -264,7 +319,10 @@ func (c *compiler) variable(sym *value.Symbol, sc *scope) Node {
 		default:
 			return &LocalN{depth, i}
 		}
+	case refKeyword:
+		c.errorf(id, "bad syntax: %s is a macro, not a variable", id.Name)
 	}
+	sym := r.sym
 	if _, ok := specialForms[sym]; ok {
 		if g := c.in.globals[sym]; g == nil || g.Value == nil {
 			c.errorf(sym, "bad syntax: %s is a special form, not a variable", sym.Name)
@@ -358,7 +416,14 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 			case ok && c.isKeyword(p.Car, sc, symDefine):
 				name, val := c.parseDefine(p)
 				sc.add(name, true)
+				delete(sc.keywords, name)
 				items = append(items, item{def: name, expr: val, pos: c.pos})
+			case ok && c.isKeyword(p.Car, sc, symDefineSyntax):
+				name, m := c.defineSyntax(p, sc)
+				if sc.keywords == nil {
+					sc.keywords = map[*value.Symbol]*Macro{}
+				}
+				sc.keywords[name] = m
 			case ok && c.isKeyword(p.Car, sc, symDefineMacro):
 				c.errorf(f, "define-macro is only allowed at top level")
 			default:
@@ -381,7 +446,7 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		}
 		c.pos = old
 	}
-	if len(items) > 0 && items[len(items)-1].def != nil {
+	if len(items) == 0 || items[len(items)-1].def != nil {
 		// A body ending in a definition returns unspecified.
 		nodes = append(nodes, &Const{value.Unspecified})
 	}
@@ -402,14 +467,14 @@ func (c *compiler) parseDefine(p *value.Pair) (*value.Symbol, value.Value) {
 	case *value.Symbol:
 		switch len(items) {
 		case 2:
-			return target, value.List(symQuote, value.Unspecified)
+			return target, value.List(coreQuote, value.Unspecified)
 		case 3:
 			return target, items[2]
 		}
 		c.errorf(p, "bad syntax: define of %s takes one expression", target.Name)
 	case *value.Pair:
 		// (define (head . params) body...) = (define head (lambda params body...))
-		lam := value.Cons(symLambda, value.Cons(target.Cdr, p.Cdr.(*value.Pair).Cdr))
+		lam := value.Cons(coreLambda, value.Cons(target.Cdr, p.Cdr.(*value.Pair).Cdr))
 		c.src[lam] = c.pos
 		if inner, ok := target.Car.(*value.Pair); ok {
 			// Curried define: (define ((f a) b) ...).

@@ -402,8 +402,10 @@ func (in *Interp) installControls() {
 }
 
 // evalProc is (eval expr [env]): expr is compiled and run in the current
-// continuation, so call/cc and tail calls work through it.
+// continuation, so call/cc and tail calls work through it. Every
+// environment specifier denotes the one global environment.
 func evalProc(m *Machine, args []value.Value, s *site) {
+	checkEvalEnvironment(m, args, s)
 	node, err := m.in.compileTop(args[0], nil)
 	if err != nil {
 		m.fail(err, s)

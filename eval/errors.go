@@ -150,7 +150,7 @@ func (in *Interp) suggest(name string) string {
 		bestD = 2
 	}
 	for sym, g := range in.globals {
-		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") {
+		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") || !sym.Interned() {
 			continue
 		}
 		if d := editDistance(name, sym.Name, bestD); d < bestD {

@@ -18,6 +18,9 @@ import (
 //go:embed boot.scm
 var bootScm string
 
+//go:embed srfi.scm
+var srfiScm string
+
 // DefaultMaxDepth is the default limit on continuation frames. A frame
 // plus its environment record is about 120 bytes, so a runaway recursion
 // stops at about 500 MB, while (count 1000000) needs only a quarter of it.
@@ -50,6 +53,9 @@ type Interp struct {
 	rootDyn        *cont.Dynamic
 	curOut, curErr *Parameter
 	curIn          *Parameter
+
+	// lib is the registry of R7RS libraries (library.go).
+	lib *libSystem
 
 	// m is the machine of the evaluation in progress, if any.
 	m *Machine
@@ -98,7 +104,11 @@ func New(opts Options) (*Interp, error) {
 	in.curIn = &Parameter{value: in.stdin}
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
+	in.installR7RS()
 	if err := in.Load(bootScm, "boot.scm"); err != nil {
+		return nil, err
+	}
+	if err := in.Load(srfiScm, "srfi.scm"); err != nil {
 		return nil, err
 	}
 	if opts.Prelude != "" {
@@ -225,6 +235,11 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 			}()
 			m.apply(proc, args, nil)
 		}()
+		if m.halted {
+			// proc failed at once with no handler to catch it; run
+			// would reset the machine and lose the error.
+			return m.result, m.err
+		}
 	}
 	return m.run()
 }
@@ -256,7 +271,7 @@ func (in *Interp) Flush() error {
 func (in *Interp) Completions(prefix string) []string {
 	var out []string
 	for sym, g := range in.globals {
-		if (g.Value != nil || g.Macro != nil) && strings.HasPrefix(sym.Name, prefix) && !strings.HasPrefix(sym.Name, "%") {
+		if (g.Value != nil || g.Macro != nil) && strings.HasPrefix(sym.Name, prefix) && !strings.HasPrefix(sym.Name, "%") && sym.Interned() {
 			out = append(out, sym.Name)
 		}
 	}

@@ -191,19 +191,21 @@ func (n *If) exec(m *Machine) {
 		m.node = n.test
 		return
 	}
+	// The branch runs in this same step: it is in tail position, and
+	// its nesting is bounded by the source, not by the run.
 	if value.Truthy(v) {
-		m.node = n.then
+		n.then.exec(m)
 	} else {
-		m.node = n.els
+		n.els.exec(m)
 	}
 }
 func (n *If) eval(*Machine) (value.Value, bool) { return nil, false }
 func (n *If) resume(m *Machine, f *Frame) {
 	m.env = f.Env
 	if value.Truthy(m.val) {
-		m.node = n.then
+		n.then.exec(m)
 	} else {
-		m.node = n.els
+		n.els.exec(m)
 	}
 }
 func (n *If) siteOf() *site { return &n.site }
@@ -225,7 +227,7 @@ func (n *Seq) from(m *Machine, i int) {
 			return
 		}
 	}
-	m.node = n.body[last]
+	n.body[last].exec(m)
 }
 func (n *Seq) resume(m *Machine, f *Frame) {
 	m.env = f.Env

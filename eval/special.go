@@ -43,6 +43,17 @@ func init() {
 		value.Intern("delay"):        compileDelay,
 		value.Intern("delay-force"):  compileDelayForce,
 		value.Intern("parameterize"): compileParameterize,
+		symDefineSyntax: func(c *compiler, form *value.Pair, sc *scope) Node {
+			c.errorf(form, "bad syntax: define-syntax is only allowed at top level or at the start of a body")
+			return nil
+		},
+		symSyntaxRules: func(c *compiler, form *value.Pair, sc *scope) Node {
+			c.errorf(form, "bad syntax: syntax-rules is only allowed as the transformer of a keyword binding")
+			return nil
+		},
+		value.Intern("let-syntax"):    func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, false) },
+		value.Intern("letrec-syntax"): func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, true) },
+		value.Intern("syntax-error"):  compileSyntaxError,
 	}
 }
 
@@ -58,7 +69,7 @@ func compileQuote(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: quote takes one datum")
 	}
-	return &Const{items[1]}
+	return &Const{value.StripAliases(items[1])}
 }
 
 func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
@@ -66,7 +77,9 @@ func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: quasiquote takes one template")
 	}
-	out, err := macro.Quasiquote(items[1])
+	out, err := macro.QuasiquoteKeywords(items[1], func(v value.Value, kw *value.Symbol) bool {
+		return c.isKeyword(v, sc, kw)
+	})
 	if err != nil {
 		c.errorf(form, "%v", err)
 	}
@@ -155,10 +168,14 @@ func compileSet(c *compiler, form *value.Pair, sc *scope) Node {
 		c.errorf(form, "bad syntax: set! of a non-variable %s", value.WriteString(items[1]))
 	}
 	val := c.compile(items[2], sc)
-	if depth, i, _, ok := sc.lookup(sym); ok {
-		return &SetLocal{depth: depth, i: i, val: val, site: c.site()}
+	r := c.resolve(sym, sc)
+	switch r.kind {
+	case refLocal:
+		return &SetLocal{depth: r.depth, i: r.index, val: val, site: c.site()}
+	case refKeyword:
+		c.errorf(form, "bad syntax: set! of macro %s", sym.Name)
 	}
-	g := c.in.global(sym)
+	g := c.in.global(r.sym)
 	if g.Macro != nil {
 		c.errorf(form, "bad syntax: set! of macro %s", sym.Name)
 	}
@@ -215,7 +232,7 @@ func (c *compiler) bindings(v value.Value, form value.Value) ([]*value.Symbol, [
 		if len(items) == 2 {
 			inits = append(inits, items[1])
 		} else {
-			inits = append(inits, value.List(symQuote, value.Unspecified))
+			inits = append(inits, value.List(coreQuote, value.Unspecified))
 		}
 	}
 	return names, inits
@@ -259,8 +276,8 @@ func (c *compiler) namedLet(name *value.Symbol, items []value.Value, sc *scope, 
 	for i, n := range names {
 		params[i] = n
 	}
-	lam := value.Cons(symLambda, value.Cons(value.List(params...), value.List(items[3:]...)))
-	loop := value.List(symLetrec, value.List(value.List(name, lam)), name)
+	lam := value.Cons(coreLambda, value.Cons(value.List(params...), value.List(items[3:]...)))
+	loop := value.List(coreLetrec, value.List(value.List(name, lam)), name)
 	return c.rewrite(value.Cons(loop, value.List(inits...)), sc)
 }
 
@@ -271,10 +288,10 @@ func compileLetStar(c *compiler, form *value.Pair, sc *scope) Node {
 	}
 	bs := c.list(items[1], form)
 	if len(bs) <= 1 {
-		return c.rewrite(value.Cons(symLet, value.Cons(items[1], value.List(items[2:]...))), sc)
+		return c.rewrite(value.Cons(coreLet, value.Cons(items[1], value.List(items[2:]...))), sc)
 	}
-	inner := value.Cons(value.Intern("let*"), value.Cons(value.List(bs[1:]...), value.List(items[2:]...)))
-	return c.rewrite(value.List(symLet, value.List(bs[0]), inner), sc)
+	inner := value.Cons(coreLetStar, value.Cons(value.List(bs[1:]...), value.List(items[2:]...)))
+	return c.rewrite(value.List(coreLet, value.List(bs[0]), inner), sc)
 }
 
 func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
@@ -321,17 +338,17 @@ func compileDo(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(exit) == 0 {
 		c.errorf(form, "bad syntax: do needs a termination clause")
 	}
-	var result value.Value = value.List(symQuote, value.Unspecified)
+	var result value.Value = value.List(coreQuote, value.Unspecified)
 	if len(exit) > 1 {
-		result = value.Cons(symBegin, value.List(exit[1:]...))
+		result = value.Cons(coreBegin, value.List(exit[1:]...))
 	}
 	again := value.Cons(loop, value.List(steps...))
 	var step value.Value = again
 	if len(items) > 3 {
-		step = value.Cons(symBegin, value.ListTail(items[3:], value.List(again)))
+		step = value.Cons(coreBegin, value.ListTail(items[3:], value.List(again)))
 	}
-	body := value.List(symIf, exit[0], result, step)
-	return c.rewrite(value.List(symLet, loop, value.List(binds...), body), sc)
+	body := value.List(coreIf, exit[0], result, step)
+	return c.rewrite(value.List(coreLet, loop, value.List(binds...), body), sc)
 }
 
 func compileCond(c *compiler, form *value.Pair, sc *scope) Node {
@@ -401,7 +418,7 @@ func compileCase(c *compiler, form *value.Pair, sc *scope) Node {
 			n.els, n.elsArrow = body, arrow
 			continue
 		}
-		datums, ok := value.ToSlice(parts[0])
+		datums, ok := value.ToSlice(value.StripAliases(parts[0]))
 		if !ok {
 			c.errorf(form, "bad syntax: case clause needs a list of datums")
 		}
@@ -442,6 +459,11 @@ func compileWhen(c *compiler, form *value.Pair, sc *scope, when bool) Node {
 	return n
 }
 
+var (
+	coreMakeReadyPromise = core("%make-ready-promise")
+	coreMakeLazyPromise  = core("%make-lazy-promise")
+)
+
 // (delay e) = (%make-lazy-promise (lambda () (make-promise e))) and
 // (delay-force e) = (%make-lazy-promise (lambda () e)), as in the report's
 // reference implementation (7.3).
@@ -450,8 +472,8 @@ func compileDelay(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: (delay expression)")
 	}
-	thunk := value.List(symLambda, value.Nil, value.List(value.Intern("%make-ready-promise"), items[1]))
-	return c.rewrite(value.List(value.Intern("%make-lazy-promise"), thunk), sc)
+	thunk := value.List(coreLambda, value.Nil, value.List(coreMakeReadyPromise, items[1]))
+	return c.rewrite(value.List(coreMakeLazyPromise, thunk), sc)
 }
 
 func compileDelayForce(c *compiler, form *value.Pair, sc *scope) Node {
@@ -459,8 +481,8 @@ func compileDelayForce(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: (delay-force expression)")
 	}
-	thunk := value.List(symLambda, value.Nil, items[1])
-	return c.rewrite(value.List(value.Intern("%make-lazy-promise"), thunk), sc)
+	thunk := value.List(coreLambda, value.Nil, items[1])
+	return c.rewrite(value.List(coreMakeLazyPromise, thunk), sc)
 }
 
 // (parameterize ((p v) ...) body...) =
@@ -479,8 +501,8 @@ func compileParameterize(c *compiler, form *value.Pair, sc *scope) Node {
 		ps = append(ps, parts[0])
 		vs = append(vs, parts[1])
 	}
-	list := value.Intern("%list")
-	thunk := value.Cons(symLambda, value.Cons(value.Nil, value.List(items[2:]...)))
-	out := value.List(value.Intern("%parameterize"), value.Cons(list, value.List(ps...)), value.Cons(list, value.List(vs...)), thunk)
+	list := core("%list")
+	thunk := value.Cons(coreLambda, value.Cons(value.Nil, value.List(items[2:]...)))
+	out := value.List(core("%parameterize"), value.Cons(list, value.List(ps...)), value.Cons(list, value.List(vs...)), thunk)
 	return c.rewrite(out, sc)
 }

@@ -1,7 +1,9 @@
 // Package macro owns macro expansion: define-macro transformers (Lisp
 // style, non-hygienic: the expander is an ordinary Scheme procedure run at
-// expansion time), quasiquote, and the copying of source positions onto
-// expanded code so errors in it point somewhere useful.
+// expansion time), syntax-rules transformers (hygienic through the aliases
+// of value.NewAlias, which the evaluator resolves), quasiquote, and the
+// copying of source positions onto expanded code so errors in it point
+// somewhere useful.
 //
 // The package never runs Scheme code itself: the evaluator passes an
 // Expander that applies a transformer procedure. That nested run is a
@@ -18,17 +20,24 @@ type Expander interface {
 	Apply(proc value.Value, args []value.Value) (value.Value, error)
 }
 
-// Macro is a define-macro binding.
+// Macro is a keyword's binding: a define-macro transformer procedure or a
+// syntax-rules transformer.
 type Macro struct {
 	Name        string
-	Transformer value.Value // a procedure taking the form's operands
+	Transformer value.Value  // define-macro: a procedure taking the form's operands
+	Rules       *SyntaxRules // syntax-rules (Transformer is nil)
 }
 
 // SchemeString implements value.Opaque.
 func (m *Macro) SchemeString() string { return "#<macro " + m.Name + ">" }
 
-// Expand applies the transformer to the operands of form, once.
+// Expand applies the transformer to the operands of form, once. A
+// syntax-rules transformer compares literals with SameBase here; the
+// evaluator expands those itself, with the lexical environment in hand.
 func (m *Macro) Expand(form value.Value, x Expander) (value.Value, error) {
+	if m.Rules != nil {
+		return m.Rules.Expand(form, nil)
+	}
 	p, ok := form.(*value.Pair)
 	if !ok {
 		return nil, value.Errorf("%s: bad macro use", m.Name)

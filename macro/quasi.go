@@ -20,15 +20,40 @@ var (
 // evaluated, spliced parts appended. Nested quasiquotes raise the level,
 // so only unquotes at level zero are evaluated.
 func Quasiquote(template value.Value) (value.Value, error) {
-	return qq(template, 0)
+	return QuasiquoteKeywords(template, nil)
+}
+
+// QuasiquoteKeywords is Quasiquote where is(v, kw) decides whether v is
+// the keyword kw (quasiquote, unquote or unquote-splicing), so that
+// aliases of them in templates of syntax-rules macros are recognised.
+// A nil is compares with ==.
+func QuasiquoteKeywords(template value.Value, is func(v value.Value, kw *value.Symbol) bool) (value.Value, error) {
+	if is == nil {
+		is = func(v value.Value, kw *value.Symbol) bool { return v == value.Value(kw) }
+	}
+	return (&quasi{is: is}).qq(template, 0)
+}
+
+// quasi holds the keyword test of one quasiquote expansion.
+type quasi struct {
+	is func(v value.Value, kw *value.Symbol) bool
 }
 
 func quote(v value.Value) value.Value { return value.List(symQuote, v) }
 
 // isForm reports whether v is (sym x) and returns x.
 func isForm(v value.Value, sym *value.Symbol) (value.Value, bool) {
+	return isFormBy(v, sym, func(v value.Value, kw *value.Symbol) bool { return v == value.Value(kw) })
+}
+
+// isForm reports whether v is (kw x), by the quasiquote's keyword test.
+func (q *quasi) isForm(v value.Value, sym *value.Symbol) (value.Value, bool) {
+	return isFormBy(v, sym, q.is)
+}
+
+func isFormBy(v value.Value, sym *value.Symbol, is func(value.Value, *value.Symbol) bool) (value.Value, bool) {
 	p, ok := v.(*value.Pair)
-	if !ok || p.Car != value.Value(sym) {
+	if !ok || !is(p.Car, sym) {
 		return nil, false
 	}
 	rest, ok := p.Cdr.(*value.Pair)
@@ -43,31 +68,31 @@ func isConst(v value.Value) (value.Value, bool) {
 	return isForm(v, symQuote)
 }
 
-func qq(t value.Value, depth int) (value.Value, error) {
+func (q *quasi) qq(t value.Value, depth int) (value.Value, error) {
 	switch x := t.(type) {
 	case *value.Pair:
-		if e, ok := isForm(x, symUnquote); ok {
+		if e, ok := q.isForm(x, symUnquote); ok {
 			if depth == 0 {
 				return e, nil
 			}
-			inner, err := qq(e, depth-1)
+			inner, err := q.qq(e, depth-1)
 			if err != nil {
 				return nil, err
 			}
 			return list2(symUnquote, inner), nil
 		}
-		if e, ok := isForm(x, symQuasiquote); ok {
-			inner, err := qq(e, depth+1)
+		if e, ok := q.isForm(x, symQuasiquote); ok {
+			inner, err := q.qq(e, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			return list2(symQuasiquote, inner), nil
 		}
-		if x.Car == value.Value(symUnquoteSplicing) {
+		if q.is(x.Car, symUnquoteSplicing) {
 			return nil, value.Errorf("unquote-splicing: not in a list context")
 		}
-		if e, ok := isForm(x.Car, symUnquoteSplicing); ok {
-			rest, err := qq(x.Cdr, depth)
+		if e, ok := q.isForm(x.Car, symUnquoteSplicing); ok {
+			rest, err := q.qq(x.Cdr, depth)
 			if err != nil {
 				return nil, err
 			}
@@ -77,23 +102,23 @@ func qq(t value.Value, depth int) (value.Value, error) {
 				}
 				return value.List(symAppend, e, rest), nil
 			}
-			inner, err := qq(e, depth-1)
+			inner, err := q.qq(e, depth-1)
 			if err != nil {
 				return nil, err
 			}
 			return cons(list2(symUnquoteSplicing, inner), rest), nil
 		}
-		car, err := qq(x.Car, depth)
+		car, err := q.qq(x.Car, depth)
 		if err != nil {
 			return nil, err
 		}
-		cdr, err := qq(x.Cdr, depth)
+		cdr, err := q.qq(x.Cdr, depth)
 		if err != nil {
 			return nil, err
 		}
 		return cons(car, cdr), nil
 	case *value.Vector:
-		l, err := qq(value.List(x.Items...), depth)
+		l, err := q.qq(value.List(x.Items...), depth)
 		if err != nil {
 			return nil, err
 		}

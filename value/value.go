@@ -11,7 +11,7 @@
 //	inexact reals    Flonum (float64)
 //	characters       Char (rune)
 //	strings          *String (mutable, indexed by rune)
-//	symbols          *Symbol (interned unless made by Gensym)
+//	symbols          *Symbol (interned unless made by Gensym or NewAlias)
 //	pairs            *Pair
 //	vectors          *Vector
 //	bytevectors      *Bytevector
@@ -98,10 +98,11 @@ func Values(vals []Value) Value {
 }
 
 // Symbol is an interned name. Two symbols with the same name are the same
-// pointer unless one was made by Gensym.
+// pointer unless one was made by Gensym or NewAlias.
 type Symbol struct {
 	Name     string
 	interned bool
+	alias    *alias // set for the identifiers made by NewAlias
 }
 
 func (s *Symbol) String() string { return s.Name }

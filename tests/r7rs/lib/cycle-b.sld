@@ -1,0 +1,1 @@
+(define-library (lib cycle-b) (export b) (import (scheme base) (lib cycle-a)) (begin (define b 2)))

@@ -1,0 +1,1 @@
+(define inc-b 2)

@@ -1,0 +1,45 @@
+;;; Sorting: SRFI 132 and SRFI 95 names and the common (sort sequence less?); every sort is stable.
+;;; Expected output (.out) is written from the report, not from contigo.
+(define (p x) (write x) (newline))
+(define (err thunk)
+  (call-with-current-continuation
+    (lambda (k)
+      (with-exception-handler
+        (lambda (e) (k (if (error-object? e) (error-object-message e) (list 'raised e))))
+        thunk))))
+
+;; sort: (sort sequence less?), also (sort less? sequence)
+(p (sort '(3 1 4 1 5 9 2 6 5 3 5) <))
+(p (sort < '(3 1 2)))
+(p (sort '() <))
+(p (sort '(1) <))
+(p (sort '(2 1) >))
+(p (sort '("pear" "Apple" "fig") string<?))
+(p (sort (vector 5 3 1 4) <))
+(p (let* ((v (vector 3 2 1)) (s (sort v <))) (list v s)))
+(p (let* ((l (list 3 2 1)) (s (sort l <))) (list l s)))
+;; stability: equal keys keep their order
+(p (sort '((b . 1) (a . 2) (b . 3) (a . 4) (c . 5) (a . 6)) (lambda (x y) (string<? (symbol->string (car x)) (symbol->string (car y))))))
+(p (list-sort (lambda (x y) (< (car x) (car y))) '((1 . a) (0 . b) (1 . c) (0 . d))))
+(p (vector-sort (lambda (x y) (< (car x) (car y))) (vector '(1 . a) '(0 . b) '(1 . c) '(0 . d))))
+;; SRFI 132 names
+(p (list-sort < '(5 2 8 1)))
+(p (list-sort '(5 2 8 1) <))
+(p (vector-sort < #(5 2 8 1)))
+(p (vector-sort < #(9 5 2 8 1 0) 1 5))
+(p (let ((v (vector 5 2 8 1))) (vector-sort! v <) v))
+(p (let ((v (vector 9 5 2 8 1 0))) (vector-sort! v < 1 5) v))
+(p (let ((v (vector 3 1 2))) (sort! v <) v))
+(p (merge '(1 3 5) '(2 4 6) <))
+(p (list-merge < '(1 4) '(2 3 5)))
+(p (merge '((1 . a) (2 . a)) '((1 . b) (2 . b)) (lambda (x y) (< (car x) (car y)))))
+(p (sorted? '(1 2 2 3) <))
+(p (sorted? '(1 3 2) <))
+(p (sorted? #(1 2 3) <))
+(p (list-sorted? < '()))
+(p (vector-sorted? < #(3 2)))
+;; many elements
+(define (pseudo-random-list n) (let loop ((i 0) (x 7) (acc '())) (if (= i n) acc (loop (+ i 1) (modulo (+ (* x 1103515245) 12345) 2147483648) (cons x acc)))))
+(p (let ((l (pseudo-random-list 20000))) (let ((s (sort l <))) (list (length s) (sorted? s <) (= (apply + l) (apply + s))))))
+(p (err (lambda () (sort '(1 2) '(3)))))
+(p (err (lambda () (list-sort < 5))))

@@ -1,0 +1,33 @@
+;;; SRFI 28: basic format strings, with ~d ~x ~o ~b ~c and a destination.
+;;; Expected output (.out) is written from the report, not from contigo.
+(define (p x) (write x) (newline))
+(define (err thunk)
+  (call-with-current-continuation
+    (lambda (k)
+      (with-exception-handler
+        (lambda (e) (k (if (error-object? e) (error-object-message e) (list 'raised e))))
+        thunk))))
+
+(p (format #f "Hello, ~a!" "world"))
+(p (format "Hello, ~a!" "world"))
+(p (format #f "~s" "quoted"))
+(p (format #f "~a" "plain"))
+(p (format #f "~a and ~s" '(1 "two" #\3) '(1 "two" #\3)))
+(p (format #f "line~%next"))
+(p (format #f "100~~"))
+(p (format #f "~d ~x ~o ~b" 255 255 255 5))
+(p (format #f "~d" -42))
+(p (format #f "~x" (expt 2 70)))
+(p (format #f "~d" 1/3))
+(p (format #f "~a" 1.5))
+(p (format #f "~c~c" #\o #\k))
+(p (format #f "no directives"))
+(p (format #f ""))
+(p (format #f "~A ~S" 'sym "s"))
+(format #t "to stdout: ~a~%" 42)
+(p (let ((p (open-output-string))) (format p "~a-~a" 1 2) (get-output-string p)))
+(p (let ((p (open-output-string))) (parameterize ((current-output-port p)) (format #t "in ~s" 'param)) (get-output-string p)))
+(p (err (lambda () (format #f "~a ~a" 1))))
+(p (err (lambda () (format #f "~q" 1))))
+(p (err (lambda () (format #f "~d" "x"))))
+(p (err (lambda () (format 5 "x"))))
