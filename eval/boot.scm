@@ -4,25 +4,7 @@
 
 ;;;; Lists
 
-(define (map f l . ls)
-  (if (null? ls)
-      (let loop ((l l) (acc '()))
-        (if (pair? l)
-            (loop (cdr l) (cons (f (car l)) acc))
-            (reverse acc)))
-      (let loop ((ls (cons l ls)) (acc '()))
-        (if (%all-pairs? ls)
-            (loop (%cdrs ls) (cons (apply f (%cars ls)) acc))
-            (reverse acc)))))
-
-(define (for-each f l . ls)
-  (if (null? ls)
-      (let loop ((l l))
-        (if (pair? l)
-            (begin (f (car l)) (loop (cdr l)))))
-      (let loop ((ls (cons l ls)))
-        (if (%all-pairs? ls)
-            (begin (apply f (%cars ls)) (loop (%cdrs ls)))))))
+;; map and for-each are control procedures in Go (eval/control_lists.go).
 
 (define (%all-pairs? ls)
   (or (null? ls) (and (pair? (car ls)) (%all-pairs? (cdr ls)))))

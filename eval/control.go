@@ -368,6 +368,8 @@ func (in *Interp) installControls() {
 		{"call/cc", 1, 1, callcc},
 		{"%call/cc-raw", 1, 1, callccRaw},
 		{"apply", 2, -1, applyProc},
+		{"map", 2, -1, mapProc},
+		{"for-each", 2, -1, forEachProc},
 		{"call-with-values", 2, 2, callWithValues},
 		{"dynamic-wind", 3, 3, dynamicWind},
 		{"with-exception-handler", 2, 2, withExceptionHandler},

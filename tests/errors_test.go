@@ -77,6 +77,7 @@ func readChunks(path string) ([]chunk, error) {
 }
 
 func TestErrors(t *testing.T) {
+	statSources()
 	files, err := filepath.Glob(filepath.Join("errors", "*.scm"))
 	if err != nil {
 		t.Fatal(err)

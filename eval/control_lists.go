@@ -1,0 +1,117 @@
+package eval
+
+// This file implements map and for-each as control procedures: each
+// element is one call of the procedure on a frame that records what is
+// left to do. The frames hold immutable state, so a continuation captured
+// inside the procedure and resumed later sees the list as it was, and
+// never changes a list map has already returned (report 6.10).
+
+import "contigo/value"
+
+// listWalk is the code of map and for-each frames: the procedure being
+// applied, and whether results are collected.
+type listWalk struct {
+	f       value.Value
+	collect bool // map, not for-each
+	s       *site
+}
+
+func (w *listWalk) where() (string, value.Pos) { return w.s.where() }
+
+// walkState is the frame value of a walk over several lists: the tails
+// still to visit (the first elements being the current call's arguments)
+// and the results so far, most recent first.
+type walkState struct {
+	rests []value.Value
+	acc   value.Value
+}
+
+func mapProc(m *Machine, args []value.Value, s *site)     { startWalk(m, args, s, true) }
+func forEachProc(m *Machine, args []value.Value, s *site) { startWalk(m, args, s, false) }
+
+func startWalk(m *Machine, args []value.Value, s *site, collect bool) {
+	name := "for-each"
+	if collect {
+		name = "map"
+	}
+	f := args[0]
+	if !isProcedure(f) {
+		m.fail(value.ArgError(name, 1, "procedure", f), s)
+	}
+	for i, l := range args[1:] {
+		if _, ok := l.(*value.Pair); !ok && l != value.Value(value.Nil) {
+			m.fail(value.ArgError(name, i+2, "list", l), s)
+		}
+	}
+	w := &listWalk{f: f, collect: collect, s: s}
+	if len(args) == 2 {
+		w.step1(m, args[1], value.Nil)
+		return
+	}
+	w.stepN(m, &walkState{rests: append([]value.Value(nil), args[1:]...), acc: value.Nil})
+}
+
+// step1 handles the common one-list case: the frame value is the pair
+// whose car is being processed, paired with the results for map.
+func (w *listWalk) step1(m *Machine, l, acc value.Value) {
+	p, ok := l.(*value.Pair)
+	if !ok {
+		w.finish(m, acc)
+		return
+	}
+	if w.collect {
+		m.push(w, &value.Pair{Car: p, Cdr: acc}, 1)
+	} else {
+		m.push(w, p, 1)
+	}
+	m.apply1(w.f, p.Car, w.s)
+}
+
+func (w *listWalk) stepN(m *Machine, st *walkState) {
+	args := make([]value.Value, len(st.rests))
+	for i, l := range st.rests {
+		p, ok := l.(*value.Pair)
+		if !ok {
+			w.finish(m, st.acc)
+			return
+		}
+		args[i] = p.Car
+	}
+	m.push(w, st, 2)
+	m.apply(w.f, args, w.s)
+}
+
+func (w *listWalk) resume(m *Machine, f *Frame) {
+	if f.I == 1 {
+		if w.collect {
+			st := f.Val.(*value.Pair)
+			w.step1(m, st.Car.(*value.Pair).Cdr, &value.Pair{Car: m.val, Cdr: st.Cdr})
+			return
+		}
+		w.step1(m, f.Val.(*value.Pair).Cdr, nil)
+		return
+	}
+	st := f.Val.(*walkState)
+	next := &walkState{rests: make([]value.Value, len(st.rests)), acc: st.acc}
+	for i, l := range st.rests {
+		next.rests[i] = l.(*value.Pair).Cdr
+	}
+	if w.collect {
+		next.acc = &value.Pair{Car: m.val, Cdr: st.acc}
+	}
+	w.stepN(m, next)
+}
+
+func (w *listWalk) finish(m *Machine, acc value.Value) {
+	if !w.collect {
+		m.ret(value.Unspecified)
+		return
+	}
+	var out value.Value = value.Nil
+	for acc != nil && acc != value.Value(value.Nil) {
+		p := acc.(*value.Pair)
+		out = &value.Pair{Car: p.Car, Cdr: out}
+		acc = p.Cdr
+	}
+	m.ret(out)
+}
