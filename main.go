@@ -74,6 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Deep data (a 100000-level nested list) may be printed or compared
 	// recursively; give the Go stack room so that cannot crash.
 	debug.SetMaxStack(4 << 30)
+	tuneGC()
 
 	rest := fs.Args()
 	opts := eval.Options{

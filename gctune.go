@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// Scheme programs allocate many short-lived frames, environment records
+// and continuations while keeping little alive, so with Go's default
+// policy (collect when the heap doubles) a small program collects every
+// few megabytes and spends much of its time with write barriers on.
+// tuneGC instead aims for a fixed minimum headroom: after every
+// collection it sets GOGC so that the next one starts once
+// max(minHeadroom, live heap) more bytes have been allocated. A small
+// program then collects every 64 MB; a large one, as Go normally would.
+// An explicit GOGC in the environment turns the tuner off.
+const minHeadroom = 64 << 20
+
+func tuneGC() {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	debug.SetGCPercent(percentFor(0))
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var retune func(*int)
+	retune = func(sentinel *int) {
+		metrics.Read(sample)
+		live := uint64(0)
+		if sample[0].Value.Kind() == metrics.KindUint64 {
+			live = sample[0].Value.Uint64()
+		}
+		debug.SetGCPercent(percentFor(live))
+		// A finalizer runs once per collection that frees its object:
+		// re-arm with a fresh one.
+		runtime.SetFinalizer(new(int), retune)
+	}
+	runtime.SetFinalizer(new(int), retune)
+}
+
+// percentFor returns the GOGC that gives a heap of live bytes
+// max(minHeadroom, live) of headroom.
+func percentFor(live uint64) int {
+	const floor = 4 << 20 // below this, treat the heap as 4 MB
+	if live < floor {
+		live = floor
+	}
+	headroom := max(uint64(minHeadroom), live)
+	return int(headroom * 100 / live)
+}
