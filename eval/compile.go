@@ -347,6 +347,9 @@ func immediate(n Node) bool {
 }
 
 func (c *compiler) application(form *value.Pair, sc *scope) Node {
+	if n := c.inlineCallCC(form, sc); n != nil {
+		return n
+	}
 	items := c.list(form, form)
 	args := make([]Node, 0, len(items))
 	spine := form.Cdr

@@ -1,0 +1,83 @@
+package eval
+
+// This file compiles the idiom (call/cc (lambda (k) body ...)) without
+// making a closure: the continuation is bound in a new scope and the body
+// runs in it, exactly as the lambda's body would run when applied (the
+// scope has the lambda's shape, so the body is compiled once and serves
+// both ways). If call/cc has been rebound by the time the node runs, it
+// makes the closure and calls whatever call/cc now is.
+
+import "contigo/value"
+
+var (
+	symCallCC  = value.Intern("call/cc")
+	symCallCC2 = value.Intern("call-with-current-continuation")
+)
+
+// CallCC is an inlined (call/cc (lambda (k) body ...)).
+type CallCC struct {
+	g   *Global  // the global call/cc was compiled against
+	ctl *Control // the built-in it held
+	lam *Lambda  // (lambda (k) body ...)
+	site
+	complexNode
+}
+
+func (n *CallCC) exec(m *Machine) {
+	if n.g.Value != value.Value(n.ctl) {
+		f := n.g.Value
+		if f == nil {
+			m.fail(unboundError(m.in, n.g.Name), &n.site)
+		}
+		m.apply(f, []value.Value{&Closure{n.lam, m.env}}, &n.site)
+		return
+	}
+	k := &Continuation{k: m.capture(), dyn: m.dyn}
+	env := m.in.envs.New(m.env, n.lam.frameSize)
+	env.Vals[0] = k
+	m.env = env
+	m.node = n.lam.body
+}
+
+// inlineCallCC compiles form as a CallCC if it is the idiom, else nil.
+func (c *compiler) inlineCallCC(form *value.Pair, sc *scope) Node {
+	items, ok := value.ToSlice(form)
+	if !ok || len(items) != 2 {
+		return nil
+	}
+	head, ok := items[0].(*value.Symbol)
+	if !ok || (head.Base() != symCallCC && head.Base() != symCallCC2) {
+		return nil
+	}
+	r := c.resolve(head, sc)
+	if r.kind != refGlobal {
+		return nil
+	}
+	g := c.in.globals[r.sym]
+	if g == nil || g.Macro != nil {
+		return nil
+	}
+	ctl, ok := g.Value.(*Control)
+	if !ok || ctl.Name != "call-with-current-continuation" && ctl.Name != "call/cc" {
+		return nil
+	}
+	lamForm, ok := items[1].(*value.Pair)
+	if !ok || !c.isKeyword(lamForm.Car, sc, symLambda) {
+		return nil
+	}
+	parts, ok := value.ToSlice(lamForm)
+	if !ok || len(parts) < 3 {
+		return nil
+	}
+	params, ok := parts[1].(*value.Pair)
+	if !ok || params.Cdr != value.Value(value.Nil) {
+		return nil
+	}
+	if _, ok := params.Car.(*value.Symbol); !ok {
+		return nil
+	}
+	old := c.at(lamForm)
+	defer func() { c.pos = old }()
+	lam := c.lambda(parts[1], parts[2:], sc, lamForm, c.name)
+	return &CallCC{g: g, ctl: ctl, lam: lam, site: c.site()}
+}

@@ -1,0 +1,37 @@
+package eval
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestInlineCallCC(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"escape", `(+ 1 (call/cc (lambda (k) (+ 10 (k 41)))))`, "42"},
+		{"normal return", `(call-with-current-continuation (lambda (k) 'plain))`, "plain"},
+		{"re-entry", `
+(define saved #f)
+(define (f) (+ 100 (call/cc (lambda (k) (set! saved k) 0))))
+(let ((results '()) (count 0))
+  (set! results (cons (f) results))   ; re-entered twice below
+  (set! count (+ count 1))
+  (if (< count 3) (saved (* count 10)))
+  results)`, "(120 110 100)"},
+		{"rebound after compile", `
+(define (g) (+ 1 (call/cc (lambda (k) (k 1)))))
+(define log '())
+(set! call/cc (lambda (f) (set! log (cons 'mine log)) (call-with-current-continuation f)))
+(list (g) log)`, "(2 (mine))"},
+		{"shadowed lexically", `
+(let ((call/cc (lambda (f) (f 'not-a-continuation))))
+  (call/cc (lambda (k) k)))`, "not-a-continuation"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
