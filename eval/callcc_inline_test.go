@@ -35,3 +35,39 @@ func TestInlineCallCC(t *testing.T) {
 		})
 	}
 }
+
+// TestThunkWithoutScope checks thunks that run in their closure's
+// environment: variables are still found at the right depth, and the body
+// is not mistaken for top level.
+func TestThunkWithoutScope(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"outer variables", `
+(define (make-counter)
+  (let ((n 0))
+    (lambda () (set! n (+ n 1)) n)))
+(define c (make-counter))
+(c) (c)
+(c)`, "3"},
+		{"nested thunks and depths", `
+(define (f a)
+  (let ((b (* a 10)))
+    ((lambda () (let ((c (+ b 1))) ((lambda () (list a b c))))))))
+(f 2)`, "(2 20 21)"},
+		{"thunk with a definition keeps its scope", `
+(define (g x) ((lambda () (define y (* x 2)) (+ x y))))
+(g 5)`, "15"},
+		{"dynamic-wind thunks", `
+(define log '())
+(dynamic-wind (lambda () (set! log (cons 'in log)))
+              (lambda () (set! log (cons 'body log)))
+              (lambda () (set! log (cons 'out log))))
+(reverse log)`, "(in body out)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

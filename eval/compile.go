@@ -26,9 +26,16 @@ type scope struct {
 	// slot and shadow a variable of the same name in this scope.
 	keywords map[*value.Symbol]*Macro
 	up       *scope
+	// transparent marks the scope of a thunk that runs in its closure's
+	// environment: it has no run-time record, so lookups pass through it
+	// without counting a level, and it can hold no variables.
+	transparent bool
 }
 
 func (s *scope) add(name *value.Symbol, checked bool) int {
+	if s.transparent {
+		panic("eval: variable added to a transparent scope")
+	}
 	for i, n := range s.names {
 		if n == name {
 			return i
@@ -43,11 +50,14 @@ func (s *scope) add(name *value.Symbol, checked bool) int {
 // resolution, keywords ignored): its depth, slot and whether reads must
 // check it is initialised. Most callers want compiler.resolve.
 func (s *scope) lookup(name *value.Symbol) (depth, index int, checked, ok bool) {
-	for d := 0; s != nil; s, d = s.up, d+1 {
+	for d := 0; s != nil; s = s.up {
 		for i := len(s.names) - 1; i >= 0; i-- {
 			if s.names[i] == name {
 				return d, i, s.checked[i], true
 			}
+		}
+		if !s.transparent {
+			d++
 		}
 	}
 	return 0, 0, false, false

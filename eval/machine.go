@@ -274,6 +274,14 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 	switch p := f.(type) {
 	case *Closure:
 		lam := p.lam
+		if lam.noScope {
+			if len(args) != 0 {
+				m.fail(arityError(lam.name, 0, 0, len(args)), s)
+			}
+			m.env = p.env
+			m.node = lam.body
+			return
+		}
 		env := m.in.envs.New(p.env, lam.frameSize)
 		if lam.rest {
 			if len(args) < lam.nparams {

@@ -127,7 +127,10 @@ func (n *GlobalRef) eval(m *Machine) (value.Value, bool) { return n.get(m), true
 type Lambda struct {
 	// local is set when the body creates no closures and no nested
 	// scopes, so only frames can refer to its environment record.
-	local     bool
+	local bool
+	// noScope is set on a thunk whose body runs in the closure's own
+	// environment (it has no parameters and defines nothing).
+	noScope   bool
 	nparams   int
 	rest      bool
 	frameSize int // parameters, rest list and internal definitions
@@ -355,6 +358,14 @@ func (n *App) execDirect(m *Machine) {
 	last := len(n.all) - 1
 	f, _ := n.all[last].eval(m)
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
+		if c.lam.noScope {
+			if n.release {
+				m.in.envs.Release(m.env)
+			}
+			m.env = c.env
+			m.node = c.lam.body
+			return
+		}
 		env := m.in.envs.New(c.env, c.lam.frameSize)
 		for i, a := range n.all[:last] {
 			env.Vals[i], _ = a.eval(m)

@@ -124,6 +124,14 @@ func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, for
 	if name == "" {
 		c.name = "#<lambda>"
 	}
+	if params == value.Value(value.Nil) && len(body) > 0 && !c.mayDefine(body, sc) {
+		// A thunk whose body cannot define anything needs no record of
+		// its own: it runs in its closure's environment.
+		lam.noScope = true
+		lam.body = c.body(body, &scope{up: sc, transparent: true}, form)
+		c.name = oldName
+		return lam
+	}
 	lam.body = c.body(body, inner, form)
 	if isLocalBody(lam.body) {
 		lam.local = true
@@ -132,6 +140,41 @@ func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, for
 	c.name = oldName
 	lam.frameSize = len(inner.names)
 	return lam
+}
+
+// definingForms are the keywords whose use in a body may define a
+// variable there.
+var definingForms = map[*value.Symbol]bool{}
+
+func init() {
+	for _, name := range []string{"define", "begin", "define-values", "define-record-type",
+		"define-syntax", "define-macro", "include", "include-ci", "cond-expand"} {
+		definingForms[value.Intern(name)] = true
+	}
+}
+
+// mayDefine reports whether a body might contain a definition: a form
+// headed by a defining keyword or by any macro (which could expand into
+// one). It answers before the body is compiled, so it is conservative.
+func (c *compiler) mayDefine(forms []value.Value, sc *scope) bool {
+	for _, f := range forms {
+		p, ok := f.(*value.Pair)
+		if !ok {
+			continue
+		}
+		id, ok := p.Car.(*value.Symbol)
+		if !ok {
+			continue
+		}
+		r := c.resolve(id, sc)
+		if r.kind == refLocal {
+			continue
+		}
+		if c.macroOf(r) != nil || (r.kind == refGlobal && definingForms[r.sym]) {
+			return true
+		}
+	}
+	return false
 }
 
 func compileLambda(c *compiler, form *value.Pair, sc *scope) Node {

@@ -89,7 +89,9 @@ func (c *compiler) resolve(id *value.Symbol, sc *scope) ref {
 			if isAlias && s == home {
 				break
 			}
-			depth++
+			if !s.transparent {
+				depth++
+			}
 		}
 		if !isAlias {
 			return ref{kind: refGlobal, sym: id}
