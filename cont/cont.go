@@ -68,9 +68,21 @@ func NewEnv(up *Env, n int) *Env {
 	return &Env{Up: up, Vals: make([]value.Value, n)}
 }
 
+// MarkEscaped records that e can be reached from somewhere that outlives
+// the scope that made it (a closure, a captured continuation), and so can
+// every record e is nested in. Marking stops at a record already marked:
+// its enclosing records are marked too.
+func MarkEscaped(e *Env) {
+	for e != nil && !e.Escaped {
+		e.Escaped = true
+		e = e.Up
+	}
+}
+
 // EnvPool recycles environment records of up to four slots. The
 // evaluator releases a record only when the procedure that owns it has
-// finished and nothing can refer to it (see eval's local lambdas).
+// finished and nothing can refer to it (see eval's release of records at
+// tail positions).
 type EnvPool struct {
 	free [5]*Env // by size; linked through Up
 }
@@ -145,9 +157,7 @@ func Pop[C any](f *Frame[C]) (releasable bool) {
 		if f.Next != nil {
 			f.Next.Shared = true
 		}
-		if f.Env != nil {
-			f.Env.Escaped = true
-		}
+		MarkEscaped(f.Env)
 		return false
 	}
 	return true

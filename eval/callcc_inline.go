@@ -7,7 +7,10 @@ package eval
 // both ways). If call/cc has been rebound by the time the node runs, it
 // makes the closure and calls whatever call/cc now is.
 
-import "contigo/value"
+import (
+	"contigo/cont"
+	"contigo/value"
+)
 
 var (
 	symCallCC  = value.Intern("call/cc")
@@ -29,6 +32,7 @@ func (n *CallCC) exec(m *Machine) {
 		if f == nil {
 			m.fail(unboundError(m.in, n.g.Name), &n.site)
 		}
+		cont.MarkEscaped(m.env)
 		m.apply(f, []value.Value{&Closure{n.lam, m.env}}, &n.site)
 		return
 	}

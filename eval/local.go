@@ -1,84 +1,57 @@
 package eval
 
-// This file finds local procedures: lambdas whose bodies create no
-// closures and no nested scopes. Only continuation frames can then refer
-// to their environment record, and a frame that a continuation captured
-// marks the record escaped when it is popped (cont.Pop). So when the body
-// finishes normally (a value or a call in tail position) and the record
-// has not escaped, nothing refers to it and it can be recycled. Missing
-// a release is always safe: the record is then left to the collector.
+// This file arranges for environment records to be recycled. A record
+// can be referred to only by the machine's env register, by continuation
+// frames, by closures made over it and by the records nested in it.
+// Making a closure marks the record (and its enclosing ones) escaped, and
+// so does popping a frame that a continuation captured (cont.Pop). When a
+// scope's body finishes normally, with a value or a call in tail
+// position, its record is unreachable unless marked, and goes back to the
+// pool. A missed release is always safe: the record is left to the
+// collector.
 
-// isLocalBody reports whether a compiled body keeps its environment
-// record to itself. Unknown node types count as not local.
-func isLocalBody(n Node) bool {
+// markTails arranges for the expressions in tail position of a scope's
+// body to release levels records when they finish: the scope's own and,
+// for a scope itself in tail position of another, the enclosing ones too.
+// It returns the (possibly wrapped) body. Node types it does not know are
+// left alone, which only forgoes recycling.
+func markTails(n Node, levels int) Node {
 	switch x := n.(type) {
-	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef:
-		return true
-	case *Lambda, *Let, *Scope:
-		return false
-	case *If:
-		return isLocalBody(x.test) && isLocalBody(x.then) && isLocalBody(x.els)
-	case *Seq:
-		return allLocal(x.body)
-	case *App:
-		return allLocal(x.all)
-	case *PrimCall:
-		return allLocal(x.args)
-	case *SetLocal:
-		return isLocalBody(x.val)
-	case *SetGlobal:
-		return isLocalBody(x.val)
-	case *And:
-		return allLocal(x.parts)
-	case *Case:
-		if !isLocalBody(x.key) || (x.els != nil && !isLocalBody(x.els)) {
-			return false
-		}
-		return allLocal(x.bodies)
-	case *CondArrow:
-		return isLocalBody(x.test) && isLocalBody(x.recv) && isLocalBody(x.rest)
-	}
-	return false
-}
-
-func allLocal(ns []Node) bool {
-	for _, n := range ns {
-		if !isLocalBody(n) {
-			return false
-		}
-	}
-	return true
-}
-
-// markLocalTails arranges for the nodes in tail position of a local
-// procedure's body to release its environment record when they finish,
-// and returns the (possibly wrapped) body.
-func markLocalTails(n Node) Node {
-	switch x := n.(type) {
+	case *Release:
+		x.levels = levels
 	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef, *PrimCall:
-		return &Release{inner: n}
+		return &Release{inner: n, levels: levels}
 	case *App:
-		x.release = true
+		x.release = levels
 	case *If:
-		x.then = markLocalTails(x.then)
-		x.els = markLocalTails(x.els)
+		x.then = markTails(x.then, levels)
+		x.els = markTails(x.els, levels)
 	case *Seq:
 		last := len(x.body) - 1
-		x.body[last] = markLocalTails(x.body[last])
+		x.body[last] = markTails(x.body[last], levels)
 	case *And:
 		last := len(x.parts) - 1
-		x.parts[last] = markLocalTails(x.parts[last])
+		x.parts[last] = markTails(x.parts[last], levels)
 	case *Case:
 		for i, b := range x.bodies {
 			if !x.arrow[i] {
-				x.bodies[i] = markLocalTails(b)
+				x.bodies[i] = markTails(b, levels)
 			}
 		}
 		if x.els != nil && !x.elsArrow {
-			x.els = markLocalTails(x.els)
+			x.els = markTails(x.els, levels)
 		}
 	case *CondArrow:
-		x.rest = markLocalTails(x.rest)
+		x.rest = markTails(x.rest, levels)
+	case *Let:
+		x.body = markTails(x.body, levels+1)
+	case *Scope:
+		x.body = markTails(x.body, levels+1)
+	case *CallCC:
+		// In the fallback (call/cc rebound) the body runs in a closure's
+		// record whose enclosing record was marked escaped when the
+		// closure was made, so releasing further out stops there.
+		x.lam.body = markTails(x.lam.body, levels+1)
 	}
 	return n
 }

@@ -75,6 +75,33 @@ func TestLocalEnvRecycling(t *testing.T) {
   (let ((v (g)))
     (add3 1 2 3)
     (if (eq? v 'done) (reverse acc) (loop (cons v acc)))))`, "(1 2 3 4)"},
+		{"closure over a let record", `
+(define keep #f)
+(define (make-adder! n) (let ((k (* n 1))) (set! keep (lambda (x) (+ x k))) 'made))
+(make-adder! 5)
+(define (burn n) (if (= n 0) 0 (let ((y n)) (burn (- n 1)))))
+(burn 1000)
+(keep 1)`, "6"},
+		{"closure over a call/cc scope", `
+(define keep #f)
+(define (f n) (call/cc (lambda (k) (set! keep (lambda () (list n k))) 'made)))
+(f 3)
+(define (burn n) (if (= n 0) 0 (call/cc (lambda (k) (burn (- n 1))))))
+(burn 1000)
+(car (keep))`, "3"},
+		{"continuation captured inside a let", `
+(define saved #f)
+(define (h a)
+  (let ((b (* a 2)))
+    (let ((c (call/cc (lambda (k) (if (not saved) (set! saved k)) 0))))
+      (+ a b c))))
+(define (burn n) (if (= n 0) 0 (let ((x n) (y n)) (let ((z x)) (burn (- n 1))))))
+(let ((out '()) (n 0))
+  (set! out (cons (h 1) out))
+  (burn 1000)
+  (set! n (+ n 1))
+  (if (< n 3) (saved (* n 100)))
+  out)`, "(203 103 3)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

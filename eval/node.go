@@ -125,9 +125,6 @@ func (n *GlobalRef) eval(m *Machine) (value.Value, bool) { return n.get(m), true
 
 // Lambda creates a closure.
 type Lambda struct {
-	// local is set when the body creates no closures and no nested
-	// scopes, so only frames can refer to its environment record.
-	local bool
 	// noScope is set on a thunk whose body runs in the closure's own
 	// environment (it has no parameters and defines nothing).
 	noScope   bool
@@ -156,18 +153,21 @@ func (c *Closure) SchemeString() string {
 // Name returns the procedure's name, or "".
 func (c *Closure) Name() string { return c.lam.name }
 
-func (n *Lambda) exec(m *Machine) { m.ret(&Closure{n, m.env}) }
+func (n *Lambda) exec(m *Machine) { v, _ := n.eval(m); m.ret(v) }
 func (n *Lambda) eval(m *Machine) (value.Value, bool) {
+	// The closure keeps the record alive: it must never be recycled.
+	cont.MarkEscaped(m.env)
 	return &Closure{n, m.env}, true
 }
 
 func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
 
-// Release evaluates an immediate expression in tail position of a local
-// procedure (see markLocalTails) and then recycles the procedure's
-// environment record, which nothing can refer to any more.
+// Release evaluates an immediate expression in tail position of a scope
+// (see markTails) and then recycles the scope's environment record and
+// levels-1 enclosing ones, unless they have escaped.
 type Release struct {
-	inner Node
+	inner  Node
+	levels int
 	complexNode
 }
 
@@ -177,8 +177,20 @@ func (n *Release) exec(m *Machine) {
 		n.inner.exec(m)
 		return
 	}
-	m.in.envs.Release(m.env)
+	m.releaseEnvs(n.levels)
 	m.ret(v)
+}
+
+// releaseEnvs recycles the current environment record and levels-1 of
+// the records it is nested in. It is called where the scopes that own
+// them have finished; m.env is not used again before it is replaced.
+func (m *Machine) releaseEnvs(levels int) {
+	e := m.env
+	for ; levels > 0 && e != nil && !e.Escaped; levels-- {
+		up := e.Up
+		m.in.envs.Release(e)
+		e = up
+	}
 }
 
 // If is a conditional.
@@ -335,9 +347,9 @@ func (m *Machine) reserve(n int) {
 type App struct {
 	all    []Node // operands, then the operator last
 	direct bool   // every operand and the operator is immediate
-	// release is set on a call in tail position of a local procedure:
-	// once its operands are evaluated the caller's record is recycled.
-	release bool
+	// release is how many environment records a call in tail position
+	// recycles once its operands are evaluated (see markTails).
+	release int
 	site
 	complexNode
 }
@@ -359,9 +371,7 @@ func (n *App) execDirect(m *Machine) {
 	f, _ := n.all[last].eval(m)
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
 		if c.lam.noScope {
-			if n.release {
-				m.in.envs.Release(m.env)
-			}
+			m.releaseEnvs(n.release)
 			m.env = c.env
 			m.node = c.lam.body
 			return
@@ -370,9 +380,7 @@ func (n *App) execDirect(m *Machine) {
 		for i, a := range n.all[:last] {
 			env.Vals[i], _ = a.eval(m)
 		}
-		if n.release {
-			m.in.envs.Release(m.env)
-		}
+		m.releaseEnvs(n.release)
 		m.env = env
 		m.node = c.lam.body
 		return
@@ -383,9 +391,7 @@ func (n *App) siteOf() *site               { return &n.site }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
 	last := len(vals) - 1
-	if n.release {
-		m.in.envs.Release(m.env)
-	}
+	m.releaseEnvs(n.release)
 	m.apply(vals[last], vals[:last], &n.site)
 }
 
@@ -496,7 +502,7 @@ func (n *Let) exec(m *Machine)             { startOperands(m, n) }
 func (n *Let) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *Let) siteOf() *site               { return &n.site }
 func (n *Let) finish(m *Machine, vals []value.Value) {
-	env := newEnv(m.env, n.frameSize)
+	env := m.in.envs.New(m.env, n.frameSize)
 	copy(env.Vals, vals)
 	m.env = env
 	m.node = n.body
@@ -511,7 +517,7 @@ type Scope struct {
 }
 
 func (n *Scope) exec(m *Machine) {
-	env := newEnv(m.env, n.frameSize)
+	env := m.in.envs.New(m.env, n.frameSize)
 	for i := range env.Vals {
 		env.Vals[i] = unassigned
 	}
