@@ -275,9 +275,9 @@ func numberPrims() []*value.Primitive {
 			}
 			return !ok || f-f == 0, nil
 		}),
-		numPred("zero?", value.IsZero),
-		numPred("positive?", value.IsPositive),
-		numPred("negative?", value.IsNegative),
+		numPred("zero?", value.IsZero, func(x value.Fixnum) bool { return x == 0 }),
+		numPred("positive?", value.IsPositive, func(x value.Fixnum) bool { return x > 0 }),
+		numPred("negative?", value.IsNegative, func(x value.Fixnum) bool { return x < 0 }),
 		prim1("odd?", func(a V) (V, error) { return parity(a, "odd?", 1) }),
 		prim1("even?", func(a V) (V, error) { return parity(a, "even?", 0) }),
 		prim1("exact-nonnegative-integer?", func(a V) (V, error) {
@@ -325,8 +325,11 @@ func numberPrims() []*value.Primitive {
 	}
 }
 
-func numPred(name string, f func(V) bool) *value.Primitive {
+func numPred(name string, f func(V) bool, fix func(value.Fixnum) bool) *value.Primitive {
 	return prim1(name, func(a V) (V, error) {
+		if x, ok := a.(value.Fixnum); ok {
+			return fix(x), nil
+		}
 		if !value.IsNumber(a) {
 			return nil, value.TypeError(name, "number", a)
 		}
