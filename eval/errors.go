@@ -21,6 +21,9 @@ type Error struct {
 type StackFrame struct {
 	Name string // procedure name, "" for top level or anonymous
 	Pos  value.Pos
+	// Repeat counts consecutive identical frames folded into this one
+	// (a recursion through the same call), 1 for a single frame.
+	Repeat int
 }
 
 func (e *Error) Error() string {
@@ -53,10 +56,14 @@ func (e *Error) Backtrace() string {
 		if name == "" {
 			name = "<top level>"
 		}
+		where := name
 		if f.Pos.IsValid() {
-			fmt.Fprintf(&b, "  %s at %s\n", name, f.Pos)
+			where = name + " at " + f.Pos.String()
+		}
+		if f.Repeat > 1 {
+			fmt.Fprintf(&b, "  %s (%d times)\n", where, f.Repeat)
 		} else {
-			fmt.Fprintf(&b, "  %s\n", name)
+			fmt.Fprintf(&b, "  %s\n", where)
 		}
 	}
 	return b.String()
@@ -105,9 +112,6 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 	var ring [backtraceKeep]StackFrame
 	extra := 0 // frames seen after head filled up
 	add := func(sf StackFrame) {
-		if n := len(head); n > 0 && head[n-1] == sf && extra == 0 {
-			return
-		}
 		if len(head) < backtraceKeep {
 			head = append(head, sf)
 			return
@@ -115,14 +119,30 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 		ring[extra%backtraceKeep] = sf
 		extra++
 	}
+	// Runs of identical frames are folded into one with a count.
+	var run StackFrame
+	fold := func(sf StackFrame) {
+		if run.Repeat > 0 && run.Name == sf.Name && run.Pos == sf.Pos {
+			run.Repeat++
+			return
+		}
+		if run.Repeat > 0 {
+			add(run)
+		}
+		run = sf
+		run.Repeat = 1
+	}
 	if s != nil {
-		add(StackFrame{Name: s.name, Pos: s.pos})
+		fold(StackFrame{Name: s.name, Pos: s.pos})
 	}
 	for f := k; f != nil; f = f.Next {
 		name, pos := f.Code.where()
 		if pos.IsValid() {
-			add(StackFrame{name, pos})
+			fold(StackFrame{Name: name, Pos: pos})
 		}
+	}
+	if run.Repeat > 0 {
+		add(run)
 	}
 	tail := ring[:min(extra, backtraceKeep)]
 	if extra > backtraceKeep {
