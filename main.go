@@ -181,6 +181,9 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 			return reportError(in, err, stderr)
 		}
 	}
+	if err := programEnd(in); err != nil {
+		return reportError(in, err, stderr)
+	}
 	if printLast && last != value.Value(value.Unspecified) {
 		in.Flush()
 		fmt.Fprintln(stdout, value.WriteString(last))
@@ -206,7 +209,46 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "%v\n", err)
 	var e *eval.Error
 	if errors.As(err, &e) {
+		if isDeadlock(e.Payload) {
+			// As Go does: list the goroutines and what each waits
+			// for, and exit with status 2.
+			fmt.Fprintf(stderr, "\n%s", preludeString(in, "%deadlock-report"))
+			return 2
+		}
 		fmt.Fprint(stderr, e.Backtrace())
 	}
 	return 1
+}
+
+// programEnd calls the prelude's %program-end after the last form of a
+// program: goroutine 1 waits for the goroutines still running. Its error
+// is a deadlock, or the program's exit.
+func programEnd(in *eval.Interp) error { return callPrelude(in, "%program-end") }
+
+// callPrelude calls the prelude procedure name with no arguments, as a
+// top-level evaluation of its own.
+func callPrelude(in *eval.Interp, name string) error {
+	proc, ok := in.Lookup(name)
+	if !ok {
+		return nil
+	}
+	_, err := in.Apply(proc, nil)
+	return err
+}
+
+// isDeadlock reports whether v is the error the scheduler raises in
+// goroutine 1 when every goroutine is blocked.
+func isDeadlock(v value.Value) bool {
+	e, ok := v.(*value.ErrorObject)
+	return ok && e.Kind == "deadlock"
+}
+
+// preludeString returns the string value of a prelude variable, or "".
+func preludeString(in *eval.Interp, name string) string {
+	if v, ok := in.Lookup(name); ok {
+		if s, ok := v.(*value.String); ok {
+			return s.String()
+		}
+	}
+	return ""
 }

@@ -100,7 +100,7 @@ func (s *session) run() int {
 		case err == io.EOF:
 			s.eof = true
 			if len(s.lines) == 0 {
-				return 0
+				return s.end()
 			}
 			// The input ended inside a datum: report it (after running,
 			// when not interactive, the forms before it).
@@ -193,11 +193,14 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 			if errors.As(err, &exit) || !s.interactive {
 				return code, true
 			}
-			return 0, false // skip the rest of the entry
+			return s.settle() // skip the rest of the entry
 		}
 		if s.interactive {
 			s.in.Flush()
 			s.show(v)
+			if code, stop := s.settle(); stop {
+				return code, true
+			}
 		}
 	}
 	if rerr != nil {
@@ -209,6 +212,38 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 		return 1, true
 	}
 	return 0, false
+}
+
+// settle lets the goroutines that an interactive evaluation made
+// runnable run until each one is blocked or done (prelude.scm's
+// %repl-settle). After Ctrl-C it makes goroutine 1, the REPL's, the
+// running one again. stop reports that a goroutine called exit.
+func (s *session) settle() (code int, stop bool) {
+	if err := callPrelude(s.in, "%repl-settle"); err != nil {
+		code := reportError(s.in, err, s.stderr)
+		var exit *eval.ExitError
+		if errors.As(err, &exit) {
+			return code, true
+		}
+		callPrelude(s.in, "%recover-main!")
+	}
+	s.in.Flush()
+	return 0, false
+}
+
+// end is called at the end of the input. A program (input not
+// interactive) then waits for its goroutines, as a file does.
+func (s *session) end() int {
+	if s.interactive {
+		return 0
+	}
+	if err := callPrelude(s.in, "%program-end"); err != nil {
+		return reportError(s.in, err, s.stderr)
+	}
+	if err := s.in.Flush(); err != nil {
+		return 1
+	}
+	return 0
 }
 
 // show prints a result in write form: nothing for an unspecified value,
@@ -576,6 +611,8 @@ func repl(in *eval.Interp, out *lineEnd, shared *bufio.Reader, stdout, stderr io
 		// terminal, ends their line.
 		s.lr = &plainReader{r: shared, prompts: stdout}
 	}
+	// Errors of goroutines are reported without ending the session.
+	callPrelude(in, "%interactive!")
 	fmt.Fprintf(out, "contigo %s (Ctrl-D to exit)\n", version)
 	code := s.run()
 	if s.eof {

@@ -40,6 +40,7 @@ func (in *Interp) installBuiltins() {
 		in.srfiPrims(),
 		in.miscPrims(),
 		errorPrims(),
+		in.schedPrims(),
 	} {
 		for _, p := range table {
 			in.Define(p.Name, p)

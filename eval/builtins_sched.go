@@ -1,0 +1,341 @@
+package eval
+
+// This file defines the few primitives that the goroutine scheduler in
+// prelude.scm needs beyond the core hooks (%call/cc-raw, dynamic states,
+// the timer, the clock). Each exists because Scheme alone cannot do it
+// well:
+//
+//   - %make-queue and friends: first-in, first-out queues in a ring
+//     buffer. The run queue and the channels' wait queues are the
+//     scheduler's busiest data structure; as Scheme lists they took about
+//     a fifth of a channel round trip (profile of BenchmarkSchedPingPong),
+//     as a primitive one call each and no allocation per item.
+//   - %record and friends: goroutines, channels and nurseries are opaque
+//     objects. As vectors they would print their continuations and their
+//     cyclic links (goroutine → nursery → goroutine) at the REPL, and
+//     goroutine? could not tell them from user vectors.
+//   - %make-condition: an error object with a kind, so that main.go can
+//     recognise an uncaught deadlock and exit with status 2 as Go does.
+//   - %blame!: errors the library raises (send on a closed channel, the
+//     deadlock) point at the user's call, not at prelude.scm.
+//   - %continuation-backtrace: where a blocked goroutine is waiting, for
+//     the deadlock report.
+//   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
+//     timer; unlike os-sleep it wakes early when Ctrl-C is pressed.
+
+import (
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"contigo/value"
+)
+
+// record is an object of the scheduler: a tag naming its kind and its
+// fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never
+// shows its other fields.
+type record struct {
+	tag    *value.Symbol
+	fields []value.Value
+}
+
+// SchemeString implements value.Opaque.
+func (r *record) SchemeString() string {
+	s := "#<" + r.tag.Name
+	if len(r.fields) > 0 {
+		if n, ok := r.fields[0].(value.Fixnum); ok {
+			s += " " + strconv.FormatInt(int64(n), 10)
+		}
+	}
+	return s + ">"
+}
+
+// queue is a first-in, first-out queue of values in a ring buffer: the
+// scheduler's run queue and the wait queues of channels. limit is a spare
+// number for its user (the wait queues keep their purge limit there).
+type queue struct {
+	items   []value.Value
+	head, n int
+	limit   int
+}
+
+// SchemeString implements value.Opaque.
+func (q *queue) SchemeString() string { return "#<queue>" }
+
+func (q *queue) push(x value.Value) {
+	if q.n == len(q.items) {
+		grown := make([]value.Value, max(8, 2*len(q.items)))
+		for i := 0; i < q.n; i++ {
+			grown[i] = q.items[(q.head+i)%len(q.items)]
+		}
+		q.items, q.head = grown, 0
+	}
+	q.items[(q.head+q.n)%len(q.items)] = x
+	q.n++
+}
+
+func (q *queue) pop() value.Value {
+	x := q.items[q.head]
+	q.items[q.head] = nil
+	q.head = (q.head + 1) % len(q.items)
+	q.n--
+	return x
+}
+
+// preludeFile is the file name positions in the prelude carry.
+const preludeFile = "prelude.scm"
+
+func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
+
+func (in *Interp) schedPrims() []*value.Primitive {
+	rec := func(v V, who string) (*record, error) {
+		r, ok := v.(*record)
+		if !ok {
+			return nil, value.TypeError(who, "record", v)
+		}
+		return r, nil
+	}
+	field := func(r *record, i V, who string) (int, error) {
+		return index(i, who, len(r.fields))
+	}
+	toQueue := func(v V, who string) (*queue, error) {
+		q, ok := v.(*queue)
+		if !ok {
+			return nil, value.TypeError(who, "queue", v)
+		}
+		return q, nil
+	}
+	nonEmpty := func(v V, who string) (*queue, error) {
+		q, err := toQueue(v, who)
+		if err == nil && q.n == 0 {
+			err = value.Errorf("%s: empty queue", who)
+		}
+		return q, err
+	}
+	return []*value.Primitive{
+		// Queues: (%make-queue), (%queue-empty? q), (%queue-length q),
+		// (%enqueue! q x), (%queue-first q), (%dequeue! q) (removes and
+		// returns the first item), (%queue->list q), (%queue-clear! q),
+		// (%queue-limit q), (%queue-limit-set! q n).
+		prim("%make-queue", 0, 0, func(args []V) (V, error) { return &queue{}, nil }),
+		prim1("%queue-empty?", func(x V) (V, error) {
+			q, err := toQueue(x, "%queue-empty?")
+			return err == nil && q.n == 0, err
+		}),
+		prim1("%queue-length", func(x V) (V, error) {
+			q, err := toQueue(x, "%queue-length")
+			if err != nil {
+				return nil, err
+			}
+			return value.Int(int64(q.n)), nil
+		}),
+		prim2("%enqueue!", func(x, item V) (V, error) {
+			q, err := toQueue(x, "%enqueue!")
+			if err != nil {
+				return nil, err
+			}
+			q.push(item)
+			return value.Unspecified, nil
+		}),
+		prim1("%queue-first", func(x V) (V, error) {
+			q, err := nonEmpty(x, "%queue-first")
+			if err != nil {
+				return nil, err
+			}
+			return q.items[q.head], nil
+		}),
+		prim1("%dequeue!", func(x V) (V, error) {
+			q, err := nonEmpty(x, "%dequeue!")
+			if err != nil {
+				return nil, err
+			}
+			return q.pop(), nil
+		}),
+		prim1("%queue->list", func(x V) (V, error) {
+			q, err := toQueue(x, "%queue->list")
+			if err != nil {
+				return nil, err
+			}
+			items := make([]V, q.n)
+			for i := range items {
+				items[i] = q.items[(q.head+i)%len(q.items)]
+			}
+			return value.List(items...), nil
+		}),
+		prim1("%queue-clear!", func(x V) (V, error) {
+			q, err := toQueue(x, "%queue-clear!")
+			if err != nil {
+				return nil, err
+			}
+			clear(q.items)
+			q.head, q.n = 0, 0
+			return value.Unspecified, nil
+		}),
+		prim1("%queue-limit", func(x V) (V, error) {
+			q, err := toQueue(x, "%queue-limit")
+			if err != nil {
+				return nil, err
+			}
+			return value.Int(int64(q.limit)), nil
+		}),
+		prim2("%queue-limit-set!", func(x, n V) (V, error) {
+			q, err := toQueue(x, "%queue-limit-set!")
+			if err != nil {
+				return nil, err
+			}
+			l, err := value.IntegerToInt(n, "%queue-limit-set!")
+			if err != nil {
+				return nil, err
+			}
+			q.limit = l
+			return value.Unspecified, nil
+		}),
+		// (%record tag field ...) makes a record.
+		prim("%record", 1, -1, func(args []V) (V, error) {
+			tag, ok := args[0].(*value.Symbol)
+			if !ok {
+				return nil, value.TypeError("%record", "symbol", args[0])
+			}
+			return &record{tag: tag, fields: append([]V(nil), args[1:]...)}, nil
+		}),
+		// (%record? x tag) tests whether x is a record with that tag.
+		prim2("%record?", func(x, tag V) (V, error) {
+			r, ok := x.(*record)
+			return ok && r.tag == tag, nil
+		}),
+		prim2("%record-ref", func(x, i V) (V, error) {
+			if r, ok := x.(*record); ok {
+				if j, ok := i.(value.Fixnum); ok && j >= 0 && int(j) < len(r.fields) {
+					return r.fields[j], nil
+				}
+			}
+			r, err := rec(x, "%record-ref")
+			if err != nil {
+				return nil, err
+			}
+			j, err := field(r, i, "%record-ref")
+			if err != nil {
+				return nil, err
+			}
+			return r.fields[j], nil
+		}),
+		prim("%record-set!", 3, 3, func(args []V) (V, error) {
+			if r, ok := args[0].(*record); ok {
+				if j, ok := args[1].(value.Fixnum); ok && j >= 0 && int(j) < len(r.fields) {
+					r.fields[j] = args[2]
+					return value.Unspecified, nil
+				}
+			}
+			r, err := rec(args[0], "%record-set!")
+			if err != nil {
+				return nil, err
+			}
+			j, err := field(r, args[1], "%record-set!")
+			if err != nil {
+				return nil, err
+			}
+			r.fields[j] = args[2]
+			return value.Unspecified, nil
+		}),
+		// (%make-condition kind message irritant ...) makes an error
+		// object of the given kind (a string).
+		prim("%make-condition", 2, -1, func(args []V) (V, error) {
+			kind, err := str(args[0], "%make-condition")
+			if err != nil {
+				return nil, err
+			}
+			msg, err := str(args[1], "%make-condition")
+			if err != nil {
+				return nil, err
+			}
+			return &value.ErrorObject{Kind: kind.String(), Message: msg.String(),
+				Irritants: append([]V(nil), args[2:]...)}, nil
+		}),
+		// (%condition-kind obj) returns the kind of an error object as
+		// a string, or #f.
+		prim1("%condition-kind", func(x V) (V, error) {
+			if e, ok := x.(*value.ErrorObject); ok && e.Kind != "" {
+				return value.NewString(e.Kind), nil
+			}
+			return false, nil
+		}),
+		// (%blame! obj) makes an error object about to be raised by the
+		// library look raised at the innermost pending call outside
+		// prelude.scm: its position and backtrace start there. It
+		// returns obj.
+		prim1("%blame!", func(x V) (V, error) {
+			e, ok := x.(*value.ErrorObject)
+			if !ok || in.m == nil || e.Trace != nil {
+				return x, nil
+			}
+			m := in.m
+			f := m.capture()
+			for ; f != nil; f = f.Next {
+				if _, pos := f.Code.where(); pos.IsValid() && !inPrelude(pos) {
+					break
+				}
+			}
+			if f == nil {
+				// Nothing of the user's is pending (the deadlock of
+				// a program waiting for its goroutines at the end):
+				// no position, rather than one in the prelude.
+				e.Trace = &raisePoint{}
+				return x, nil
+			}
+			name, pos := f.Code.where()
+			if !e.Pos.IsValid() || inPrelude(e.Pos) {
+				e.Pos = pos
+			}
+			e.Trace = &raisePoint{k: f.Next, s: &site{pos: pos, name: name}}
+			return x, nil
+		}),
+		// (%continuation-backtrace k) lists, innermost first, the
+		// pending calls of continuation k outside prelude.scm, as
+		// strings "name at file:line:col".
+		prim1("%continuation-backtrace", func(x V) (V, error) {
+			c, ok := x.(*Continuation)
+			if !ok {
+				return value.Nil, nil
+			}
+			var lines []V
+			var last string
+			for f := c.k; f != nil; f = f.Next {
+				name, pos := f.Code.where()
+				if !pos.IsValid() || inPrelude(pos) {
+					continue
+				}
+				if name == "" {
+					name = "<top level>"
+				}
+				line := name + " at " + pos.String()
+				if line != last {
+					lines = append(lines, value.NewString(line))
+				}
+				last = line
+			}
+			return value.List(lines...), nil
+		}),
+		// (%idle-sleep ms) flushes the output and sleeps ms
+		// milliseconds, returning early when the user presses Ctrl-C
+		// (the machine then stops at its next poll).
+		prim1("%idle-sleep", func(a V) (V, error) {
+			f, ok := value.ToFloat(a)
+			if !ok {
+				return nil, value.TypeError("%idle-sleep", "number of milliseconds", a)
+			}
+			in.Flush()
+			deadline := time.Now().Add(time.Duration(f * float64(time.Millisecond)))
+			for {
+				if atomic.LoadInt32(&in.interrupted) != 0 {
+					break
+				}
+				left := time.Until(deadline)
+				if left <= 0 {
+					break
+				}
+				time.Sleep(min(left, 20*time.Millisecond))
+			}
+			return value.Unspecified, nil
+		}),
+	}
+}

@@ -1,0 +1,154 @@
+package main
+
+// This file tests how the command runs goroutines (prelude.scm): waiting
+// for them at the end of a program, the deadlock's exit status, and the
+// REPL letting them run after each evaluation.
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/value"
+)
+
+func TestRunGoroutines(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	waits := write("waits.scm", "(go (sleep 5) (display \"child\"))\n(display \"main \")\n")
+	deadlock := write("deadlock.scm", "(display \"before\")\n(define c (make-chan))\n(go (send c 1))\n(recv (make-chan))\n")
+	childErr := write("child.scm", "(go (car 5))\n(sleep 100)\n(display \"not reached\")\n")
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		stdout     string
+		stderr     []string // substrings, in order
+		wantStatus int
+	}{
+		{name: "file waits for goroutines", args: []string{waits}, stdout: "main child"},
+		{name: "deadlock in a file", args: []string{deadlock}, stdout: "before", wantStatus: 2,
+			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:", "goroutine 2 [chan send]:"}},
+		{name: "goroutine error in a file", args: []string{childErr}, wantStatus: 1,
+			stderr: []string{"child.scm:1:5: car: expected pair, got 5\nin goroutine 2\n"}},
+		{name: "-e waits and prints the last value", args: []string{"-e", "(define c (make-chan)) (go (send c 42)) (recv c)"}, stdout: "42\n"},
+		{name: "-e deadlock", args: []string{"-e", "(recv (make-chan))"}, wantStatus: 2,
+			stderr: []string{"all goroutines are asleep - deadlock!"}},
+		{name: "stdin program waits", stdin: "(go (sleep 5) (display \"late\"))\n(display \"early \")\n", stdout: "early late"},
+		{name: "stdin program deadlock", stdin: "(go (recv (make-chan)))\n", wantStatus: 2,
+			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [nursery]:\n\ngoroutine 2 [chan receive]:\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
+			if status != tt.wantStatus {
+				t.Errorf("status = %d, want %d (stderr %q)", status, tt.wantStatus, stderr.String())
+			}
+			if diff := cmp.Diff(tt.stdout, stdout.String()); diff != "" {
+				t.Errorf("stdout (-want +got):\n%s", diff)
+			}
+			rest := stderr.String()
+			for _, s := range tt.stderr {
+				i := strings.Index(rest, s)
+				if i < 0 {
+					t.Errorf("stderr %q does not contain %q (in order)", stderr.String(), s)
+					break
+				}
+				rest = rest[i+len(s):]
+			}
+			if len(tt.stderr) == 0 && stderr.Len() > 0 {
+				t.Errorf("unexpected stderr %q", stderr.String())
+			}
+		})
+	}
+}
+
+// replSession runs inputs through an interactive session as the REPL
+// does, and returns what it printed.
+func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	le := &lineEnd{w: &out}
+	in := newTestInterp(t, le, &errb)
+	in.Define("interrupt-me", &value.Primitive{Name: "interrupt-me", Fn: func([]value.Value) (value.Value, error) {
+		in.Interrupt() // as the SIGINT handler does
+		return value.Unspecified, nil
+	}})
+	if err := callPrelude(in, "%interactive!"); err != nil {
+		t.Fatal(err)
+	}
+	s := &session{in: in, lr: &fakeReader{inputs: inputs}, stdout: le, stderr: &errb,
+		file: "<repl>", interactive: true, out: le}
+	if code := s.run(); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+	return out.String(), errb.String()
+}
+
+func TestREPLGoroutines(t *testing.T) {
+	t.Run("goroutines run after each evaluation", func(t *testing.T) {
+		out, errs := replSession(t,
+			"(define c (make-chan))",
+			`(go (display "hi") (send c 42))`,
+			"(recv c)",
+			"(goroutines)")
+		if diff := cmp.Diff("#<goroutine 2>\nhi\n42\n((1 running #f))\n", out); diff != "" || errs != "" {
+			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
+		}
+	})
+	t.Run("the prompt returns while goroutines sleep or wait", func(t *testing.T) {
+		out, errs := replSession(t,
+			"(define c (make-chan))",
+			"(go (recv c))",
+			"(go (sleep 100000))",
+			"(map cadr (goroutines))")
+		if diff := cmp.Diff("#<goroutine 2>\n#<goroutine 3>\n(running blocked blocked)\n", out); diff != "" || errs != "" {
+			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
+		}
+	})
+	t.Run("a deadlock returns to the prompt", func(t *testing.T) {
+		out, errs := replSession(t, "(recv (make-chan))", "'after")
+		if out != "after\n" || !strings.Contains(errs, "all goroutines are asleep - deadlock!") {
+			t.Errorf("stdout %q, stderr %q", out, errs)
+		}
+	})
+	t.Run("a goroutine's error is reported; the session goes on", func(t *testing.T) {
+		out, errs := replSession(t, "(define g (go (car 1)))", "'after", "(length (goroutines))")
+		if out != "after\n1\n" || !strings.Contains(errs, "car: expected pair, got 1\nin goroutine 2\n") {
+			t.Errorf("stdout %q, stderr %q", out, errs)
+		}
+	})
+	t.Run("Ctrl-C stops a spinning goroutine", func(t *testing.T) {
+		out, errs := replSession(t,
+			"(define n 0)",
+			"(define g (go (let loop () (set! n (+ n 1)) (if (= n 100000) (interrupt-me)) (loop))))",
+			"(list (> n 0) (goroutines))",
+			"(define c (make-chan 1))",
+			"(begin (send c 'still-works) (recv c))")
+		if diff := cmp.Diff("(#t ((1 running #f)))\nstill-works\n", out); diff != "" || !strings.Contains(errs, "interrupted") {
+			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
+		}
+	})
+	t.Run("Ctrl-C while goroutine 1 waits", func(t *testing.T) {
+		out, errs := replSession(t,
+			"(define c (make-chan))",
+			"(go (let loop ((i 0)) (if (= i 100000) (interrupt-me)) (loop (+ i 1))))",
+			"(recv c)",
+			"(go (send c 'later))",
+			"(recv c)")
+		if !strings.HasSuffix(out, "later\n") || !strings.Contains(errs, "interrupted") {
+			t.Errorf("stdout %q, stderr %q", out, errs)
+		}
+	})
+}
