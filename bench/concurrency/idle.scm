@@ -1,0 +1,2 @@
+;;; idle: the baseline for blocked.scm.
+(display "blocked 0") (newline)

@@ -1,0 +1,18 @@
+;;; pipeline: 100,000 numbers through three stages over unbuffered
+;;; channels: generate 1..n, square, add one; main sums the results.
+(define n 100000)
+(define (stage in out f)
+  (for-range (x in) (send out (f x)))
+  (close-chan out))
+(define start (current-jiffy))
+(define numbers (make-chan))
+(define squares (make-chan))
+(define results (make-chan))
+(go (do ((i 1 (+ i 1))) ((> i n)) (send numbers i))
+    (close-chan numbers))
+(go (stage numbers squares (lambda (x) (* x x))))
+(go (stage squares results (lambda (x) (+ x 1))))
+(define sum 0)
+(for-range (x results) (set! sum (+ sum x)))
+(define elapsed (/ (- (current-jiffy) start) (exact->inexact (jiffies-per-second))))
+(display "pipeline ") (display sum) (display " ") (display elapsed) (newline)

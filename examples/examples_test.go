@@ -1,0 +1,118 @@
+// Package examples holds runnable programs. The concurrency examples come
+// in three versions that print exactly the same thing: NAME.go (Go, run
+// with go run), NAME.py (Python with Trio) and NAME.scm (contigo).
+//
+// This file defines TestExamples, which runs the three versions of every
+// example and compares their outputs. A language whose toolchain is
+// missing (python3, or its trio module) is skipped.
+package examples
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// contigo is the binary built by TestMain.
+var contigo string
+
+func TestMain(m *testing.M) { os.Exit(testMain(m)) }
+
+func testMain(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "contigo-examples-")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "examples: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	contigo = filepath.Join(dir, "contigo")
+	build := exec.Command("go", "build", "-o", contigo, ".")
+	build.Dir = ".." // the module root
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "examples: building contigo: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+// runTimeout bounds one run of one version.
+const runTimeout = 2 * time.Minute
+
+// output runs name with args in this directory and returns its stdout;
+// the test fails if it exits with an error or writes to stderr.
+func output(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("%s %s: %v\nstderr:\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// haveTrio reports why Trio examples cannot run, or "".
+func haveTrio() string {
+	if _, err := exec.LookPath("python3"); err != nil {
+		return "python3 is not installed"
+	}
+	if err := exec.Command("python3", "-c", "import trio").Run(); err != nil {
+		return "python3 cannot import trio"
+	}
+	return ""
+}
+
+// TestExamples runs every NAME.scm that has a NAME.go and a NAME.py beside
+// it, in all three languages, and compares the outputs with the Go one.
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("*.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trioMissing := haveTrio()
+	n := 0
+	for _, file := range files {
+		name := strings.TrimSuffix(file, ".scm")
+		if _, err := os.Stat(name + ".go"); err != nil {
+			continue // not a three-language example
+		}
+		if _, err := os.Stat(name + ".py"); err != nil {
+			t.Errorf("%s.go and %s.scm have no %s.py beside them", name, name, name)
+			continue
+		}
+		n++
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := output(t, "go", "run", name+".go")
+			if want == "" {
+				t.Fatalf("go run %s.go printed nothing", name)
+			}
+			t.Run("contigo", func(t *testing.T) {
+				if diff := cmp.Diff(want, output(t, contigo, name+".scm")); diff != "" {
+					t.Errorf("%s.scm prints something else than %s.go (-go +contigo):\n%s", name, name, diff)
+				}
+			})
+			t.Run("trio", func(t *testing.T) {
+				if trioMissing != "" {
+					t.Skip(trioMissing)
+				}
+				if diff := cmp.Diff(want, output(t, "python3", name+".py")); diff != "" {
+					t.Errorf("%s.py prints something else than %s.go (-go +trio):\n%s", name, name, diff)
+				}
+			})
+		})
+	}
+	if n == 0 {
+		t.Fatal("no examples with a .go, a .py and a .scm version")
+	}
+}
