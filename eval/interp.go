@@ -198,9 +198,12 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 	}
 	if in.m != nil {
 		// A nested run (macro expansion while compiling inside a
-		// running evaluation) keeps the dynamic state, so parameters
-		// and handlers still apply; its continuation is separate.
-		m.dyn = in.m.dyn
+		// running evaluation) keeps the parameters, but not the
+		// handlers: its continuation is separate, so a handler's escape
+		// could not return to its own continuation. An error in it comes
+		// back to the compiler, which raises it in the outer run, where
+		// the handlers catch it properly.
+		m.dyn = in.m.dyn.WithHandlers(nil)
 	}
 	m.k = cont.Push[Code](nil, haltCode{}, nil, nil, 0)
 	outer := in.m

@@ -89,6 +89,10 @@ func (m *Machine) fail(err any, s *site) {
 		}
 	} else if e, ok := err.(*raiseSignal); ok {
 		obj = e.obj
+	} else if e, ok := err.(*Error); ok && e.Payload != nil {
+		// An uncaught error of a nested run (a macro transformer):
+		// raise the same object again here.
+		obj = e.Payload
 	} else if e, ok := err.(error); ok {
 		eo := &value.ErrorObject{Message: e.Error()}
 		if s != nil {
