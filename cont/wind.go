@@ -55,6 +55,7 @@ type Dynamic struct {
 	Wind     *WindPoint
 	Handlers *Handler
 	Params   *ParamBinding
+	fresh    *Dynamic // cache for Fresh; not part of the state
 }
 
 // Handler is one installed exception handler.
@@ -102,8 +103,19 @@ func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
 }
 
 // Fresh returns the dynamic state a new thread of control starts with:
-// its own root wind point and no handlers, but the parameter bindings of d
-// (a child inherits parameters, as Trio's tasks inherit context).
+// outside every dynamic-wind and with no handlers, but with the parameter
+// bindings of d (a child inherits parameters, as Trio's tasks inherit
+// context). Threads are switched without travelling between wind points,
+// so they can all share one root; and as a Dynamic is immutable, threads
+// started with the same bindings share one record (a blocked goroutine
+// costs that much less).
 func (d *Dynamic) Fresh() *Dynamic {
-	return &Dynamic{Wind: NewRootWind(), Params: d.Params}
+	if d.fresh == nil || d.fresh.Params != d.Params {
+		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params}
+		d.fresh.fresh = d.fresh
+	}
+	return d.fresh
 }
+
+// threadRoot is the root wind point of threads started by Fresh.
+var threadRoot = NewRootWind()
