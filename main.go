@@ -48,6 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	showHelp := fs.Bool("help", false, "print this help and exit")
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
+	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
@@ -89,7 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case isFlagSet("e"):
-		in, code := newInterp(opts, stderr)
+		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
@@ -102,7 +103,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "contigo: %v\n", err)
 			return 1
 		}
-		in, code := newInterp(opts, stderr)
+		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
@@ -118,7 +119,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			shared = bufio.NewReaderSize(stdin, stdinBuffer)
 			opts.Stdin = shared
 		}
-		in, code := newInterp(opts, stderr)
+		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
@@ -140,7 +141,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		count := &lineCounter{r: stdin}
 		shared := bufio.NewReaderSize(count, stdinBuffer)
 		opts.Stdin = shared
-		in, code := newInterp(opts, stderr)
+		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
@@ -155,11 +156,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // REPL or stdin reader and the interpreter's input port.
 const stdinBuffer = 64 << 10
 
-func newInterp(opts eval.Options, stderr io.Writer) (*eval.Interp, int) {
+func newInterp(opts eval.Options, stderr io.Writer, traceSched bool) (*eval.Interp, int) {
 	in, err := eval.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo: start-up failed: %v\n", err)
 		return nil, 70
+	}
+	if traceSched {
+		trace, _ := in.Lookup("trace-scheduler")
+		if _, err := in.Apply(trace, []value.Value{true}); err != nil {
+			fmt.Fprintf(stderr, "contigo: --trace-sched: %v\n", err)
+			return nil, 70
+		}
 	}
 	return in, 0
 }
