@@ -136,7 +136,7 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 		fold(StackFrame{Name: s.name, Pos: s.pos})
 	}
 	for f := k; f != nil; f = f.Next {
-		name, pos := f.Code.where()
+		name, pos := frameWhere(f)
 		if pos.IsValid() {
 			fold(StackFrame{Name: name, Pos: pos})
 		}
@@ -203,4 +203,31 @@ func editDistance(a, b string, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// frameWhere names the procedure a frame belongs to and the position of
+// what it waits for: the operand or statement being evaluated when that
+// is a form with a position, else the frame's own form. A backtrace then
+// points at (recv ch) in (let ((v (recv ch))) ...), not at the let.
+func frameWhere(f *Frame) (string, value.Pos) {
+	name, pos := f.Code.where()
+	var sub Node
+	switch c := f.Code.(type) {
+	case operands:
+		if args := c.args(); int(f.I) < len(args) {
+			sub = args[f.I]
+		}
+	case *Seq:
+		if int(f.I) < len(c.body) {
+			sub = c.body[f.I]
+		}
+	case *If:
+		sub = c.test
+	}
+	if s, ok := sub.(interface{ siteOf() *site }); ok {
+		if p := s.siteOf().pos; p.IsValid() {
+			pos = p
+		}
+	}
+	return name, pos
 }

@@ -4,5 +4,5 @@
 (define (f n) (+ 1 (f n)))
 (display (f 0))
 ;;; error: "recursion.scm:4:(15|20): maximum recursion depth exceeded"
-;;; error: "^  f at recursion.scm:4:\d+ \(4000000 times\)$"
-;;; error: "^  <top level> at recursion.scm:5:1\n\z"
+;;; error: "^  f at recursion.scm:4:20 \(3999999 times\)$"
+;;; error: "^  <top level> at recursion.scm:5:10\n\z"

@@ -135,7 +135,7 @@
 ;;; error: "^  h at runtime.scm:128:15$"
 ;;; error: "^  g at runtime.scm:129:\d+$"
 ;;; error: "^  f at runtime.scm:130:\d+$"
-;;; error: "^  <top level> at runtime.scm:132:1$"
+;;; error: "^  <top level> at runtime.scm:132:10$"
 ---
 ;; A backtrace of a long recursion is shortened in the middle.
 (define (ping n) (if (= n 0) (vector-ref (vector) 0) (+ 1 (pong (- n 1)))))
@@ -144,7 +144,7 @@
 ;;; error: "runtime.scm:141:30: vector-ref: index 0 out of range"
 ;;; error: "^  ping at runtime.scm:141:30$"
 ;;; error: "^  \.\.\. \d+ more frames \.\.\.$"
-;;; error: "^  p[io]ng at runtime.scm:14[12]:\d+\n  <top level> at runtime.scm:143:1\n\z"
+;;; error: "^  p[io]ng at runtime.scm:14[12]:\d+\n  <top level> at runtime.scm:143:10\n\z"
 ---
 ;; Errors raised inside library procedures written in Scheme point at
 ;; the call in the user's code.
