@@ -611,11 +611,15 @@ func repl(in *eval.Interp, out *lineEnd, shared *bufio.Reader, stdout, stderr io
 		// terminal, ends their line.
 		s.lr = &plainReader{r: shared, prompts: stdout}
 	}
+	// Lines typed at the main prompt that start with ",name" are
+	// meta-commands (meta.go).
+	meta := &metaReader{lineReader: s.lr, s: s}
+	s.lr = meta
 	// Errors of goroutines are reported without ending the session.
 	callPrelude(in, "%interactive!")
 	fmt.Fprintf(out, "contigo %s (Ctrl-D to exit)\n", version)
 	code := s.run()
-	if s.eof {
+	if s.eof && !meta.quit {
 		io.WriteString(stdout, "\n") // Ctrl-D leaves the cursor after the prompt
 	}
 	if err := s.lr.Close(); err != nil {

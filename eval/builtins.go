@@ -41,6 +41,7 @@ func (in *Interp) installBuiltins() {
 		in.miscPrims(),
 		errorPrims(),
 		in.schedPrims(),
+		in.ppPrims(),
 	} {
 		for _, p := range table {
 			in.Define(p.Name, p)
