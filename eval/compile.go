@@ -6,6 +6,7 @@ package eval
 // few node types of node.go.
 
 import (
+	"errors"
 	"fmt"
 
 	"contigo/macro"
@@ -504,8 +505,18 @@ func (c *compiler) parseDefine(p *value.Pair) (*value.Symbol, value.Value) {
 }
 
 // defineMacro handles (define-macro (name . params) body...) and
-// (define-macro name transformer): the transformer is evaluated now.
+// (define-macro name transformer) at top level: the transformer is
+// evaluated now and bound as a global macro.
 func (c *compiler) defineMacro(p *value.Pair) {
+	name, mac := c.macroTransformer(p, nil)
+	g := c.in.global(name)
+	g.Macro = mac
+	g.set(nil)
+}
+
+// macroTransformer parses a define-macro form and evaluates its
+// transformer in scope sc (nil: top level).
+func (c *compiler) macroTransformer(p *value.Pair, sc *scope) (*value.Symbol, *Macro) {
 	items := c.list(p, p)
 	if len(items) < 3 {
 		c.errorf(p, "bad syntax: define-macro needs a name and a transformer")
@@ -528,10 +539,11 @@ func (c *compiler) defineMacro(p *value.Pair) {
 	default:
 		c.errorf(p, "bad syntax: macro name must be a symbol")
 	}
-	node := c.compileNamed(expr, nil, name.Name)
+	node := c.compileNamed(expr, sc, name.Name)
 	proc, err := c.in.run(node, nil, nil)
 	if err != nil {
-		if e, ok := err.(*Error); ok {
+		var e *Error
+		if errors.As(err, &e) {
 			panic(&compileError{e})
 		}
 		c.errorf(p, "define-macro %s: %v", name.Name, err)
@@ -539,7 +551,5 @@ func (c *compiler) defineMacro(p *value.Pair) {
 	if !isProcedure(proc) {
 		c.errorf(p, "define-macro %s: transformer is not a procedure", name.Name)
 	}
-	g := c.in.global(name)
-	g.Macro = &Macro{Name: name.Name, Transformer: proc}
-	g.set(nil)
+	return name, &Macro{Name: name.Name, Transformer: proc}
 }

@@ -24,7 +24,6 @@ package eval
 // the macro's, is renamed name.1, name.2, ... and the check runs again.
 
 import (
-	"errors"
 	"strconv"
 	"sync/atomic"
 
@@ -237,42 +236,8 @@ func (e *expander) toplevel(x value.Value) value.Value {
 // expansion's top scope; the transformer is evaluated, as compiling the
 // form would.
 func (e *expander) defineMacro(p *value.Pair) {
-	c := e.c
-	items := c.list(p, p)
-	if len(items) < 3 {
-		c.errorf(p, "bad syntax: define-macro needs a name and a transformer")
-	}
-	var name *value.Symbol
-	var expr value.Value
-	switch target := items[1].(type) {
-	case *value.Symbol:
-		if len(items) != 3 {
-			c.errorf(p, "bad syntax: (define-macro name transformer)")
-		}
-		name, expr = target, items[2]
-	case *value.Pair:
-		sym, ok := target.Car.(*value.Symbol)
-		if !ok {
-			c.errorf(p, "bad syntax: macro name must be a symbol")
-		}
-		name = sym
-		expr = value.Cons(symLambda, value.Cons(target.Cdr, p.Cdr.(*value.Pair).Cdr))
-	default:
-		c.errorf(p, "bad syntax: macro name must be a symbol")
-	}
-	node := c.compileNamed(expr, e.top, name.Name)
-	proc, err := c.in.run(node, nil, nil)
-	if err != nil {
-		var ce *Error
-		if errors.As(err, &ce) {
-			panic(&compileError{ce})
-		}
-		c.errorf(p, "define-macro %s: %v", name.Name, err)
-	}
-	if !isProcedure(proc) {
-		c.errorf(p, "define-macro %s: transformer is not a procedure", name.Name)
-	}
-	e.top.keywords[name] = &Macro{Name: name.Name, Transformer: proc}
+	name, mac := e.c.macroTransformer(p, e.top)
+	e.top.keywords[name] = mac
 }
 
 // define expands (define name expr), (define (name . formals) body...)
@@ -883,27 +848,7 @@ func expandParameterize(e *expander, form *value.Pair, sc *scope) value.Value {
 // expandLetSyntax expands the body of let-syntax and letrec-syntax with
 // their keywords bound; the keyword bindings are left as written.
 func expandLetSyntax(e *expander, form *value.Pair, sc *scope, rec bool) value.Value {
-	c := e.c
-	items := c.list(form, form)
-	if len(items) < 3 {
-		c.errorf(form, "bad syntax: %s needs bindings and a body", form.Car.(*value.Symbol).Name)
-	}
-	inner := &scope{up: sc, keywords: map[*value.Symbol]*Macro{}}
-	env := sc
-	if rec {
-		env = inner
-	}
-	for _, b := range c.list(items[1], form) {
-		parts, ok := value.ToSlice(b)
-		if !ok || len(parts) != 2 {
-			c.errorf(form, "bad syntax: bad keyword binding %s", value.WriteString(b))
-		}
-		name, ok := parts[0].(*value.Symbol)
-		if !ok {
-			c.errorf(form, "bad syntax: cannot bind %s as a keyword", value.WriteString(parts[0]))
-		}
-		inner.keywords[name] = c.transformer(parts[1], env, name)
-	}
+	inner, items := e.c.letSyntaxScope(form, sc, rec)
 	return e.listTail([]value.Value{e.head(form, sc), value.StripAliases(items[1])}, e.body(items[2:], inner, form))
 }
 

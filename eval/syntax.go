@@ -211,11 +211,11 @@ func (c *compiler) transformer(spec value.Value, env *scope, name *value.Symbol)
 	return &Macro{Name: name.Name, Rules: rules}
 }
 
-// compileLetSyntax compiles (let-syntax ((keyword transformer) ...) body)
-// and letrec-syntax. The body is a body (definitions allowed, local to
-// it) in a scope of its own; a let-syntax transformer sees the scope
-// outside, a letrec-syntax one the keywords being bound as well.
-func compileLetSyntax(c *compiler, form *value.Pair, sc *scope, rec bool) Node {
+// letSyntaxScope parses the bindings of a let-syntax or letrec-syntax
+// form into a new scope holding the keywords, and returns it with the
+// form's items. A let-syntax transformer resolves in sc; a letrec-syntax
+// one in the new scope, so it sees the keywords being bound.
+func (c *compiler) letSyntaxScope(form *value.Pair, sc *scope, rec bool) (*scope, []value.Value) {
 	items := c.list(form, form)
 	if len(items) < 3 {
 		c.errorf(form, "bad syntax: %s needs bindings and a body", form.Car.(*value.Symbol).Name)
@@ -238,9 +238,18 @@ func compileLetSyntax(c *compiler, form *value.Pair, sc *scope, rec bool) Node {
 			c.errorf(form, "bad syntax: duplicate binding of %s", name.Name)
 		}
 		// Registered before the next transformer is parsed, which only
-		// matters for letrec-syntax: let-syntax transformers resolve in sc.
+		// matters for letrec-syntax.
 		inner.keywords[name] = c.transformer(parts[1], env, name)
 	}
+	return inner, items
+}
+
+// compileLetSyntax compiles (let-syntax ((keyword transformer) ...) body)
+// and letrec-syntax. The body is a body (definitions allowed, local to
+// it) in a scope of its own; a let-syntax transformer sees the scope
+// outside, a letrec-syntax one the keywords being bound as well.
+func compileLetSyntax(c *compiler, form *value.Pair, sc *scope, rec bool) Node {
+	inner, items := c.letSyntaxScope(form, sc, rec)
 	body := c.body(items[2:], inner, form)
 	return &Scope{frameSize: len(inner.names), body: body}
 }
