@@ -29,6 +29,10 @@ type Continuation struct {
 	k   *Frame
 	dyn *cont.Dynamic
 	raw bool
+	// thread is the thread of control (goroutine) that captured it: an
+	// ordinary continuation may only be resumed by the same thread, a raw
+	// one makes its thread current again.
+	thread value.Value
 }
 
 // SchemeString implements value.Opaque.
@@ -71,6 +75,12 @@ type DynamicState struct{ d *cont.Dynamic }
 func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
 
 func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
+	if c.raw {
+		m.thread = c.thread
+	} else if c.thread != m.thread {
+		m.fail(value.Errorf("cannot resume a continuation captured in another goroutine (%s) from this one (%s)",
+			threadName(c.thread), threadName(m.thread)), m.currentSite())
+	}
 	if c.raw || c.dyn.Wind == m.dyn.Wind {
 		m.k = c.k
 		m.dyn = c.dyn
@@ -130,13 +140,13 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.dyn}
+	k := &Continuation{k: m.capture(), dyn: m.dyn, thread: m.thread}
 	m.apply1(f, k, s)
 }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.dyn, raw: true}
+	k := &Continuation{k: m.capture(), dyn: m.dyn, raw: true, thread: m.thread}
 	m.apply1(f, k, s)
 }
 
@@ -281,6 +291,27 @@ func enterDynamicState(m *Machine, args []value.Value, s *site) {
 	m.apply(args[1], nil, s)
 }
 
+// threadName describes a thread tag for error messages: the main
+// program's is #f.
+func threadName(t value.Value) string {
+	if t == nil || t == value.Value(false) {
+		return "the main program"
+	}
+	return value.WriteString(t)
+}
+
+// setCurrentThread is (%set-current-thread! tag): the scheduler names the
+// thread of control now running (its goroutine; #f for the main
+// program), so that continuations know which thread they belong to.
+func setCurrentThread(m *Machine, args []value.Value, s *site) {
+	if b, ok := args[0].(bool); ok && !b {
+		m.thread = nil
+	} else {
+		m.thread = args[0]
+	}
+	m.ret(value.Unspecified)
+}
+
 func isProcedure(v value.Value) bool {
 	switch v.(type) {
 	case *Closure, *value.Primitive, *Control, *Continuation, *Parameter:
@@ -348,7 +379,7 @@ func exitProc(m *Machine, args []value.Value, s *site) {
 	}
 	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(code))
 	bottom.Shared = true
-	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root)}
+	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root), thread: m.thread}
 	m.resumeContinuation(target, value.Unspecified)
 }
 
@@ -392,6 +423,7 @@ func (in *Interp) installControls() {
 		{"%with-params", 3, 3, withParams},
 		{"%with-dynamic-state", 2, 2, withDynamicState},
 		{"%enter-dynamic-state", 2, 2, enterDynamicState},
+		{"%set-current-thread!", 1, 1, setCurrentThread},
 		{"set-timer", 1, 1, setTimer},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
 		{"exit", 0, 1, exitProc},

@@ -43,6 +43,9 @@ type Machine struct {
 	val  value.Value
 	k    *Frame
 	dyn  *cont.Dynamic
+	// thread names the thread of control running (see Continuation);
+	// nil for the main program.
+	thread value.Value
 
 	// stack is scratch space for argument evaluation; sp marks its used
 	// part. It is always empty (sp == 0) between steps.

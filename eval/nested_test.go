@@ -30,3 +30,40 @@ func TestErrorInMacroTransformer(t *testing.T) {
 		})
 	}
 }
+
+// TestContinuationThreads checks that an ordinary continuation can only be
+// resumed by the thread of control that captured it, while a raw one
+// (a scheduler switch) makes its thread current again.
+func TestContinuationThreads(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"other thread is an error", `
+(let ((k #f))
+  (%set-current-thread! 'g1)
+  (call/cc (lambda (c) (set! k c)))
+  (%set-current-thread! 'g2)
+  (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
+			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
+		{"same thread resumes", `
+(let ((k #f) (n 0))
+  (%set-current-thread! 'g1)
+  (call/cc (lambda (c) (set! k c)))
+  (set! n (+ n 1))
+  (if (< n 3) (k 'again))
+  n)`, "3"},
+		{"raw continuation switches thread", `
+(let ((k #f) (seen '()))
+  (%set-current-thread! 'g1)
+  (%call/cc-raw (lambda (c) (set! k c)))
+  (set! seen (cons (call/cc (lambda (c) c)) seen))
+  (if (= (length seen) 1)
+      (begin (%set-current-thread! 'g2) (k #f)))
+  (length seen))`, "2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
