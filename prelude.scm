@@ -10,9 +10,16 @@
 ;;;                      reinstates its dynamic state (dynamic-wind point,
 ;;;                      exception handlers, parameter bindings) without
 ;;;                      running any before/after thunks: a thread switch.
-;;;   (%fresh-dynamic-state), (%with-dynamic-state ds thunk)
-;;;                      a new goroutine's own dynamic state: a new wind
-;;;                      root and no handlers, but its creator's parameters.
+;;;   (%goroutine-continuation base tag)
+;;;                      the continuation a new goroutine starts in: the
+;;;                      frames of base, and a dynamic state of its own,
+;;;                      outside every dynamic-wind, with its creator's
+;;;                      parameters and a base handler that leaves for it
+;;;                      with (tag . raised-object).
+;;;   (%call-in-continuation k thunk thread)
+;;;                      call thunk in the raw continuation k, as thread
+;;;                      (the running goroutine, #f for the main
+;;;                      program): how a goroutine is started and resumed.
 ;;;   (set-timer n), (timer-interrupt-handler f)
 ;;;                      call f after n more evaluation steps, in the
 ;;;                      current continuation: preemption.
@@ -101,7 +108,9 @@
   (define (depth a)
     (let ((a (macroexpand a)))
       (if (pair? a) (+ 1 (apply max 0 (map depth (cdr a)))) 0)))
-  (define (constant? a) (or (number? a) (boolean? a) (string? a) (char? a)))
+  (define (constant? a)
+    (or (number? a) (boolean? a) (string? a) (char? a)
+        (and (pair? a) (eq? (car a) 'quote))))
   (define (field-read? a)
     (let ((a (macroexpand a)))
       (or (constant? a)
@@ -141,6 +150,11 @@
                   (single-use-allocation? a (car ps)))
               (loop (cdr ps) (cdr as) binds (cons (cons (car ps) a) subst))
               (loop (cdr ps) (cdr as) (cons (list (car ps) a) binds) subst))))))
+
+;; The values of (if #f #f) and (eof-object), as variables: arguments of
+;; inline procedures that are variables cost nothing.
+(define %unspecified (if #f #f))
+(define %eof (eof-object))
 
 ;; The lock. Scheduler code (queues, channels, the run queue) must not be
 ;; interrupted half-way by preemption, which would switch to a goroutine
@@ -251,17 +265,19 @@
 ;;               it waits for: chan-send, chan-receive, select, sleep,
 ;;               nursery, or idle (goroutine 1 at the REPL prompt)
 ;;   k           the raw continuation that resumes it, while it is not
-;;               running; before it starts, a pair (thunk . dynamic-state)
+;;               running (before it starts, the one it starts in)
 ;;   ticket      a pair (live . goroutine) for its next blocking
 ;;               operation: the waiters and the timer of the operation hold
 ;;               it. Waking the goroutine kills it (its car becomes #f), so
 ;;               the operation's other waiters die with it, and gives the
 ;;               goroutine a new one.
 ;;   wake-index  how the last blocking operation ended: the number of the
-;;               select clause that fired (0 for a single operation), or
-;;               the symbol cancelled or deadlock
-;;   wake-value  the value it brought (the value received, for example);
-;;               while it is blocked in a send, the value it sends
+;;               select clause that fired (-1 or -2 for a single
+;;               operation, 0 for others), or, when the goroutine must
+;;               raise an error as it resumes, the symbol cancelled,
+;;               deadlock or send-closed
+;;   wake-value  the value the blocking operation returns (the value
+;;               received, for example); before it starts, its thunk
 ;;   nursery     the nursery it belongs to
 ;;   cancel      #f, or the nursery whose cancellation reached it
 ;;   prev, next  links of the list of live goroutines (for listings)
@@ -320,10 +336,12 @@
   '(if (%goroutine-cancel %current) (%raise-cancelled %current)))
 
 ;; The list of live goroutines, in the order they were started.
+;; (Procedures that end in a primitive call, rather than in a set!,
+;; recycle their environment record at once.)
 (define (%register! g)
   (%goroutine-prev-set! g %last)
-  (%goroutine-next-set! %last g)
-  (set! %last g))
+  (set! %last g)
+  (%goroutine-next-set! (%goroutine-prev g) g))
 (define (%unregister! g)
   (let ((prev (%goroutine-prev g)) (next (%goroutine-next g)))
     (%goroutine-next-set! prev next)
@@ -338,19 +356,28 @@
 
 ;; (%park! waiting obj) stops the running goroutine, whose waiters (if
 ;; any) are already in place, and runs others until some goroutine wakes
-;; it. waiting is what it waits for (or runnable, as after yield), obj the
-;; channel, for the trace. The lock is held on entry and released on
-;; return. This is the only place a goroutine stops: the raw continuation
-;; saved here is resumed by %schedule, so no dynamic-wind thunk runs on a
-;; switch. (The goroutine that stops is %current, and it is %current again
-;; when it resumes.)
+;; it; it returns the goroutine's wake-value. waiting is what it waits for
+;; (or runnable, as after yield), obj the channel, for the trace. The lock
+;; is held on entry and released on return. This is the only place a
+;; goroutine stops: the raw continuation saved here is resumed by
+;; %schedule, so no dynamic-wind thunk runs on a switch. (The goroutine
+;; that stops is %current, and it is %current again when it resumes.)
+;;
+;; What a goroutine does as it wakes is done by %resume, which the
+;; scheduler calls on top of the saved continuation: so an operation that
+;; parks in tail position, returning what its waker left in wake-value,
+;; keeps nothing of its own alive while it is blocked (no frame, no
+;; environment): only its caller's frames.
 (%define-inline (%park! waiting obj)
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting obj))
-  (%call/cc-raw %switch)
-  ;; Resumed.
-  (set! %lock #f)
-  (if (symbol? (%goroutine-wake-index %current)) (%woken-to-raise)))
+  (%call/cc-raw %switch))
+;; (The value is read before the lock is released: once it is, a
+;; preemption may requeue the goroutine, which resets wake-value.)
+(define (%resume)
+  (let ((v (%goroutine-wake-value %current)))
+    (set! %lock #f)
+    (if (symbol? (%goroutine-wake-index %current)) (%woken-to-raise) v)))
 (define (%trace-park waiting obj)
   (cond ((eq? waiting 'runnable) (%trace "yield" (%goroutine-id %current)))
         (obj (%trace "block" (%goroutine-id %current) (%waiting-label waiting) obj))
@@ -360,9 +387,10 @@
     ;; Yield and preemption resume a goroutine without setting wake-index:
     ;; it must not say to raise again then.
     (%goroutine-wake-index-set! %current 0)
-    (if (eq? why 'deadlock)
-        (raise (%blame! (%goroutine-wake-value %current)))
-        (%raise-cancelled %current))))
+    (case why
+      ((deadlock) (raise (%blame! (%goroutine-wake-value %current))))
+      ((send-closed) (%fail "send: send on closed channel"))
+      (else (%raise-cancelled %current)))))
 
 ;; (%wake! g index value) ends g's pending blocking operation with the
 ;; given outcome and makes g runnable. Its other waiters die with the
@@ -380,7 +408,7 @@
 ;; timers are fired first (%fire-due-timers!, in ;;;; Timers). With
 ;; nothing to run, %idle (also there) decides: sleep until a timer, go
 ;; back to the REPL, or report a deadlock. A goroutine that has not
-;; started yet has no continuation: it starts on %start-goroutine.
+;; started yet starts the same way (see %goroutine-base).
 (%define-inline (%schedule-next)
   (if (not (%heap-empty? %timers)) (%fire-due-timers!))
   (if (%queue-empty? %run-queue)
@@ -390,29 +418,25 @@
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
         (%goroutine-state-set! %current 'running)
-        (if (pair? (%goroutine-k %current))
-            (%start-goroutine %current)
-            ((%goroutine-k %current) #f)))))
+        ;; The machine knows which goroutine runs (#f: the main
+        ;; program), so that an ordinary continuation is resumed only by
+        ;; the goroutine that captured it.
+        (if (eq? %current %main)
+            (%call-in-continuation (%goroutine-k %current) %resume #f)
+            (%call-in-continuation (%goroutine-k %current) %resume %current)))))
 (define (%schedule) (%schedule-next))
 ;; %park! switches with (%call/cc-raw %switch).
 (define (%switch k)
   (%goroutine-k-set! %current k)
   (%schedule-next))
 
-;; A new goroutine starts on top of %start-goroutine, a continuation
-;; captured once, here, with almost nothing below it. Starting each new
-;; goroutine on the stack of the one that happened to switch to it would
-;; make every goroutine's continuation hold all the earlier ones.
-(define %start-goroutine #f)
-(let ((g (%call/cc-raw (lambda (k) (set! %start-goroutine k) #f))))
-  (if g (%run-goroutine g)))
-
-;; (%escape k obj) is what the base handler of a goroutine or a nursery
-;; does with a raised obj: leave through the ordinary continuation k,
-;; passing (%raised . obj), so that the after thunks of the extents it
-;; leaves run. The handler stays installed while they run: an after
-;; thunk that raises in turn leaves through k with its own object, and
-;; the remaining after thunks still run.
+;; (%escape k obj) is what the base handler of a nursery does with a
+;; raised obj: leave through the ordinary continuation k, passing
+;; (%raised . obj), so that the after thunks of the extents it leaves
+;; run. The handler stays installed while they run: an after thunk that
+;; raises in turn leaves through k with its own object, and the remaining
+;; after thunks still run. (A goroutine's base handler does the same in
+;; Go: see %goroutine-continuation.)
 (define %raised (list 'raised))
 (define (%escape k obj)
   (with-exception-handler
@@ -420,23 +444,40 @@
     (lambda () (k (cons %raised obj)))))
 (%define-inline (%raised? outcome) (and (pair? outcome) (eq? (car outcome) %raised)))
 
-;; A goroutine runs its thunk in its own dynamic state, under a base
-;; handler. An uncaught raise escapes to the base, so the goroutine's
-;; dynamic-wind after thunks run; then the goroutine ends and its nursery
-;; hears of the outcome: the thunk's value, or (%raised . obj). (What a
-;; blocked goroutine keeps below its own frames is small: the frames and
-;; environments of %goroutine-main only.)
-(define (%run-goroutine g)
-  (let ((start (%goroutine-k g)))
-    (%goroutine-k-set! g #f)
-    (%with-dynamic-state (cdr start) (lambda () (%goroutine-main g (car start))))))
-(define (%goroutine-main g thunk)
-  (set! %lock #f)
-  (%goroutine-exit
-    g
-    (call-with-current-continuation
-      (lambda (base)
-        (with-exception-handler (lambda (obj) (%escape base obj)) thunk)))))
+;; Every goroutine runs its thunk on top of %goroutine-base, a raw
+;; continuation captured once, below, whose two frames every goroutine
+;; shares: given a thunk (a goroutine's, which the scheduler's %resume
+;; returns the first time), it calls it (%goroutine-start); given
+;; anything else, the outcome of a goroutine, it ends the running one
+;; (%goroutine-end). Starting each new goroutine on the stack of the one
+;; that happened to switch to it would make every goroutine's
+;; continuation hold all the earlier ones.
+;;
+;; A new goroutine's k is %goroutine-base with a dynamic state of its
+;; own (%goroutine-continuation): outside every dynamic-wind, with its
+;; creator's parameters, and with a base handler. An uncaught raise of
+;; obj leaves for that continuation like an ordinary one, so the
+;; goroutine's dynamic-wind after thunks run (with the base handler still
+;; installed: an after thunk that raises in turn leaves with its own
+;; object, and the remaining after thunks still run), and arrives as
+;; (%raised . obj). The goroutine then ends and its nursery hears of the
+;; outcome: the thunk's value, or (%raised . obj). So a blocked goroutine
+;; keeps alive no frame or environment of the scheduler: only its
+;; record, its waiters, its continuation and the frames of its own
+;; pending calls.
+(define %loading (list 'loading))   ; what the base receives when captured
+(define (%goroutine-start x)
+  (if (procedure? x)
+      (begin
+        (%goroutine-wake-value-set! %current %unspecified)
+        (x))
+      x))
+(define (%goroutine-end outcome)
+  (if (not (eq? outcome %loading)) (%goroutine-exit %current outcome)))
+(define %goroutine-base #f)
+(%goroutine-end
+  (%goroutine-start
+    (%call/cc-raw (lambda (k) (set! %goroutine-base k) %loading))))
 
 (define (%goroutine-exit g outcome)
   (set! %lock #t)
@@ -455,12 +496,11 @@
 (define (%within? n m)
   (and n (or (eq? n m) (%within? (%nursery-parent n) m))))
 
-;; The outermost cancelled nursery around n (or n), or #f.
-(define (%outermost-cancelled n)
-  (let loop ((n n) (found #f))
-    (if n
-        (loop (%nursery-parent n) (if (%nursery-cancelled n) n found))
-        found)))
+;; The outermost cancelled nursery around n (or n), or found if none.
+(define (%outermost-cancelled n found)
+  (if n
+      (%outermost-cancelled (%nursery-parent n) (if (%nursery-cancelled n) n found))
+      found))
 
 ;; Cancelling a goroutine marks it (keeping the outer scope if it was
 ;; already cancelled) and, if it waits at a checkpoint, wakes it so that
@@ -502,7 +542,7 @@
   (if (and (eqv? (%nursery-live n) 0) (%nursery-waiter n))
       (let ((opener (%nursery-waiter n)))
         (%nursery-waiter-set! n #f)
-        (%wake! opener 0 #f))))
+        (%wake! opener 0 %unspecified))))
 
 ;;; Starting goroutines, yielding, preemption
 
@@ -516,8 +556,9 @@
         (%fail "go: the nursery is closed (its body and goroutines have ended)"))
     (set! %lock #t)
     (set! %goroutines-made (+ %goroutines-made 1))
-    (let ((g (%make-goroutine %goroutines-made 'runnable (cons thunk (%fresh-dynamic-state))
-                              #f #f #f n (%outermost-cancelled n) #f #f)))
+    (let* ((k (%goroutine-continuation %goroutine-base %raised))
+           (cancel (%outermost-cancelled n #f))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk n cancel #f #f)))
       (%goroutine-ticket-set! g (cons #t g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
@@ -547,6 +588,7 @@
       (set! %lock #f)
       (begin
         (%enqueue! %run-queue %current)
+        (%goroutine-wake-value-set! %current %unspecified)
         (%park! 'runnable #f))))
 
 ;; Preemption: the timer interrupts whatever runs every %time-slice steps
@@ -585,14 +627,15 @@
 ;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
 ;; is not blocked).
 (define (goroutines)
-  (let loop ((g %main) (out '()))
+  ;; From the last to the first, so that the list comes out in order.
+  (let loop ((g %last) (out '()))
     (if g
-        (loop (%goroutine-next g)
+        (loop (%goroutine-prev g)
               (cons (list (%goroutine-id g)
                           (if (%blocked? g) 'blocked (%goroutine-state g))
                           (and (%blocked? g) (%waiting-label (%goroutine-state g))))
                     out))
-        (reverse out))))
+        out)))
 
 ;; The Go-style report of every goroutine, for a deadlock: one block per
 ;; goroutine, blank lines between them, each listing where it waits:
@@ -649,7 +692,7 @@
             (if (%timer-live? t)
                 (let ((ticket (vector-ref t 2)))
                   (if ticket
-                      (%wake! (cdr ticket) 0 #f)
+                      (%wake! (cdr ticket) 0 %unspecified)
                       ((vector-ref t 3) (monotonic-ms)))))
             (loop))))))
 
@@ -677,7 +720,7 @@
 ;; until it is due. Else every goroutine is blocked for good: deadlock.
 (define (%idle)
   (cond ((eq? (%goroutine-state %main) 'idle)
-         (%wake! %main 0 #f)
+         (%wake! %main 0 %unspecified)
          (%schedule))
         ((%next-deadline)
          => (lambda (deadline)
@@ -708,12 +751,14 @@
 (%define-record chan id cap buf head count closed recvq sendq)
 
 ;; A waiter is a goroutine blocked on one channel, in one of the channel's
-;; wait queues. It holds the ticket of the goroutine's operation, and the
-;; number of its select clause (0 outside select): a receiver waits as
-;; (ticket . index), a sender as (ticket index . value). Once the
-;; operation is over (another select clause fired, or the goroutine was
-;; cancelled), the ticket is dead, and so is the waiter; it is dropped
-;; when met.
+;; wait queues. It holds the ticket of the goroutine's operation, and an
+;; index: the number of its select clause, or, outside select, -1 (recv
+;; and send) or -2 (for-range's receive). A receiver waits as (ticket .
+;; index), a sender as (ticket index . value). Once the operation is over
+;; (another select clause fired, or the goroutine was cancelled), the
+;; ticket is dead, and so is the waiter; it is dropped when met. The
+;; waker leaves in the goroutine's wake-value what its operation returns
+;; (see %park!); only close-chan needs the index to know what that is.
 (%define-inline (%waiter-live? w) (car (car w)))
 ;; Wake a waiter's goroutine: its operation (clause) is done.
 (%define-inline (%wake-receiver! w value) (%wake! (cdr (car w)) (cdr w) value))
@@ -728,13 +773,15 @@
   (%enqueue! q w)
   (if (> (%queue-length q) (%queue-limit q)) (%waitq-purge! q)))
 (define (%waitq-purge! q)
-  (let ((live (let loop ((l (%queue->list q)) (out '()))
-                (cond ((null? l) (reverse out))
-                      ((%waiter-live? (car l)) (loop (cdr l) (cons (car l) out)))
-                      (else (loop (cdr l) out))))))
-    (%queue-clear! q)
-    (for-each (lambda (w) (%enqueue! q w)) live)
-    (%queue-limit-set! q (max 8 (* 2 (length live))))))
+  ;; Take each waiter from the front and put the live ones back at the
+  ;; end: the queue keeps its order and allocates nothing.
+  (let loop ((n (%queue-length q)) (live 0))
+    (if (> n 0)
+        (let ((w (%dequeue! q)))
+          (if (%waiter-live? w)
+              (begin (%enqueue! q w) (loop (- n 1) (+ live 1)))
+              (loop (- n 1) live)))
+        (%queue-limit-set! q (max 8 (* 2 live))))))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
@@ -791,20 +838,20 @@
         ((%waiter-live? (%queue-first (%chan-sendq ch)))
          (let ((w (%dequeue! (%chan-sendq ch))))
            (%buffer-push! ch (cdr (cdr w)))
-           (%wake-sender! w #t)))
+           (%wake-sender! w %unspecified)))
         (else (%drop-dead! (%chan-sendq ch)) (%refill-from-sender! ch))))
 (define (%recv-from-sender! ch)
   (let ((w (%dequeue! (%chan-sendq ch))))
-    (%wake-sender! w #t)
+    (%wake-sender! w %unspecified)
     (set! %lock #f)
     (cdr (cdr w))))
 
-;; Block until a receiver takes v (or close-chan comes).
+;; Block until a receiver takes v (or close-chan comes, which makes the
+;; sender raise an error as it resumes: see %woken-to-raise). It parks in
+;; tail position: a blocked sender keeps no frame of its own.
 (%define-inline (%send-block! ch v)
-  (%waitq-push! (%chan-sendq ch) (cons (%goroutine-ticket %current) (cons 0 v)))
-  (%park! 'chan-send ch)
-  (if (eq? (%goroutine-wake-value %current) %closed)
-      (%fail "send: send on closed channel")))
+  (%waitq-push! (%chan-sendq ch) (cons (%goroutine-ticket %current) (cons -1 v)))
+  (%park! 'chan-send ch))
 
 ;; (send ch v) blocks until a receiver takes v, or there is room in the
 ;; buffer. A blocked sender whose channel gets closed raises an error.
@@ -822,32 +869,33 @@
          (set! %lock #f))
         (else (%drop-dead! (%chan-recvq ch)) (send ch v))))
 
-;; Block until a sender (or close-chan) brings a value. It is inline, so
-;; that a blocked receiver keeps one frame and one environment less.
-(%define-inline (%recv-block! ch)
-  (%waitq-push! (%chan-recvq ch) (cons (%goroutine-ticket %current) 0))
-  (%park! 'chan-receive ch)
-  (%goroutine-wake-value %current))
+;; Block until a sender (or close-chan) brings a value, which %park!
+;; returns. index is the waiter's (-1 or -2; see above). It parks in tail
+;; position: a blocked receiver keeps no frame of its own.
+(%define-inline (%recv-block! ch index)
+  (%waitq-push! (%chan-recvq ch) (cons (%goroutine-ticket %current) index))
+  (%park! 'chan-receive ch))
 
-;; (%recv ch who) receives a value, or %closed. recv and for-range use it.
-(%define-inline (%recv ch who)
+;; (%recv ch who closed index again) receives a value, or returns closed
+;; if ch is closed and drained. recv (closed: the eof object, index -1)
+;; and for-range (closed: %closed, index -2) use it; again is the
+;; procedure that receives again (recv or %recv-or-closed).
+(%define-inline (%recv ch who closed index again)
   (if (not (%chan? ch)) (%type-error who "channel" ch))
   (%checkpoint)
   (set! %lock #t)
   (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
         ((%queue-empty? (%chan-sendq ch))
          (if (%chan-closed ch)
-             (begin (set! %lock #f) %closed)
-             (%recv-block! ch)))
+             (begin (set! %lock #f) closed)
+             (%recv-block! ch index)))
         ((%waiter-live? (%queue-first (%chan-sendq ch))) (%recv-from-sender! ch))
-        (else (%drop-dead! (%chan-sendq ch)) (%recv-or-closed ch))))
+        (else (%drop-dead! (%chan-sendq ch)) (again ch))))
 
 ;; (recv ch) blocks until a value arrives and returns it. On a closed
 ;; channel whose buffer is empty, it returns the eof object at once.
-(define (recv ch)
-  (let ((v (%recv ch "recv")))
-    (if (eq? v %closed) (eof-object) v)))
-(define (%recv-or-closed ch) (%recv ch "for-range"))
+(define (recv ch) (%recv ch "recv" %eof -1 recv))
+(define (%recv-or-closed ch) (%recv ch "for-range" %closed -2 %recv-or-closed))
 
 ;; (close-chan ch): no more values will be sent. Blocked receivers wake
 ;; with the eof object, blocked senders with an error.
@@ -856,16 +904,23 @@
   (set! %lock #t)
   (if (%chan-closed ch) (%fail "close-chan: close of closed channel"))
   (%chan-closed-set! ch #t)
+  ;; A receiver in recv gets the eof object; in for-range or select,
+  ;; %closed. A sender in send raises an error as it resumes; in select,
+  ;; it gets %closed, and select raises the error.
   (let wake-all ((q (%chan-recvq ch)))
     (%drop-dead! q)
     (if (not (%queue-empty? q))
-        (begin (%wake-receiver! (%dequeue! q) %closed)
-               (wake-all q))))
+        (let ((w (%dequeue! q)))
+          (%wake-receiver! w (if (eqv? (cdr w) -1) %eof %closed))
+          (wake-all q))))
   (let wake-all ((q (%chan-sendq ch)))
     (%drop-dead! q)
     (if (not (%queue-empty? q))
-        (begin (%wake-sender! (%dequeue! q) %closed)
-               (wake-all q))))
+        (let ((w (%dequeue! q)))
+          (if (eqv? (car (cdr w)) -1)
+              (%wake! (cdr (car w)) 'send-closed #f)
+              (%wake-sender! w %closed))
+          (wake-all q))))
   (set! %lock #f))
 
 ;; A body as one expression: (let () body ...) if it defines things, so
@@ -889,7 +944,7 @@
     ;; The receive is expanded in place (%recv is inline).
     `(let ((,ch ,(cadr spec)))
        (let ,loop ()
-         (let ((,(car spec) (%recv ,ch "for-range")))
+         (let ((,(car spec) (%recv ,ch "for-range" %closed -2 %recv-or-closed)))
            (if (eq? ,(car spec) %closed)
                (if #f #f)
                (begin ,(%body->expression body) (,loop))))))))
@@ -1119,7 +1174,7 @@
     (display (%without-prelude-lines (error-object-backtrace obj)) p)
     (if (not %interactive) (exit 1))))
 
-;; The backtrace of a goroutine ends in the frames of %run-goroutine,
+;; The backtrace of a goroutine ends in the frames of %goroutine-base,
 ;; which say nothing to the user: drop the lines that point into this file.
 (define (%without-prelude-lines text)
   (define marker " at prelude.scm:")

@@ -22,14 +22,96 @@ package eval
 //     the deadlock report.
 //   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
 //     timer; unlike os-sleep it wakes early when Ctrl-C is pressed.
+//   - %goroutine-continuation and %call-in-continuation: what a blocked
+//     goroutine keeps alive (see installSchedControls).
 
 import (
 	"strconv"
 	"sync/atomic"
 	"time"
 
+	"contigo/cont"
 	"contigo/value"
 )
+
+// installSchedControls defines the two hooks of the scheduler that act on
+// the machine (see control.go for the others). They exist for memory: a
+// goroutine blocked on a channel should keep alive little more than its
+// record, its waiter and its continuation (issue 4: at most 1 KB each,
+// for 100,000 goroutines).
+//
+//   - (%goroutine-continuation base tag) returns the continuation a
+//     goroutine started now begins in: base's frames, and a dynamic state
+//     of its own, outside every dynamic-wind (the shared root of
+//     threads), with the current parameter bindings, and with one
+//     exception handler. A raise that reaches that handler leaves for
+//     that continuation, as an ordinary continuation does (the after
+//     thunks of the extents it leaves run, with the handler still
+//     installed), and delivers (tag . obj) there. Installed with
+//     with-exception-handler, the handler would cost every goroutine a
+//     frame, an environment, a closure, a continuation and a dynamic
+//     state; here goroutines started with the same parameter bindings
+//     share them all.
+//   - (%call-in-continuation k thunk [thread]) calls thunk in the raw
+//     continuation k, with k's dynamic state, and no wind thunk runs: a
+//     goroutine is resumed (or started) by calling the scheduler's resume
+//     procedure on top of its own continuation. What it does after waking
+//     (releasing the lock, raising a cancellation) then costs no frame
+//     while it is blocked. With thread, it also names the thread of
+//     control that runs from now on, as %set-current-thread! does (#f:
+//     the main program); k's own thread is not used, since goroutines
+//     start on shared continuations.
+func (in *Interp) installSchedControls() {
+	// The continuation made last, and what it was made from.
+	var last struct {
+		params *cont.ParamBinding
+		base   *Continuation
+		tag    V
+		k      *Continuation
+	}
+	for _, c := range []*Control{
+		{"%goroutine-continuation", 2, 2, func(m *Machine, args []V, s *site) {
+			base, ok := args[0].(*Continuation)
+			if !ok {
+				m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
+			}
+			tag := args[1]
+			if last.k == nil || last.params != m.dyn.Params || last.base != base || last.tag != tag {
+				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: m.dyn.Params}
+				k := &Continuation{k: base.k, dyn: d, raw: true}
+				var h *Control
+				h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []V, s *site) {
+					m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: h, Next: m.dyn.Handlers})
+					// An ordinary continuation, of the raising
+					// goroutine: the after thunks run.
+					escape := &Continuation{k: base.k, dyn: d, thread: m.thread}
+					m.resumeContinuation(escape, &value.Pair{Car: tag, Cdr: args[0]})
+				}}
+				d.Handlers = &cont.Handler{Proc: h}
+				last.params, last.base, last.tag, last.k = m.dyn.Params, base, tag, k
+			}
+			m.ret(last.k)
+		}},
+		{"%call-in-continuation", 2, 3, func(m *Machine, args []V, s *site) {
+			k, ok := args[0].(*Continuation)
+			if !ok {
+				m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
+			}
+			if len(args) == 3 {
+				if b, ok := args[2].(bool); ok && !b {
+					m.thread = nil
+				} else {
+					m.thread = args[2]
+				}
+			}
+			m.k = k.k
+			m.dyn = k.dyn
+			m.apply(args[1], nil, s)
+		}},
+	} {
+		in.Define(c.Name, c)
+	}
+}
 
 // record is an object of the scheduler: a tag naming its kind and its
 // fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never
@@ -88,6 +170,7 @@ const preludeFile = "prelude.scm"
 func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
 
 func (in *Interp) schedPrims() []*value.Primitive {
+	in.installSchedControls()
 	rec := func(v V, who string) (*record, error) {
 		r, ok := v.(*record)
 		if !ok {
