@@ -19,7 +19,7 @@ func markTails(n Node, levels int) Node {
 	switch x := n.(type) {
 	case *Release:
 		x.levels = levels
-	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef, *PrimCall:
+	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef, *PrimCall, *SetLocal, *SetGlobal:
 		return &Release{inner: n, levels: levels}
 	case *App:
 		x.release = levels

@@ -531,7 +531,6 @@ type SetLocal struct {
 	val      Node
 	define   bool
 	site
-	complexNode
 }
 
 func (n *SetLocal) store(m *Machine, env *cont.Env, v value.Value) {
@@ -557,13 +556,23 @@ func (n *SetLocal) resume(m *Machine, f *Frame) {
 }
 func (n *SetLocal) siteOf() *site { return &n.site }
 
+// eval assigns at once when the value needs no frame, so a set! in a
+// body or an operand costs no step of its own.
+func (n *SetLocal) eval(m *Machine) (value.Value, bool) {
+	v, ok := n.val.eval(m)
+	if !ok {
+		return nil, false
+	}
+	n.store(m, m.env, v)
+	return value.Unspecified, true
+}
+
 // SetGlobal assigns (define) or reassigns (set!) a global variable.
 type SetGlobal struct {
 	g      *Global
 	val    Node
 	define bool
 	site
-	complexNode
 }
 
 func (n *SetGlobal) store(m *Machine, v value.Value) {
@@ -593,6 +602,16 @@ func (n *SetGlobal) resume(m *Machine, f *Frame) {
 	m.ret(value.Unspecified)
 }
 func (n *SetGlobal) siteOf() *site { return &n.site }
+
+// eval assigns at once when the value needs no frame.
+func (n *SetGlobal) eval(m *Machine) (value.Value, bool) {
+	v, ok := n.val.eval(m)
+	if !ok {
+		return nil, false
+	}
+	n.store(m, v)
+	return value.Unspecified, true
+}
 
 // And evaluates to the first false operand or the last; the last is in
 // tail position.
