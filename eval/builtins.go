@@ -29,6 +29,7 @@ func pred(name string, test func(V) bool) *value.Primitive {
 
 func (in *Interp) installBuiltins() {
 	in.installControls()
+	in.installSchedControls()
 	for _, table := range [][]*value.Primitive{
 		numberPrims(),
 		pairPrims(),

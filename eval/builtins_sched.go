@@ -170,7 +170,6 @@ const preludeFile = "prelude.scm"
 func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
 
 func (in *Interp) schedPrims() []*value.Primitive {
-	in.installSchedControls()
 	rec := func(v V, who string) (*record, error) {
 		r, ok := v.(*record)
 		if !ok {

@@ -277,20 +277,6 @@ func withDynamicState(m *Machine, args []value.Value, s *site) {
 	m.apply(args[1], nil, s)
 }
 
-// enterDynamicState is (%enter-dynamic-state ds thunk): like
-// %with-dynamic-state, but thunk is called in tail position and the
-// previous state is not restored when it returns. A new goroutine starts
-// this way: its continuation never returns to its creator's state, and
-// the frame that would restore it would live as long as the goroutine.
-func enterDynamicState(m *Machine, args []value.Value, s *site) {
-	ds, ok := args[0].(*DynamicState)
-	if !ok {
-		m.fail(value.TypeError("%enter-dynamic-state", "dynamic state", args[0]), s)
-	}
-	m.dyn = ds.d
-	m.apply(args[1], nil, s)
-}
-
 // threadName describes a thread tag for error messages: the main
 // program's is #f.
 func threadName(t value.Value) string {
@@ -422,7 +408,6 @@ func (in *Interp) installControls() {
 		{"raise-continuable", 1, 1, raiseContinuable},
 		{"%with-params", 3, 3, withParams},
 		{"%with-dynamic-state", 2, 2, withDynamicState},
-		{"%enter-dynamic-state", 2, 2, enterDynamicState},
 		{"%set-current-thread!", 1, 1, setCurrentThread},
 		{"set-timer", 1, 1, setTimer},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
