@@ -202,9 +202,13 @@
 (define (trace-scheduler on?) (set! %trace? on?))
 (define (%trace . items)
   (let ((p (current-error-port)))
+    ;; What the program printed so far comes first, so that on a terminal
+    ;; the events interleave with the output in the order they happened.
+    (flush-output-port (current-output-port))
     (display "sched:" p)
     (for-each (lambda (x) (display " " p) (display x p)) items)
-    (newline p)))
+    (newline p)
+    (flush-output-port p)))
 
 ;;;; Queues and heaps
 
