@@ -92,7 +92,11 @@ func (p *EnvPool) New(up *Env, n int) *Env {
 	if n < len(p.free) {
 		if e := p.free[n]; e != nil {
 			p.free[n] = e.Up
-			e.Up = up
+			// A stale pointer to e (a frame pushed after e's scope
+			// ended) may have marked it while it was free: that mark
+			// is not about the new scope, whose enclosing records it
+			// would wrongly vouch for (see MarkEscaped).
+			e.Up, e.Escaped = up, false
 			return e
 		}
 	}

@@ -183,7 +183,9 @@ func (n *Release) exec(m *Machine) {
 
 // releaseEnvs recycles the current environment record and levels-1 of
 // the records it is nested in. It is called where the scopes that own
-// them have finished; m.env is not used again before it is replaced.
+// them have finished. m.env becomes the innermost record kept, so that
+// nothing that saves m.env before it is next replaced (a frame pushed by
+// the timer interrupt or by a control primitive) holds a recycled one.
 func (m *Machine) releaseEnvs(levels int) {
 	e := m.env
 	for ; levels > 0 && e != nil && !e.Escaped; levels-- {
@@ -191,6 +193,7 @@ func (m *Machine) releaseEnvs(levels int) {
 		m.in.envs.Release(e)
 		e = up
 	}
+	m.env = e
 }
 
 // If is a conditional.
