@@ -376,25 +376,29 @@
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting obj))
   (%call/cc-raw %switch))
-;; (The value is read before the lock is released: once it is, a
-;; preemption may requeue the goroutine, which resets wake-value.)
+;; Both fields are read, and an error's wake-index reset, before the
+;; lock is released: from then on a preemption may switch away and back.
+;; Nothing else writes them while the goroutine runs (only %wake! does,
+;; and only to a blocked goroutine), so the select macro can still read
+;; wake-value after select has returned.
 (define (%resume)
-  (let ((v (%goroutine-wake-value %current)))
-    (set! %lock #f)
-    (if (symbol? (%goroutine-wake-index %current)) (%woken-to-raise) v)))
+  (let ((v (%goroutine-wake-value %current)) (why (%goroutine-wake-index %current)))
+    (if (symbol? why)
+        (%woken-to-raise why v)
+        (begin (set! %lock #f) v))))
 (define (%trace-park waiting obj)
   (cond ((eq? waiting 'runnable) (%trace "yield" (%goroutine-id %current)))
         (obj (%trace "block" (%goroutine-id %current) (%waiting-label waiting) obj))
         (else (%trace "block" (%goroutine-id %current) (%waiting-label waiting)))))
-(define (%woken-to-raise)
-  (let ((why (%goroutine-wake-index %current)))
-    ;; Yield and preemption resume a goroutine without setting wake-index:
-    ;; it must not say to raise again then.
-    (%goroutine-wake-index-set! %current 0)
-    (case why
-      ((deadlock) (raise (%blame! (%goroutine-wake-value %current))))
-      ((send-closed) (%fail "send: send on closed channel"))
-      (else (%raise-cancelled %current)))))
+;; Raise what the waker said to raise. (Yield and preemption resume a
+;; goroutine without setting wake-index: it must not say to raise again
+;; then.) Each branch releases the lock.
+(define (%woken-to-raise why v)
+  (%goroutine-wake-index-set! %current 0)
+  (case why
+    ((deadlock) (set! %lock #f) (raise (%blame! v)))
+    ((send-closed) (%fail "send: send on closed channel"))
+    (else (%raise-cancelled %current))))
 
 ;; (%wake! g index value) ends g's pending blocking operation with the
 ;; given outcome and makes g runnable. Its other waiters die with the
@@ -422,6 +426,10 @@
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
         (%goroutine-state-set! %current 'running)
+        ;; Each goroutine switched to gets a whole time slice, as in Go:
+        ;; were the slice shorter than a switch, preempted goroutines
+        ;; would be interrupted again before doing any work of their own.
+        (if %preempting (set-timer (%next-slice)))
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
         ;; the goroutine that captured it.
@@ -581,36 +589,56 @@
 (define (yield)
   (%checkpoint)
   (set! %lock #t)
-  (%requeue-current!))
+  (%requeue-current!)
+  %unspecified)
 
 ;; Put the running goroutine at the end of the run queue and switch, if
 ;; anything else could run; else go on. The lock is held on entry and
-;; released on return.
+;; released on return; the value is of no use.
 (define (%requeue-current!)
   (if (not (%heap-empty? %timers)) (%fire-due-timers!))
   (if (%queue-empty? %run-queue)
       (set! %lock #f)
       (begin
         (%enqueue! %run-queue %current)
-        (%goroutine-wake-value-set! %current %unspecified)
         (%park! 'runnable #f))))
 
-;; Preemption: the timer interrupts whatever runs every %time-slice steps
-;; (about a millisecond). If the lock is held, the interrupted code is
-;; scheduler code: retry a little later. Else preemption is a checkpoint,
-;; and the running goroutine yields if others are runnable. The timer is
-;; started with the first goroutine.
+;; Preemption: the timer interrupts whatever runs after a time slice of
+;; about %time-slice steps (about a millisecond). If the lock is held, the
+;; interrupted code is scheduler code: retry a little later. Else
+;; preemption is a checkpoint, and the running goroutine yields if others
+;; are runnable. The timer is started with the first goroutine, and every
+;; goroutine switched to gets a slice of its own (%schedule-next).
+;;
+;; Slices vary at random, by up to %slice-spread steps either way: with a
+;; fixed slice, a loop whose period divides it would be interrupted at
+;; the same point of the loop every time. That would hide the races real
+;; preemption exposes (chapter 6 of the course shows one), or always
+;; interrupt a goroutine where it holds something the others wait for.
+;; Setting %slice-spread to 0 makes slices exact (for tests).
 (define %time-slice 20000)
+(define %slice-spread 10000)
+(define %slice-seed 12345)
+(define (%next-slice)
+  (if (eqv? %slice-spread 0)
+      %time-slice
+      (begin
+        ;; A linear congruential generator (the C standard's example):
+        ;; not the one select draws from, so preemption does not change
+        ;; select's choices for a given seed.
+        (set! %slice-seed (modulo (+ (* %slice-seed 1103515245) 12345) 2147483648))
+        (+ (- %time-slice %slice-spread)
+           (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1))))))
 (define %preempting #f)
 (define (%start-preemption!)
   (set! %preempting #t)
   (timer-interrupt-handler %preempt)
-  (set-timer %time-slice))
+  (set-timer (%next-slice)))
 (define (%preempt)
   (if %lock
       (set-timer 50)
       (begin
-        (set-timer %time-slice)
+        (set-timer (%next-slice))
         (%checkpoint)
         (set! %lock #t)
         (if (and %trace? (not (%queue-empty? %run-queue)))
