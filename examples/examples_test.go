@@ -12,6 +12,7 @@ package examples
 import (
 	"bytes"
 	"context"
+	"contigo/internal/testbin"
 	"fmt"
 	"os"
 	"os/exec"
@@ -29,19 +30,13 @@ var contigo string
 func TestMain(m *testing.M) { os.Exit(testMain(m)) }
 
 func testMain(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "contigo-examples-")
+	bin, cleanup, err := testbin.Build("..", "contigo-examples-")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "examples: %v\n", err)
 		return 1
 	}
-	defer os.RemoveAll(dir)
-	contigo = filepath.Join(dir, "contigo")
-	build := exec.Command("go", "build", "-o", contigo, ".")
-	build.Dir = ".." // the module root
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "examples: building contigo: %v\n%s", err, out)
-		return 1
-	}
+	defer cleanup()
+	contigo = bin
 	return m.Run()
 }
 
@@ -77,6 +72,8 @@ func haveTrio() string {
 // TestExamples runs every NAME.scm that has a NAME.go beside it, and its
 // NAME.py if there is one, and compares the outputs with the Go one.
 func TestExamples(t *testing.T) {
+	// The examples' own files are read as they run.
+	testbin.StatSources("..", "examples")
 	files, err := filepath.Glob("*.scm")
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ package tests
 import (
 	"bytes"
 	"context"
+	"contigo/internal/testbin"
 	"errors"
 	"flag"
 	"fmt"
@@ -36,25 +37,9 @@ const runTimeout = 90 * time.Second
 // contigo is the path of the binary built by TestMain.
 var contigo string
 
-// statSources looks at every source file of the interpreter. The binary
-// is built by a subprocess, which go test's result cache cannot see; the
-// files a test consults it does record, so a change anywhere in the
-// interpreter re-runs these tests instead of reporting a stale "(cached)".
-// It must run inside a test: TestMain runs before go test starts logging.
-func statSources() {
-	filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() && (d.Name() == ".git" || d.Name() == "tests" || d.Name() == "out") {
-			return filepath.SkipDir
-		}
-		if ext := filepath.Ext(path); ext == ".go" || ext == ".scm" || path == "../go.mod" {
-			os.Stat(path)
-		}
-		return nil
-	})
-}
+// statSources makes go test's cache see the interpreter's sources (see
+// testbin.StatSources); the tests' own files are consulted as they run.
+func statSources() { testbin.StatSources("..", "tests") }
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -62,19 +47,13 @@ func TestMain(m *testing.M) {
 }
 
 func testMain(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "contigo-tests-")
+	bin, cleanup, err := testbin.Build("..", "contigo-tests-")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "tests: %v\n", err)
 		return 1
 	}
-	defer os.RemoveAll(dir)
-	contigo = filepath.Join(dir, "contigo")
-	build := exec.Command("go", "build", "-o", contigo, ".")
-	build.Dir = ".." // the module root
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "tests: building contigo: %v\n%s", err, out)
-		return 1
-	}
+	defer cleanup()
+	contigo = bin
 	return m.Run()
 }
 
