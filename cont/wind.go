@@ -48,13 +48,17 @@ func Path(from, to *WindPoint) (out, in []*WindPoint) {
 }
 
 // Dynamic is the dynamic state of a thread of control: the current wind
-// point, the stack of installed exception handlers (innermost first), and
-// the parameterize bindings. It is immutable: every change makes a new
-// record, so a continuation captures it by pointer.
+// point, the stack of installed exception handlers (innermost first), the
+// parameterize bindings, and the tag of the thread itself (nil for the
+// main program; the evaluator lets an ordinary continuation be resumed
+// only by the thread that captured it). It is immutable: every change
+// makes a new record, so a continuation captures it by pointer, and knows
+// its thread without a field of its own.
 type Dynamic struct {
 	Wind     *WindPoint
 	Handlers *Handler
 	Params   *ParamBinding
+	Thread   value.Value
 	fresh    *Dynamic // cache for Fresh; not part of the state
 }
 
@@ -95,6 +99,17 @@ func (d *Dynamic) WithHandlers(h *Handler) *Dynamic {
 	return &n
 }
 
+// WithThread returns d with the thread tag replaced (d itself if it
+// already has that tag).
+func (d *Dynamic) WithThread(t value.Value) *Dynamic {
+	if d.Thread == t {
+		return d
+	}
+	n := *d
+	n.Thread = t
+	return &n
+}
+
 // WithParams returns d with the parameter bindings replaced.
 func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
 	n := *d
@@ -110,8 +125,8 @@ func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
 // started with the same bindings share one record (a blocked goroutine
 // costs that much less).
 func (d *Dynamic) Fresh() *Dynamic {
-	if d.fresh == nil || d.fresh.Params != d.Params {
-		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params}
+	if d.fresh == nil || d.fresh.Params != d.Params || d.fresh.Thread != d.Thread {
+		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params, Thread: d.Thread}
 		d.fresh.fresh = d.fresh
 	}
 	return d.fresh

@@ -67,24 +67,24 @@ func (in *Interp) installSchedControls() {
 		params *cont.ParamBinding
 		base   *Continuation
 		tag    V
-		k      *Continuation
+		k      *RawContinuation
 	}
 	for _, c := range []*Control{
 		{"%goroutine-continuation", 2, 2, func(m *Machine, args []V, s *site) {
-			base, ok := args[0].(*Continuation)
+			base, _, ok := asContinuation(args[0])
 			if !ok {
 				m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
 			}
 			tag := args[1]
 			if last.k == nil || last.params != m.dyn.Params || last.base != base || last.tag != tag {
 				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: m.dyn.Params}
-				k := &Continuation{k: base.k, dyn: d, raw: true}
+				k := &RawContinuation{Continuation{k: base.k, dyn: d}}
 				var h *Control
 				h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []V, s *site) {
 					m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: h, Next: m.dyn.Handlers})
 					// An ordinary continuation, of the raising
 					// goroutine: the after thunks run.
-					escape := &Continuation{k: base.k, dyn: d, thread: m.thread}
+					escape := &Continuation{k: base.k, dyn: d.WithThread(m.dyn.Thread)}
 					m.resumeContinuation(escape, &value.Pair{Car: tag, Cdr: args[0]})
 				}}
 				d.Handlers = &cont.Handler{Proc: h}
@@ -93,19 +93,15 @@ func (in *Interp) installSchedControls() {
 			m.ret(last.k)
 		}},
 		{"%call-in-continuation", 2, 3, func(m *Machine, args []V, s *site) {
-			k, ok := args[0].(*Continuation)
+			k, _, ok := asContinuation(args[0])
 			if !ok {
 				m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
 			}
-			if len(args) == 3 {
-				if b, ok := args[2].(bool); ok && !b {
-					m.thread = nil
-				} else {
-					m.thread = args[2]
-				}
-			}
 			m.k = k.k
 			m.dyn = k.dyn
+			if len(args) == 3 {
+				m.dyn = m.dyn.WithThread(threadTag(args[2]))
+			}
 			m.apply(args[1], nil, s)
 		}},
 	} {
@@ -375,7 +371,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		// pending calls of continuation k outside prelude.scm, as
 		// strings "name at file:line:col".
 		prim1("%continuation-backtrace", func(x V) (V, error) {
-			c, ok := x.(*Continuation)
+			c, _, ok := asContinuation(x)
 			if !ok {
 				return value.Nil, nil
 			}

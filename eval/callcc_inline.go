@@ -36,7 +36,7 @@ func (n *CallCC) exec(m *Machine) {
 		m.apply(f, []value.Value{&Closure{n.lam, m.env}}, &n.site)
 		return
 	}
-	k := &Continuation{k: m.capture(), dyn: m.dyn, thread: m.thread}
+	k := &Continuation{k: m.capture(), dyn: m.dyn}
 	env := m.in.envs.New(m.env, n.lam.frameSize)
 	env.Vals[0] = k
 	m.env = env

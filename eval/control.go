@@ -22,25 +22,35 @@ type Control struct {
 // SchemeString implements value.Opaque.
 func (c *Control) SchemeString() string { return "#<procedure " + c.Name + ">" }
 
-// Continuation is a captured continuation. Invoking a full continuation
-// travels between dynamic-wind extents; a raw one (the thread-switch
-// hook) reinstates its dynamic state without running any wind thunks.
+// Continuation is a captured continuation. Invoking it travels between
+// dynamic-wind extents to its own. The thread of control (goroutine) that
+// captured it is dyn.Thread: it may only be resumed by the same thread.
+// (Two words: call/cc-heavy programs make one per call.)
 type Continuation struct {
 	k   *Frame
 	dyn *cont.Dynamic
-	raw bool
-	// thread is the thread of control (goroutine) that captured it: an
-	// ordinary continuation may only be resumed by the same thread, a raw
-	// one makes its thread current again.
-	thread value.Value
 }
 
+// RawContinuation is a continuation captured by the thread-switch hook
+// (%call/cc-raw): invoking it reinstates its dynamic state, thread
+// included, without running any wind thunks.
+type RawContinuation struct{ Continuation }
+
 // SchemeString implements value.Opaque.
-func (c *Continuation) SchemeString() string {
-	if c.raw {
-		return "#<thread-continuation>"
+func (c *Continuation) SchemeString() string { return "#<continuation>" }
+
+// SchemeString implements value.Opaque.
+func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
+
+// asContinuation returns the continuation v is, raw or not.
+func asContinuation(v value.Value) (c *Continuation, raw, ok bool) {
+	switch k := v.(type) {
+	case *Continuation:
+		return k, false, true
+	case *RawContinuation:
+		return &k.Continuation, true, true
 	}
-	return "#<continuation>"
+	return nil, false, false
 }
 
 // Parameter is a parameter object (make-parameter).
@@ -74,14 +84,19 @@ type DynamicState struct{ d *cont.Dynamic }
 // SchemeString implements value.Opaque.
 func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
 
+// resumeRaw delivers v to a raw continuation.
+func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
+	m.k = c.k
+	m.dyn = c.dyn
+	m.ret(v)
+}
+
 func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
-	if c.raw {
-		m.thread = c.thread
-	} else if c.thread != m.thread {
+	if c.dyn != m.dyn && c.dyn.Thread != m.dyn.Thread {
 		m.fail(value.Errorf("cannot resume a continuation captured in another goroutine (%s) from this one (%s)",
-			threadName(c.thread), threadName(m.thread)), m.currentSite())
+			threadName(c.dyn.Thread), threadName(m.dyn.Thread)), m.currentSite())
 	}
-	if c.raw || c.dyn.Wind == m.dyn.Wind {
+	if c.dyn.Wind == m.dyn.Wind {
 		m.k = c.k
 		m.dyn = c.dyn
 		m.ret(v)
@@ -140,13 +155,13 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.dyn, thread: m.thread}
+	k := &Continuation{k: m.capture(), dyn: m.dyn}
 	m.apply1(f, k, s)
 }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.dyn, raw: true, thread: m.thread}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}}
 	m.apply1(f, k, s)
 }
 
@@ -273,8 +288,18 @@ func withDynamicState(m *Machine, args []value.Value, s *site) {
 		m.fail(value.TypeError("%with-dynamic-state", "dynamic state", args[0]), s)
 	}
 	m.push(restoreDyn{}, m.dyn, 0)
-	m.dyn = ds.d
+	// The state of another thread, perhaps: this one goes on running.
+	m.dyn = ds.d.WithThread(m.dyn.Thread)
 	m.apply(args[1], nil, s)
+}
+
+// threadTag is the tag a thread-naming hook was given: #f (the main
+// program) is nil.
+func threadTag(v value.Value) value.Value {
+	if b, ok := v.(bool); ok && !b {
+		return nil
+	}
+	return v
 }
 
 // threadName describes a thread tag for error messages: the main
@@ -290,17 +315,13 @@ func threadName(t value.Value) string {
 // thread of control now running (its goroutine; #f for the main
 // program), so that continuations know which thread they belong to.
 func setCurrentThread(m *Machine, args []value.Value, s *site) {
-	if b, ok := args[0].(bool); ok && !b {
-		m.thread = nil
-	} else {
-		m.thread = args[0]
-	}
+	m.dyn = m.dyn.WithThread(threadTag(args[0]))
 	m.ret(value.Unspecified)
 }
 
 func isProcedure(v value.Value) bool {
 	switch v.(type) {
-	case *Closure, *value.Primitive, *Control, *Continuation, *Parameter:
+	case *Closure, *value.Primitive, *Control, *Continuation, *RawContinuation, *Parameter:
 		return true
 	}
 	return false
@@ -365,7 +386,7 @@ func exitProc(m *Machine, args []value.Value, s *site) {
 	}
 	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(code))
 	bottom.Shared = true
-	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root), thread: m.thread}
+	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root)}
 	m.resumeContinuation(target, value.Unspecified)
 }
 

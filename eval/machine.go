@@ -43,9 +43,6 @@ type Machine struct {
 	val  value.Value
 	k    *Frame
 	dyn  *cont.Dynamic
-	// thread names the thread of control running (see Continuation);
-	// nil for the main program.
-	thread value.Value
 
 	// stack is scratch space for argument evaluation; sp marks its used
 	// part. It is always empty (sp == 0) between steps.
@@ -336,6 +333,12 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 			return
 		}
 		m.resumeContinuation(p, value.Values(append([]value.Value(nil), args...)))
+	case *RawContinuation:
+		if len(args) == 1 {
+			m.resumeRaw(p, args[0])
+			return
+		}
+		m.resumeRaw(p, value.Values(append([]value.Value(nil), args...)))
 	case *Parameter:
 		if len(args) == 0 {
 			m.ret(p.current(m.dyn))

@@ -58,6 +58,24 @@ func TestContinuationThreads(t *testing.T) {
   (if (= (length seen) 1)
       (begin (%set-current-thread! 'g2) (k #f)))
   (length seen))`, "2"},
+		{"a dynamic state taken from another thread keeps this one running", `
+(let ((k #f) (state #f))
+  (%set-current-thread! 'g1)
+  (set! state (%current-dynamic-state))
+  (%set-current-thread! 'g2)
+  (%with-dynamic-state state (lambda () (call/cc (lambda (c) (set! k c)))))
+  (%set-current-thread! 'g1)
+  (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
+			`"cannot resume a continuation captured in another goroutine (g2) from this one (g1)"`},
+		{"parameterize and guard keep the thread", `
+(let ((k #f) (p (make-parameter 1)))
+  (%set-current-thread! 'g1)
+  (parameterize ((p 2))
+    (guard (e (#t e))
+      (call/cc (lambda (c) (set! k c)))))
+  (%set-current-thread! 'g2)
+  (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
+			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
