@@ -447,6 +447,26 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		}
 	}
 	scan(forms)
+	// Reads of the definitions need no check if no code can run before
+	// they are all initialised: every initialiser runs no code, and no
+	// expression comes before the last definition.
+	safe, seenExpr := true, false
+	for _, it := range items {
+		if it.def == nil {
+			seenExpr = true
+		} else if seenExpr || !c.initRunsNoCode(it.expr, sc) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		for _, it := range items {
+			if it.def != nil {
+				_, i, _, _ := sc.lookup(it.def)
+				sc.checked[i] = false
+			}
+		}
+	}
 	nodes := make([]Node, 0, len(items))
 	for _, it := range items {
 		old := c.pos
@@ -468,6 +488,23 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		return nodes[0]
 	}
 	return &Seq{body: nodes, site: c.site()}
+}
+
+// initRunsNoCode reports whether evaluating init, the initialiser of a
+// letrec-style binding, runs no code of the program: a lambda expression,
+// a quotation or a self-evaluating constant. (A lambda's body runs only
+// when it is called.) When every initialiser of a scope is one of these,
+// no reference to its variables can be evaluated before they are all
+// initialised, so reads of them skip the check LocalChecked makes: named
+// let's loop variable and the usual internal procedure definitions.
+func (c *compiler) initRunsNoCode(init value.Value, sc *scope) bool {
+	switch x := init.(type) {
+	case *value.Symbol:
+		return false
+	case *value.Pair:
+		return c.isKeyword(x.Car, sc, symLambda) || c.isKeyword(x.Car, sc, symQuote)
+	}
+	return true
 }
 
 // parseDefine returns the name and value expression of a define form,
