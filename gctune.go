@@ -14,9 +14,11 @@ import (
 // tuneGC instead aims for a fixed minimum headroom: after every
 // collection it sets GOGC so that the next one starts once
 // max(minHeadroom, live heap) more bytes have been allocated. A small
-// program then collects every 64 MB; a large one, as Go normally would.
+// program then collects every 32 MB; a large one, as Go normally would.
+// (64 MB was measured slower: the young objects of a smaller heap are
+// still in the cache when they are reused; 16 MB collects too often.)
 // An explicit GOGC in the environment turns the tuner off.
-const minHeadroom = 64 << 20
+const minHeadroom = 32 << 20
 
 func tuneGC() {
 	if os.Getenv("GOGC") != "" {
