@@ -71,3 +71,53 @@ func TestThunkWithoutScope(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectContinuationCall checks (k v) with an immediate operand, which
+// the evaluator delivers without the general call path: it must still
+// recycle the caller's records only when it may, travel between
+// dynamic-wind extents, and refuse a continuation of another thread.
+func TestDirectContinuationCall(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"generator re-enters both sides", `
+(define (make-gen n)
+  (define return #f)
+  (define resume #f)
+  (define (yield v) (call/cc (lambda (k) (set! resume k) (return v))))
+  (lambda ()
+    (call/cc (lambda (r)
+      (set! return r)
+      (if resume
+          (resume #f)
+          (begin (let loop ((i 1)) (if (<= i n) (begin (yield i) (loop (+ i 1)))))
+                 (return 'done)))))))
+(define g (make-gen 100))
+(let loop ((acc 0))
+  (let ((v (g)))
+    (if (eq? v 'done) acc (loop (+ acc v)))))`, "5050"},
+		{"leaves a dynamic-wind extent", `
+(define trail '())
+(define (note x) (set! trail (cons x trail)))
+(define v (call/cc (lambda (k)
+  (dynamic-wind (lambda () (note 'in))
+                (lambda () (let ((x 'out)) (k x)))
+                (lambda () (note 'after))))))
+(list v (reverse trail))`, "(out (in after))"},
+		{"multiple values", `
+(call-with-values (lambda () (call/cc (lambda (k) (k 1)))) list)`, "(1)"},
+		{"another thread's continuation", `
+(let ((saved #f))
+  (define (resume-it x) (saved x))
+  (%set-current-thread! 'g1)
+  (call/cc (lambda (k) (set! saved k)))
+  (%set-current-thread! 'g2)
+  (guard (e ((error-object? e) (error-object-message e))) (resume-it 1)))`,
+			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

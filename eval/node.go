@@ -388,6 +388,13 @@ func (n *App) execDirect(m *Machine) {
 		m.node = c.lam.body
 		return
 	}
+	if k, ok := f.(*Continuation); ok && last == 1 {
+		// (k v): generators and coroutines pass control this way.
+		v, _ := n.all[0].eval(m)
+		m.releaseEnvs(n.release)
+		m.resumeContinuation(k, v)
+		return
+	}
 	startOperands(m, n)
 }
 func (n *App) siteOf() *site               { return &n.site }
