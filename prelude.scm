@@ -426,10 +426,6 @@
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
         (%goroutine-state-set! %current 'running)
-        ;; Each goroutine switched to gets a whole time slice, as in Go:
-        ;; were the slice shorter than a switch, preempted goroutines
-        ;; would be interrupted again before doing any work of their own.
-        (if %preempting (set-timer (%next-slice)))
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
         ;; the goroutine that captured it.
@@ -607,28 +603,33 @@
 ;; about %time-slice steps (about a millisecond). If the lock is held, the
 ;; interrupted code is scheduler code: retry a little later. Else
 ;; preemption is a checkpoint, and the running goroutine yields if others
-;; are runnable. The timer is started with the first goroutine, and every
-;; goroutine switched to gets a slice of its own (%schedule-next).
+;; are runnable. The timer is started with the first goroutine and runs
+;; on across switches (re-arming it at every switch cost ping-pong a
+;; quarter of its speed).
 ;;
 ;; Slices vary at random, by up to %slice-spread steps either way: with a
 ;; fixed slice, a loop whose period divides it would be interrupted at
 ;; the same point of the loop every time. That would hide the races real
 ;; preemption exposes (chapter 6 of the course shows one), or always
 ;; interrupt a goroutine where it holds something the others wait for.
-;; Setting %slice-spread to 0 makes slices exact (for tests).
+;; Setting %slice-spread to 0 makes slices exact (for tests). A slice is
+;; never under %min-slice steps: one shorter than a switch would let no
+;; goroutine do any work of its own.
 (define %time-slice 20000)
 (define %slice-spread 10000)
 (define %slice-seed 12345)
+(define %min-slice 500)
 (define (%next-slice)
   (if (eqv? %slice-spread 0)
-      %time-slice
+      (max %time-slice %min-slice)
       (begin
         ;; A linear congruential generator (the C standard's example):
         ;; not the one select draws from, so preemption does not change
         ;; select's choices for a given seed.
         (set! %slice-seed (modulo (+ (* %slice-seed 1103515245) 12345) 2147483648))
-        (+ (- %time-slice %slice-spread)
-           (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1))))))
+        (max %min-slice
+             (+ (- %time-slice %slice-spread)
+                (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1)))))))
 (define %preempting #f)
 (define (%start-preemption!)
   (set! %preempting #t)

@@ -1,8 +1,9 @@
 ;;; Preemption may strike at any step, including the few steps between
 ;;; the scheduler releasing its lock and the program using what an
 ;;; operation returned. Sweep the time slice (an internal of the prelude)
-;;; so that the timer fires at every step of the operations below in
-;;; turn: each must still return its own value.
+;;; over 400 consecutive lengths, longer than a round of the operations
+;;; below, so that the timer fires at every step of them in turn: each
+;;; must still return its own value.
 ;;;
 ;;; This caught two bugs: select's received value was lost when a
 ;;; preemption came just after select returned (the requeue reset it),
@@ -27,7 +28,7 @@
 
 (define received 0)
 (set! %slice-spread 0)
-(do ((slice 20 (+ slice 1))) ((> slice 400))
+(do ((slice 1000 (+ slice 1))) ((> slice 1400))
   (set! %time-slice slice)
   (set-timer slice)
   (do ((i 0 (+ i 1))) ((= i 8))
