@@ -123,10 +123,10 @@ func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
 // context). Threads are switched without travelling between wind points,
 // so they can all share one root; and as a Dynamic is immutable, threads
 // started with the same bindings share one record (a blocked goroutine
-// costs that much less).
+// costs that much less). It names no thread: whoever installs it does.
 func (d *Dynamic) Fresh() *Dynamic {
-	if d.fresh == nil || d.fresh.Params != d.Params || d.fresh.Thread != d.Thread {
-		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params, Thread: d.Thread}
+	if d.fresh == nil || d.fresh.Params != d.Params {
+		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params}
 		d.fresh.fresh = d.fresh
 	}
 	return d.fresh

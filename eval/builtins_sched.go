@@ -71,7 +71,7 @@ func (in *Interp) installSchedControls() {
 	}
 	for _, c := range []*Control{
 		{"%goroutine-continuation", 2, 2, func(m *Machine, args []V, s *site) {
-			base, _, ok := asContinuation(args[0])
+			base, ok := asContinuation(args[0])
 			if !ok {
 				m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
 			}
@@ -93,7 +93,7 @@ func (in *Interp) installSchedControls() {
 			m.ret(last.k)
 		}},
 		{"%call-in-continuation", 2, 3, func(m *Machine, args []V, s *site) {
-			k, _, ok := asContinuation(args[0])
+			k, ok := asContinuation(args[0])
 			if !ok {
 				m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
 			}
@@ -371,7 +371,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		// pending calls of continuation k outside prelude.scm, as
 		// strings "name at file:line:col".
 		prim1("%continuation-backtrace", func(x V) (V, error) {
-			c, _, ok := asContinuation(x)
+			c, ok := asContinuation(x)
 			if !ok {
 				return value.Nil, nil
 			}

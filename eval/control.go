@@ -43,14 +43,14 @@ func (c *Continuation) SchemeString() string { return "#<continuation>" }
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 // asContinuation returns the continuation v is, raw or not.
-func asContinuation(v value.Value) (c *Continuation, raw, ok bool) {
+func asContinuation(v value.Value) (*Continuation, bool) {
 	switch k := v.(type) {
 	case *Continuation:
-		return k, false, true
+		return k, true
 	case *RawContinuation:
-		return &k.Continuation, true, true
+		return &k.Continuation, true
 	}
-	return nil, false, false
+	return nil, false
 }
 
 // Parameter is a parameter object (make-parameter).

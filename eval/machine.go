@@ -328,17 +328,9 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		}
 		p.Fn(m, args, s)
 	case *Continuation:
-		if len(args) == 1 {
-			m.resumeContinuation(p, args[0])
-			return
-		}
-		m.resumeContinuation(p, value.Values(append([]value.Value(nil), args...)))
+		m.resumeContinuation(p, delivered(args))
 	case *RawContinuation:
-		if len(args) == 1 {
-			m.resumeRaw(p, args[0])
-			return
-		}
-		m.resumeRaw(p, value.Values(append([]value.Value(nil), args...)))
+		m.resumeRaw(p, delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
 			m.ret(p.current(m.dyn))
@@ -439,6 +431,15 @@ func (c nonContinuable) resume(m *Machine, f *Frame) {
 	}, c.s)
 }
 func (c nonContinuable) where() (string, value.Pos) { return c.s.where() }
+
+// delivered is what a continuation called with args receives: the value,
+// or several as multiple values (args is the scratch stack: copied).
+func delivered(args []value.Value) value.Value {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return value.Values(append([]value.Value(nil), args...))
+}
 
 // timerInterrupt calls the timer handler in the current continuation; when
 // the handler returns, the interrupted step carries on.
