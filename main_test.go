@@ -11,15 +11,19 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// writeFile writes a test program into dir and returns its path.
+func writeFile(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, src string) string { return writeFile(t, dir, name, src) }
 	ok := write("ok.scm", "(display \"hello\")\n(newline)\n")
 	bad := write("bad.scm", "(display \"before\")\n(newline)\n(define (f x)\n  (car x))\n(f 42)\n(display \"after\")\n")
 	syntax := write("syntax.scm", "(display 1)\n(display (+ 1 2)))\n")

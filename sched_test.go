@@ -6,8 +6,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,13 +16,7 @@ import (
 
 func TestRunGoroutines(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, src string) string { return writeFile(t, dir, name, src) }
 	waits := write("waits.scm", "(go (sleep 5) (display \"child\"))\n(display \"main \")\n")
 	deadlock := write("deadlock.scm", "(display \"before\")\n(define c (make-chan))\n(go (send c 1))\n(recv (make-chan))\n")
 	childErr := write("child.scm", "(go (car 5))\n(sleep 100)\n(display \"not reached\")\n")
