@@ -447,26 +447,22 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		}
 	}
 	scan(forms)
-	// Reads of the definitions need no check if no code can run before
-	// they are all initialised: every initialiser runs no code, and no
-	// expression comes before the last definition.
-	safe, seenExpr := true, false
+	// Unless an expression comes before the last definition, the
+	// definitions are initialised as a letrec* is.
+	var slots []int
+	var inits []value.Value
 	for _, it := range items {
 		if it.def == nil {
-			seenExpr = true
-		} else if seenExpr || !c.initRunsNoCode(it.expr, sc) {
-			safe = false
-			break
+			inits = append(inits, nil) // runs code
+			continue
 		}
+		_, i, _, _ := sc.lookup(it.def)
+		slots, inits = append(slots, i), append(inits, it.expr)
 	}
-	if safe {
-		for _, it := range items {
-			if it.def != nil {
-				_, i, _, _ := sc.lookup(it.def)
-				sc.checked[i] = false
-			}
-		}
+	for len(inits) > 0 && inits[len(inits)-1] == nil {
+		inits = inits[:len(inits)-1] // expressions after the definitions
 	}
+	c.uncheckIfNoEarlyReads(sc, slots, inits)
 	nodes := make([]Node, 0, len(items))
 	for _, it := range items {
 		old := c.pos
@@ -499,12 +495,26 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 // let's loop variable and the usual internal procedure definitions.
 func (c *compiler) initRunsNoCode(init value.Value, sc *scope) bool {
 	switch x := init.(type) {
-	case *value.Symbol:
+	case nil, *value.Symbol:
 		return false
 	case *value.Pair:
 		return c.isKeyword(x.Car, sc, symLambda) || c.isKeyword(x.Car, sc, symQuote)
 	}
 	return true
+}
+
+// uncheckIfNoEarlyReads makes reads of sc's slots need no initialisation
+// check when every one of inits, run in order before anything reads
+// them, runs no code (see initRunsNoCode).
+func (c *compiler) uncheckIfNoEarlyReads(sc *scope, slots []int, inits []value.Value) {
+	for _, init := range inits {
+		if !c.initRunsNoCode(init, sc) {
+			return
+		}
+	}
+	for _, i := range slots {
+		sc.checked[i] = false
+	}
 }
 
 // parseDefine returns the name and value expression of a define form,

@@ -343,15 +343,11 @@ func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
 	for _, name := range names {
 		inner.add(name, true)
 	}
-	safe := true
-	for _, init := range inits {
-		safe = safe && c.initRunsNoCode(init, inner)
+	slots := make([]int, len(names))
+	for i := range slots {
+		slots[i] = i
 	}
-	if safe {
-		for i := range inner.checked {
-			inner.checked[i] = false
-		}
-	}
+	c.uncheckIfNoEarlyReads(inner, slots, inits)
 	var nodes []Node
 	for i, init := range inits {
 		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].Name), define: true, site: c.site()})
