@@ -113,7 +113,10 @@ func numberPrims() []*value.Primitive {
 			acc := args[0]
 			inexact := false
 			for i, x := range args {
-				if !value.IsNumber(x) {
+				if !value.IsReal(x) {
+					if value.IsNumber(x) {
+						return nil, value.TypeError(name, "real number", x)
+					}
 					return nil, value.TypeError(name, "number", x)
 				}
 				if _, ok := x.(value.Flonum); ok {
@@ -191,7 +194,19 @@ func numberPrims() []*value.Primitive {
 		gcdLcm("gcd", 0, value.Gcd),
 		gcdLcm("lcm", 1, value.Lcm),
 		prim1("abs", value.Abs),
-		prim1("magnitude", value.Abs),
+		prim1("magnitude", value.Magnitude),
+		prim1("angle", value.Angle),
+		prim1("real-part", value.RealPart),
+		prim1("imag-part", value.ImagPart),
+		prim2("make-rectangular", func(a, b V) (V, error) {
+			for _, x := range []V{a, b} {
+				if !value.IsReal(x) {
+					return nil, realArgError("make-rectangular", x)
+				}
+			}
+			return value.MakeRect(a, b), nil
+		}),
+		prim2("make-polar", value.MakePolar),
 		prim1("floor", value.Floor),
 		prim1("ceiling", value.Ceiling),
 		prim1("round", value.Round),
@@ -230,18 +245,18 @@ func numberPrims() []*value.Primitive {
 		prim1("square", func(a V) (V, error) { return mul2(a, a) }),
 		pred("number?", value.IsNumber),
 		pred("complex?", value.IsNumber),
-		pred("real?", value.IsNumber),
+		pred("real?", value.IsReal),
 		pred("rational?", func(a V) bool {
 			switch x := a.(type) {
 			case value.Flonum:
 				f := float64(x)
 				return f-f == 0
 			}
-			return value.IsNumber(a)
+			return value.IsReal(a)
 		}),
 		pred("integer?", value.IsInteger),
 		pred("exact-integer?", value.IsExactInteger),
-		pred("exact-rational?", func(a V) bool { return value.IsNumber(a) && value.IsExact(a) }),
+		pred("exact-rational?", func(a V) bool { return value.IsReal(a) && value.IsExact(a) }),
 		prim1("exact?", func(a V) (V, error) {
 			if !value.IsNumber(a) {
 				return nil, value.TypeError("exact?", "number", a)
@@ -254,30 +269,12 @@ func numberPrims() []*value.Primitive {
 			}
 			return !value.IsExact(a), nil
 		}),
-		prim1("nan?", func(a V) (V, error) {
-			f, ok := a.(value.Flonum)
-			if !ok && !value.IsNumber(a) {
-				return nil, value.TypeError("nan?", "number", a)
-			}
-			return ok && f != f, nil
-		}),
-		prim1("infinite?", func(a V) (V, error) {
-			f, ok := a.(value.Flonum)
-			if !ok && !value.IsNumber(a) {
-				return nil, value.TypeError("infinite?", "number", a)
-			}
-			return ok && (f > 1.7976931348623157e308 || f < -1.7976931348623157e308), nil
-		}),
-		prim1("finite?", func(a V) (V, error) {
-			f, ok := a.(value.Flonum)
-			if !ok && !value.IsNumber(a) {
-				return nil, value.TypeError("finite?", "number", a)
-			}
-			return !ok || f-f == 0, nil
-		}),
-		numPred("zero?", value.IsZero, func(x value.Fixnum) bool { return x == 0 }),
-		numPred("positive?", value.IsPositive, func(x value.Fixnum) bool { return x > 0 }),
-		numPred("negative?", value.IsNegative, func(x value.Fixnum) bool { return x < 0 }),
+		numberPred("nan?", value.IsNaN),
+		numberPred("infinite?", value.IsInfinite),
+		numberPred("finite?", value.IsFinite),
+		numPred("zero?", value.IsZero, func(x value.Fixnum) bool { return x == 0 }, false),
+		numPred("positive?", value.IsPositive, func(x value.Fixnum) bool { return x > 0 }, true),
+		numPred("negative?", value.IsNegative, func(x value.Fixnum) bool { return x < 0 }, true),
 		prim1("odd?", func(a V) (V, error) { return parity(a, "odd?", 1) }),
 		prim1("even?", func(a V) (V, error) { return parity(a, "even?", 0) }),
 		prim1("exact-nonnegative-integer?", func(a V) (V, error) {
@@ -325,16 +322,36 @@ func numberPrims() []*value.Primitive {
 	}
 }
 
-func numPred(name string, f func(V) bool, fix func(value.Fixnum) bool) *value.Primitive {
+// numPred makes a predicate on numbers (on reals when real is true) with
+// a fixnum fast path.
+func numPred(name string, f func(V) bool, fix func(value.Fixnum) bool, real bool) *value.Primitive {
 	return prim1(name, func(a V) (V, error) {
 		if x, ok := a.(value.Fixnum); ok {
 			return fix(x), nil
 		}
+		if !value.IsNumber(a) || real && !value.IsReal(a) {
+			return nil, realArgError(name, a)
+		}
+		return f(a), nil
+	})
+}
+
+// numberPred makes a predicate on any number.
+func numberPred(name string, f func(V) bool) *value.Primitive {
+	return prim1(name, func(a V) (V, error) {
 		if !value.IsNumber(a) {
 			return nil, value.TypeError(name, "number", a)
 		}
 		return f(a), nil
 	})
+}
+
+// realArgError is the error for an argument that must be a real number.
+func realArgError(who string, a V) error {
+	if value.IsNumber(a) {
+		return value.TypeError(who, "real number", a)
+	}
+	return value.TypeError(who, "number", a)
 }
 
 func parity(a V, who string, want int64) (V, error) {

@@ -75,9 +75,10 @@ func (t *HashTable) clear() {
 // Types whose values are map keys standing for numbers, compared as eqv?
 // compares the numbers.
 type (
-	floKey uint64 // the bits of a flonum, one NaN for all
-	bigKey string // an exact integer outside the fixnum range
-	ratKey string // an exact ratio
+	floKey uint64               // the bits of a flonum, one NaN for all
+	bigKey string               // an exact integer outside the fixnum range
+	ratKey string               // an exact ratio
+	cpxKey struct{ re, im any } // a non-real complex: the keys of its parts
 )
 
 // canonicalNaN is the bits all NaNs hash and compare as, since eqv?
@@ -102,6 +103,10 @@ func eqvKey(v V, who string) (any, error) {
 		return bigKey(x.String()), nil
 	case *big.Rat:
 		return ratKey(x.String()), nil
+	case *value.Complex:
+		re, _ := eqvKey(x.Re, who)
+		im, _ := eqvKey(x.Im, who)
+		return cpxKey{re, im}, nil
 	}
 	if t := reflect.TypeOf(v); t != nil && !t.Comparable() {
 		return nil, value.TypeError(who, "hashable key", v)
@@ -380,6 +385,8 @@ func hashEqv(v V) uint64 {
 		return mix(hashBytes(x.Bytes()), uint64(x.Sign()+1))
 	case *big.Rat:
 		return mix(hashEqv(value.NormBig(x.Num())), hashEqv(value.NormBig(x.Denom())))
+	case *value.Complex:
+		return mix(hashEqv(x.Re), hashEqv(x.Im))
 	case value.Char:
 		return mix(fnvOffset^'c', uint64(x))
 	case bool:
@@ -406,6 +413,9 @@ func hashIdentity(v V) (h uint64) {
 // hashNumber hashes a number consistently with =: numbers that are =
 // have the same nearest flonum.
 func hashNumber(v V) uint64 {
+	if z, ok := v.(*value.Complex); ok {
+		v = z.Re // = compares parts, so equal complexes have equal real parts
+	}
 	f, _ := value.ToFloat(v)
 	if f == 0 {
 		f = 0 // -0.0 = 0.0

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"math/cmplx"
 )
 
 // This file implements the numeric tower: exact integers (Fixnum, and
@@ -24,15 +25,13 @@ import (
 // (atan 0) => 0, (atan 0 x) => 0 for exact x > 0, and (log 1 b) => 0 for an
 // exact base.
 
-// noComplex ends errors for results that would need complex numbers.
-const noComplex = " (contigo has no complex numbers)"
-
 // Numeric ranks, in contagion order.
 const (
 	rFix = iota
 	rBig
 	rRat
 	rFlo
+	rCpx // only from numRanks: numRank is for reals
 )
 
 // rank classifies a number; it is -1 for non-numbers.
@@ -50,14 +49,18 @@ func numRank(v Value) int {
 	return -1
 }
 
-// ranks checks that a and b are numbers and returns the higher rank.
+// ranks checks that a and b are numbers and returns the higher rank,
+// rCpx if either is non-real.
 func numRanks(who string, a, b Value) (int, error) {
 	ra, rb := numRank(a), numRank(b)
-	if ra < 0 {
-		return 0, TypeError(who, "number", a)
-	}
-	if rb < 0 {
-		return 0, TypeError(who, "number", b)
+	if ra < 0 || rb < 0 {
+		if !IsNumber(a) {
+			return 0, TypeError(who, "number", a)
+		}
+		if !IsNumber(b) {
+			return 0, TypeError(who, "number", b)
+		}
+		return rCpx, nil
 	}
 	return max(ra, rb), nil
 }
@@ -149,6 +152,8 @@ func Add(a, b Value) (Value, error) {
 		return nil, err
 	}
 	switch r {
+	case rCpx:
+		return complexArith('+', a, b)
 	case rFlo:
 		return Flonum(floOf(a) + floOf(b)), nil
 	case rRat:
@@ -179,6 +184,8 @@ func Sub(a, b Value) (Value, error) {
 		return nil, err
 	}
 	switch r {
+	case rCpx:
+		return complexArith('-', a, b)
 	case rFlo:
 		return Flonum(floOf(a) - floOf(b)), nil
 	case rRat:
@@ -237,6 +244,8 @@ func Mul(a, b Value) (Value, error) {
 		return nil, err
 	}
 	switch r {
+	case rCpx:
+		return complexArith('*', a, b)
 	case rFlo:
 		return Flonum(floOf(a) * floOf(b)), nil
 	case rRat:
@@ -271,6 +280,12 @@ func Div(a, b Value) (Value, error) {
 	r, err := numRanks("/", a, b)
 	if err != nil {
 		return nil, err
+	}
+	if r == rCpx {
+		if isExactZero(b) && IsExact(a) {
+			return nil, Errorf("/: division by zero")
+		}
+		return complexArith('/', a, b)
 	}
 	if r == rFlo {
 		return Flonum(floOf(a) / floOf(b)), nil
@@ -315,6 +330,8 @@ func Negate(a Value) (Value, error) {
 		return NormBig(new(big.Int).Neg(x)), nil
 	case *big.Rat:
 		return new(big.Rat).Neg(x), nil
+	case *Complex:
+		return MakeRect(must(Negate(x.Re)), must(Negate(x.Im))), nil
 	}
 	return nil, TypeError("-", "number", a)
 }
@@ -340,7 +357,7 @@ func Abs(a Value) (Value, error) {
 		}
 		return new(big.Rat).Neg(x), nil
 	}
-	return nil, TypeError("abs", "number", a)
+	return nil, realError("abs", a)
 }
 
 // ---------------------------------------------------------------------
@@ -394,10 +411,10 @@ func cmpExactFloat(e Value, f float64) (c int, ordered bool) {
 func numCompare(a, b Value, who string) (c int, ordered bool, err error) {
 	ra, rb := numRank(a), numRank(b)
 	if ra < 0 {
-		return 0, false, TypeError(who, "number", a)
+		return 0, false, realError(who, a)
 	}
 	if rb < 0 {
-		return 0, false, TypeError(who, "number", b)
+		return 0, false, realError(who, b)
 	}
 	switch {
 	case ra == rFlo && rb == rFlo:
@@ -456,6 +473,16 @@ func NumEq(a, b Value, who string) (bool, error) {
 		}
 	}
 	c, ok, err := numCompare(a, b, who)
+	if err != nil {
+		// numCompare refuses non-reals, which = accepts.
+		switch {
+		case !IsNumber(a):
+			return false, TypeError(who, "number", a)
+		case !IsNumber(b):
+			return false, TypeError(who, "number", b)
+		}
+		return complexEq(a, b), nil
+	}
 	return ok && c == 0, err
 }
 
@@ -543,9 +570,11 @@ func IsInteger(a Value) bool {
 
 // IsExact reports whether a is an exact number.
 func IsExact(a Value) bool {
-	switch a.(type) {
+	switch x := a.(type) {
 	case Fixnum, *big.Int, *big.Rat:
 		return true
+	case *Complex:
+		return IsExact(x.Re)
 	}
 	return false
 }
@@ -582,9 +611,14 @@ func numSign(a Value) (int, bool) {
 	return 0, false
 }
 
-// IsZero reports whether a is a zero number (0, 0. or -0.).
+// IsZero reports whether a is a zero number (0, 0., -0. or 0.+0.i).
 func IsZero(a Value) bool {
 	s, ok := numSign(a)
+	if !ok {
+		if z, isC := a.(*Complex); isC {
+			return IsZero(z.Re) && IsZero(z.Im)
+		}
+	}
 	return ok && s == 0
 }
 
@@ -795,7 +829,7 @@ func roundOp(who string, a Value, ff func(float64) float64, rf func(*big.Rat) *b
 	case *big.Rat:
 		return NormBig(rf(x)), nil
 	}
-	return nil, TypeError(who, "number", a)
+	return nil, realError(who, a)
 }
 
 // Floor returns the largest integer not greater than a.
@@ -858,6 +892,8 @@ func Exact(a Value) (Value, error) {
 			return nil, Errorf("exact: no exact representation of %s", FlonumString(f, 10))
 		}
 		return exactFloat(f), nil
+	case *Complex:
+		return complexMap(x, Exact)
 	}
 	return nil, TypeError("exact", "number", a)
 }
@@ -866,6 +902,9 @@ func Exact(a Value) (Value, error) {
 func Inexact(a Value) (Value, error) {
 	if x, ok := a.(Flonum); ok {
 		return x, nil
+	}
+	if z, ok := a.(*Complex); ok {
+		return complexMap(z, Inexact)
 	}
 	f, ok := ToFloat(a)
 	if !ok {
@@ -899,11 +938,16 @@ func exactSqrt(x *big.Int) (*big.Int, bool) {
 	return s, new(big.Int).Mul(s, s).Cmp(x) == 0
 }
 
-// Sqrt returns the square root of a: exact for exact perfect squares
-// (including ratios of them), a flonum otherwise.
+// Sqrt returns the principal square root of a: exact for exact perfect
+// squares (including ratios of them and their negations: (sqrt -4) =>
+// +2i), inexact otherwise.
 func Sqrt(a Value) (Value, error) {
 	if s, ok := numSign(a); ok && s < 0 {
-		return nil, Errorf("sqrt: negative argument %s%s", WriteString(a), noComplex)
+		r, err := Sqrt(must(Negate(a)))
+		if err != nil {
+			return nil, err
+		}
+		return MakeRect(Int(0), r), nil
 	}
 	switch x := a.(type) {
 	case Fixnum:
@@ -930,6 +974,8 @@ func Sqrt(a Value) (Value, error) {
 		f := new(big.Float).SetPrec(128).SetRat(x)
 		r, _ := f.Sqrt(f).Float64()
 		return Flonum(r), nil
+	case *Complex:
+		return complexSqrt(x), nil
 	}
 	return nil, TypeError("sqrt", "number", a)
 }
@@ -959,14 +1005,16 @@ const maxExptBits = 1 << 28
 
 // Expt returns a raised to the power b. An exact base with an exact
 // integer exponent gives an exact result (a ratio for negative
-// exponents); anything else is computed in floating point.
+// exponents); anything else is computed in floating point, as a complex
+// e^(b log a) when a is negative and b not an integer, or either is
+// non-real: (expt -8 1/3) => 1.0000000000000002+1.7320508075688772i.
 func Expt(a, b Value) (Value, error) {
 	ra, rb := numRank(a), numRank(b)
-	if ra < 0 {
-		return nil, TypeError("expt", "number", a)
-	}
-	if rb < 0 {
-		return nil, TypeError("expt", "number", b)
+	if ra < 0 || rb < 0 {
+		if _, err := numRanks("expt", a, b); err != nil {
+			return nil, err
+		}
+		return complexExpt(a, b)
 	}
 	if rb == rFix || rb == rBig {
 		if ra == rFlo {
@@ -979,7 +1027,7 @@ func Expt(a, b Value) (Value, error) {
 		return Flonum(math.NaN()), nil
 	}
 	if x < 0 && y != math.Trunc(y) {
-		return nil, Errorf("expt: negative base %s with non-integral exponent %s%s", WriteString(a), WriteString(b), noComplex)
+		return complexExpt(a, b)
 	}
 	if math.IsInf(x, 0) && ra != rFlo && !math.IsInf(y, 0) {
 		// An exact base beyond the flonum range.
@@ -1069,11 +1117,11 @@ func intPow(x int64, e uint64) Value {
 // ---------------------------------------------------------------------
 // Transcendental functions
 
-// floArg returns a as a float64 for the procedure who.
+// floArg returns a real a as a float64 for the procedure who.
 func floArg(who string, a Value) (float64, error) {
 	f, ok := ToFloat(a)
 	if !ok {
-		return 0, TypeError(who, "number", a)
+		return 0, realError(who, a)
 	}
 	return f, nil
 }
@@ -1111,6 +1159,9 @@ func Exp(a Value) (Value, error) {
 	if isExactZero(a) {
 		return Int(1), nil
 	}
+	if z, ok := a.(*Complex); ok {
+		return fromC(cmplx.Exp(toC(z))), nil
+	}
 	f, err := floArg("exp", a)
 	if err != nil {
 		return nil, err
@@ -1125,7 +1176,7 @@ func logOf(who string, a Value) (float64, error) {
 		return 0, TypeError(who, "number", a)
 	}
 	if s < 0 {
-		return 0, Errorf("%s: negative argument %s%s", who, WriteString(a), noComplex)
+		panic("value: logOf of a negative number")
 	}
 	if x, ok := a.(Flonum); ok {
 		return math.Log(float64(x)), nil
@@ -1142,6 +1193,12 @@ func Log(a Value) (Value, error) {
 	if isExactOne(a) {
 		return Int(0), nil
 	}
+	if !IsReal(a) || IsNegative(a) {
+		if !IsNumber(a) {
+			return nil, TypeError("log", "number", a)
+		}
+		return complexLog(a), nil
+	}
 	f, err := logOf("log", a)
 	if err != nil {
 		return nil, err
@@ -1151,6 +1208,18 @@ func Log(a Value) (Value, error) {
 
 // Log2 returns the logarithm of a in base base (two-argument log).
 func Log2(a, base Value) (Value, error) {
+	if !IsReal(a) || !IsReal(base) || IsNegative(a) || IsNegative(base) {
+		if _, err := numRanks("log", a, base); err != nil {
+			return nil, err
+		}
+		if IsZero(base) || isExactOne(base) {
+			return nil, Errorf("log: base %s has no logarithm to divide by", WriteString(base))
+		}
+		if isExactZero(a) {
+			return nil, Errorf("log: logarithm of exact 0")
+		}
+		return Div(complexLog0(a), complexLog0(base))
+	}
 	lb, err := logOf("log", base)
 	if err != nil {
 		return nil, err
@@ -1167,9 +1236,12 @@ func Log2(a, base Value) (Value, error) {
 
 // trig applies f to a, giving exactly zeroVal for an exact zero argument
 // when zeroVal is not nil.
-func trigOp(who string, a Value, f func(float64) float64, zeroVal Value) (Value, error) {
+func trigOp(who string, a Value, f func(float64) float64, zeroVal Value, cf func(complex128) complex128) (Value, error) {
 	if zeroVal != nil && isExactZero(a) {
 		return zeroVal, nil
+	}
+	if z, ok := a.(*Complex); ok {
+		return fromC(cf(toC(z))), nil
 	}
 	x, err := floArg(who, a)
 	if err != nil {
@@ -1179,25 +1251,34 @@ func trigOp(who string, a Value, f func(float64) float64, zeroVal Value) (Value,
 }
 
 // Sin returns the sine of a; (sin 0) is exact 0.
-func Sin(a Value) (Value, error) { return trigOp("sin", a, math.Sin, Int(0)) }
+func Sin(a Value) (Value, error) { return trigOp("sin", a, math.Sin, Int(0), cmplx.Sin) }
 
 // Cos returns the cosine of a; (cos 0) is exact 1.
-func Cos(a Value) (Value, error) { return trigOp("cos", a, math.Cos, Int(1)) }
+func Cos(a Value) (Value, error) { return trigOp("cos", a, math.Cos, Int(1), cmplx.Cos) }
 
 // Tan returns the tangent of a; (tan 0) is exact 0.
-func Tan(a Value) (Value, error) { return trigOp("tan", a, math.Tan, Int(0)) }
+func Tan(a Value) (Value, error) { return trigOp("tan", a, math.Tan, Int(0), cmplx.Tan) }
 
 // Atan returns the arctangent of a; (atan 0) is exact 0.
-func Atan(a Value) (Value, error) { return trigOp("atan", a, math.Atan, Int(0)) }
+func Atan(a Value) (Value, error) {
+	if _, ok := a.(*Complex); ok {
+		return complexAtan(a)
+	}
+	return trigOp("atan", a, math.Atan, Int(0), nil)
+}
 
-// arcTrig checks that a is in [-1, 1] before applying f.
-func arcTrig(who string, a Value, f func(float64) float64) (Value, error) {
+// arcTrig applies f to a real a in [-1, 1], and cf (R7RS's formula) to
+// any other number.
+func arcTrig(who string, a Value, f func(float64) float64, cf func(Value) Value) (Value, error) {
+	if _, ok := a.(*Complex); ok {
+		return cf(a), nil
+	}
 	x, err := floArg(who, a)
 	if err != nil {
 		return nil, err
 	}
 	if x < -1 || x > 1 {
-		return nil, Errorf("%s: argument %s out of range [-1, 1]%s", who, WriteString(a), noComplex)
+		return cf(a), nil
 	}
 	return Flonum(f(x)), nil
 }
@@ -1207,7 +1288,7 @@ func Asin(a Value) (Value, error) {
 	if isExactZero(a) {
 		return Int(0), nil
 	}
-	return arcTrig("asin", a, math.Asin)
+	return arcTrig("asin", a, math.Asin, complexAsin)
 }
 
 // Acos returns the arccosine of a; (acos 1) is exact 0.
@@ -1215,7 +1296,7 @@ func Acos(a Value) (Value, error) {
 	if isExactOne(a) {
 		return Int(0), nil
 	}
-	return arcTrig("acos", a, math.Acos)
+	return arcTrig("acos", a, math.Acos, complexAcos)
 }
 
 // Atan2 returns the angle of the point (x, y): two-argument atan. It is
@@ -1253,7 +1334,7 @@ func Numerator(a Value) (Value, error) {
 		}
 		return Flonum(bigToFloat(new(big.Rat).SetFloat64(f).Num())), nil
 	}
-	return nil, TypeError("numerator", "number", a)
+	return nil, realError("numerator", a)
 }
 
 // Denominator returns the (positive) denominator of a in lowest terms;
@@ -1274,7 +1355,7 @@ func Denominator(a Value) (Value, error) {
 		}
 		return Flonum(bigToFloat(new(big.Rat).SetFloat64(f).Denom())), nil
 	}
-	return nil, TypeError("denominator", "number", a)
+	return nil, realError("denominator", a)
 }
 
 // Rationalize returns the simplest rational number differing from x by no
@@ -1283,6 +1364,12 @@ func Rationalize(x, y Value) (Value, error) {
 	r, err := numRanks("rationalize", x, y)
 	if err != nil {
 		return nil, err
+	}
+	if r == rCpx {
+		if !IsReal(x) {
+			return nil, realError("rationalize", x)
+		}
+		return nil, realError("rationalize", y)
 	}
 	if r == rFlo {
 		fx, fy := floOf(x), floOf(y)
@@ -1343,7 +1430,7 @@ func simplest(lo, hi *big.Rat) *big.Rat {
 
 // NumberToString formats a in radix 2, 8, 10 or 16.
 func NumberToString(a Value, radix int) (string, error) {
-	if numRank(a) < 0 {
+	if !IsNumber(a) {
 		return "", TypeError("number->string", "number", a)
 	}
 	switch radix {

@@ -30,6 +30,10 @@ func num(t *testing.T, s string) Value {
 	if strings.HasPrefix(s, `"`) {
 		return NewString(strings.Trim(s, `"`))
 	}
+	if re, im, ok := strings.Cut(s, ","); ok {
+		// re,im: a complex in rectangular form.
+		return MakeRect(num(t, re), num(t, im))
+	}
 	if strings.Contains(s, "/") {
 		r, ok := new(big.Rat).SetString(s)
 		if !ok {
@@ -72,6 +76,14 @@ func checkNorm(t *testing.T, what string, v Value) {
 		for _, it := range x.Vals {
 			checkNorm(t, what, it)
 		}
+	case *Complex:
+		_, reFlo := x.Re.(Flonum)
+		_, imFlo := x.Im.(Flonum)
+		if reFlo != imFlo || !reFlo && isExactZero(x.Im) {
+			t.Errorf("%s: result %s is a non-canonical complex", what, WriteString(x))
+		}
+		checkNorm(t, what, x.Re)
+		checkNorm(t, what, x.Im)
 	}
 }
 
@@ -166,9 +178,19 @@ var ops = map[string]func([]Value) (Value, error){
 	"exact-integer?": func(a []Value) (Value, error) {
 		return IsExactInteger(a[0]), nil
 	},
-	"zero?":     func(a []Value) (Value, error) { return IsZero(a[0]), nil },
-	"positive?": func(a []Value) (Value, error) { return IsPositive(a[0]), nil },
-	"negative?": func(a []Value) (Value, error) { return IsNegative(a[0]), nil },
+	"zero?":            func(a []Value) (Value, error) { return IsZero(a[0]), nil },
+	"positive?":        func(a []Value) (Value, error) { return IsPositive(a[0]), nil },
+	"negative?":        func(a []Value) (Value, error) { return IsNegative(a[0]), nil },
+	"make-rectangular": func(a []Value) (Value, error) { return MakeRect(a[0], a[1]), nil },
+	"make-polar":       two(MakePolar),
+	"real-part":        one(RealPart),
+	"imag-part":        one(ImagPart),
+	"magnitude":        one(Magnitude),
+	"angle":            one(Angle),
+	"nan?":             func(a []Value) (Value, error) { return IsNaN(a[0]), nil },
+	"infinite?":        func(a []Value) (Value, error) { return IsInfinite(a[0]), nil },
+	"finite?":          func(a []Value) (Value, error) { return IsFinite(a[0]), nil },
+	"real?":            func(a []Value) (Value, error) { return IsReal(a[0]), nil },
 }
 
 // run evaluates "(op arg ...)" and returns the written result, or
@@ -450,9 +472,10 @@ func TestArith(t *testing.T) {
 		{"(sqrt 18446744073709551616)", "4294967296"},
 		{"(sqrt 10000000000000000000000000000000000000000)", "100000000000000000000"},
 		{"(sqrt 18446744073709551616/9)", "4294967296/3"},
-		{"(sqrt -4)", "error: sqrt: negative argument -4 (contigo has no complex numbers)"},
-		{"(sqrt -4.0)", "error: sqrt: negative argument -4.0 (contigo has no complex numbers)"},
-		{"(sqrt -1/4)", "error: sqrt: negative argument -1/4 (contigo has no complex numbers)"},
+		{"(sqrt -4)", "+2i"},
+		{"(sqrt -4.0)", "+2.0i"},
+		{"(sqrt -1/4)", "+1/2i"},
+		{"(sqrt -2)", "+1.4142135623730951i"},
 		{"(sqrt +inf.0)", "+inf.0"},
 		{"(sqrt +nan.0)", "+nan.0"},
 		{"(exact-integer-sqrt 4)", "2 0"},
@@ -492,8 +515,8 @@ func TestArith(t *testing.T) {
 		{"(expt 2.0 3)", "8.0"},
 		{"(expt 2.0 -1)", "0.5"},
 		{"(expt 4 1/2)", "2.0"},
-		{"(expt -8 1/3)", "error: expt: negative base -8 with non-integral exponent 1/3 (contigo has no complex numbers)"},
-		{"(expt -2.0 0.5)", "error: expt: negative base -2.0 with non-integral exponent 0.5 (contigo has no complex numbers)"},
+		{"(expt -8 1/3)", "1.0+1.732050807568877i"},
+		{"(expt -2.0 0.5)", "8.65956056235492e-17+1.414213562373095i"},
 		{"(expt -2 2.0)", "4.0"},
 		{"(expt 0 2.5)", "0.0"},
 		{`(expt "a" 2)`, `error: expt: expected number, got "a"`},
@@ -506,13 +529,13 @@ func TestArith(t *testing.T) {
 		{"(log 1.0)", "0.0"},
 		{"(log 0)", "-inf.0"},
 		{"(log 0.0)", "-inf.0"},
-		{"(log -1)", "error: log: negative argument -1 (contigo has no complex numbers)"},
-		{"(log -1.0)", "error: log: negative argument -1.0 (contigo has no complex numbers)"},
+		{"(log -1)", "+3.141592653589793i"},
+		{"(log -1.0)", "+3.141592653589793i"},
 		{"(log +nan.0)", "+nan.0"},
 		{"(log2 8 2)", "3.0"},
 		{"(log2 100 10)", "2.0"},
 		{"(log2 1 10)", "0"},
-		{"(log2 8 -2)", "error: log: negative argument -2 (contigo has no complex numbers)"},
+		{"(log2 -8 2)", "3.0+4.532360141827194i"},
 		{"(sin 0)", "0"},
 		{"(sin 0.0)", "0.0"},
 		{"(cos 0)", "1"},
@@ -521,8 +544,8 @@ func TestArith(t *testing.T) {
 		{"(acos 1)", "0"},
 		{"(atan 0)", "0"},
 		{"(atan 1)", "0.7853981633974483"},
-		{"(asin 2)", "error: asin: argument 2 out of range [-1, 1] (contigo has no complex numbers)"},
-		{"(acos -1.5)", "error: acos: argument -1.5 out of range [-1, 1] (contigo has no complex numbers)"},
+		{"(asin 2)", "1.5707963267948966-1.3169578969248166i"},
+		{"(acos -1.5)", "3.141592653589793-0.962423650119207i"},
 		{"(acos -1)", "3.141592653589793"},
 		{"(atan2 1 1)", "0.7853981633974483"},
 		{"(atan2 0 1)", "0"},
@@ -673,5 +696,139 @@ func BenchmarkMulFixnumLarge(b *testing.B) {
 	x, y := Value(Int(1<<40)), Value(Int(3))
 	for b.Loop() {
 		Mul(x, y)
+	}
+}
+
+// TestComplex covers the non-real numbers; "re,im" in an expression is
+// the complex re + im i.
+func TestComplex(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		// Construction and normalization.
+		{"(make-rectangular 1 2)", "1+2i"},
+		{"(make-rectangular 1 0)", "1"},
+		{"(make-rectangular 1.5 0)", "1.5"},
+		{"(make-rectangular 1.5 0.0)", "1.5+0.0i"},
+		{"(make-rectangular 1 2.0)", "1.0+2.0i"},
+		{"(make-rectangular 0 1)", "+i"},
+		{"(make-rectangular 0 -1)", "-i"},
+		{"(make-rectangular 0.0 1.0)", "+1.0i"},
+		{"(make-rectangular -0.0 1.0)", "-0.0+1.0i"},
+		{"(make-rectangular 1/2 -3/4)", "1/2-3/4i"},
+		{"(make-rectangular 3.0 +inf.0)", "3.0+inf.0i"},
+		{"(make-rectangular 3.0 -inf.0)", "3.0-inf.0i"},
+		{"(make-rectangular 0 +nan.0)", "+nan.0i"},
+		{"(make-polar 2 0)", "2"},
+		{"(make-polar 2 0.0)", "2.0+0.0i"},
+		{"(make-polar 1,1 1)", "error: make-polar: expected real number, got 1+i"},
+		{"(real-part 1,2)", "1"},
+		{"(imag-part 1,2)", "2"},
+		{"(imag-part 1.5)", "0"},
+		{"(real-part \"x\")", "error: real-part: expected number, got \"x\""},
+		{"(magnitude 3,4)", "5"},
+		{"(magnitude -3,4)", "5"},
+		{"(magnitude 1,1)", "1.4142135623730951"},
+		{"(magnitude 3.0,4)", "5.0"},
+		{"(magnitude -5)", "5"},
+		{"(angle 1)", "0"},
+		{"(angle -1)", "3.141592653589793"},
+		{"(angle 0,1)", "1.5707963267948966"},
+		{"(angle -1.0)", "3.141592653589793"},
+
+		// Arithmetic.
+		{"(+ 1,2 3,4)", "4+6i"},
+		{"(+ 1,2 1,-2)", "2"},
+		{"(+ 1.0,2 1,-2)", "2.0+0.0i"},
+		{"(+ 1,2 0.5)", "1.5+2.0i"},
+		{"(- 1,2 1,2)", "0"},
+		{"(- 5 0,1)", "5-i"},
+		{"(* 1,1 1,-1)", "2"},
+		{"(* 0,1 0,1)", "-1"},
+		{"(* 2.5 1,1)", "2.5+2.5i"},
+		{"(* +inf.0 1,1)", "+inf.0+inf.0i"},
+		{"(/ 1,2 3,4)", "11/25+2/25i"},
+		{"(/ 1.0,2 3,4)", "0.44+0.08i"},
+		{"(/ 2,4 2)", "1+2i"},
+		{"(/ 1 0,1)", "-i"},
+		{"(/ 1,1 0)", "error: /: division by zero"},
+		{"(/ 1.0,1 0)", "+inf.0+inf.0i"},
+		{"(neg 1,-2)", "-1+2i"},
+		{"(abs 1,2)", "error: abs: expected real number, got 1+2i"},
+		{"(+ 1,2 \"a\")", "error: +: expected number, got \"a\""},
+
+		// Comparison: = only.
+		{"(= 1,2 1.0,2.0)", "#t"},
+		{"(= 1,2 1,3)", "#f"},
+		{"(= 1.0,0.0 1)", "#t"},
+		{"(= 1,2 \"a\")", "error: =: expected number, got \"a\""},
+		{"(< 1,2 3)", "error: <: expected real number, got 1+2i"},
+		{"(<= 3 1,2)", "error: <=: expected real number, got 1+2i"},
+		{"(max 1,2 3)", "error: max: expected real number, got 1+2i"},
+		{"(compare 1 0,1)", "error: compare: expected real number, got +i"},
+		{"(floor 1.5,2)", "error: floor: expected real number, got 1.5+2.0i"},
+		{"(round 1,2)", "error: round: expected real number, got 1+2i"},
+		{"(numerator 1,2)", "error: numerator: expected real number, got 1+2i"},
+		{"(rationalize 1,2 1)", "error: rationalize: expected real number, got 1+2i"},
+		{"(quotient 1,2 1)", "error: quotient: expected integer, got 1+2i"},
+
+		// Predicates.
+		{"(zero? 0.0,0.0)", "#t"},
+		{"(zero? 0.0,1)", "#f"},
+		{"(exact? 1,2)", "#t"},
+		{"(exact? 1.0,2)", "#f"},
+		{"(integer? 1,2)", "#f"},
+		{"(real? 1.0,0.0)", "#f"},
+		{"(real? 1.5)", "#t"},
+		{"(nan? +nan.0,1)", "#t"},
+		{"(nan? 1,2)", "#f"},
+		{"(infinite? 1,+inf.0)", "#t"},
+		{"(finite? 1,+inf.0)", "#f"},
+		{"(finite? 1,2)", "#t"},
+
+		// Exactness.
+		{"(exact 1.5,2.5)", "3/2+5/2i"},
+		{"(exact 1.5,0.0)", "3/2"},
+		{"(exact 1,+inf.0)", "error: exact: no exact representation of +inf.0"},
+		{"(inexact 1/2,1)", "0.5+1.0i"},
+
+		// Roots, powers and logarithms, with R7RS's branch cuts.
+		{"(sqrt -3,4)", "1+2i"},
+		{"(sqrt -3,-4)", "1-2i"},
+		{"(sqrt 0,2)", "1+i"},
+		{"(sqrt 0,1)", "0.7071067811865476+0.7071067811865476i"},
+		{"(sqrt -4.0,0.0)", "+2.0i"},
+		{"(sqrt -4.0,-0.0)", "-2.0i"},
+		{"(expt 1,1 10)", "+32i"},
+		{"(expt 1,1 -2)", "-1/2i"},
+		{"(expt 0,1 4)", "1"},
+		{"(expt 1.0,1.0 2)", "+2.0i"},
+		{"(expt 2 0,1)", "0.7692389013639721+0.6389612763136348i"},
+		{"(expt 0 1,1)", "0"},
+		{"(expt 0 -1,1)", "error: expt: 0 to the power -1+i is undefined"},
+		{"(expt 10,10 9223372036854775807)", "error: expt: result of (expt 10+10i 9223372036854775807) too large"},
+		{"(exp 0,1)", "0.5403023058681398+0.8414709848078965i"},
+		{"(log 0,1)", "+1.5707963267948966i"},
+		{"(log -2)", "0.6931471805599453+3.141592653589793i"},
+		{"(log2 0,1 -1)", "0.5+0.0i"},
+		{"(log2 -1 0)", "error: log: base 0 has no logarithm to divide by"},
+
+		// Trigonometry.
+		{"(sin 0,1)", "+1.1752011936438014i"},
+		{"(cos 0,1)", "1.5430806348152437-0.0i"},
+		{"(tan 1,1)", "0.2717525853195117+1.0839233273386948i"},
+		{"(asin -2)", "-1.5707963267948966+1.3169578969248164i"},
+		{"(acos 2)", "+1.3169578969248166i"},
+		{"(atan 0,2)", "1.5707963267948966+0.5493061443340548i"},
+		{"(atan 0,1)", "error: atan: +i is a singularity"},
+		{"(atan2 0,1 1)", "error: atan: expected real number, got +i"},
+
+		// Conversions.
+		{"(number->string2 3,-5)", `"11-101i"`},
+		{"(number->string16 1/2,255)", `"1/2+ffi"`},
+	}
+	for _, tt := range tests {
+		got := run(t, tt.expr)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: (-want +got)\n%s", tt.expr, diff)
+		}
 	}
 }

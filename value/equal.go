@@ -85,6 +85,9 @@ func Eqv(a, b Value) bool {
 	case *big.Rat:
 		y, ok := b.(*big.Rat)
 		return ok && x.Cmp(y) == 0
+	case *Complex:
+		y, ok := b.(*Complex)
+		return ok && Eqv(x.Re, y.Re) && Eqv(x.Im, y.Im)
 	}
 	return Eq(a, b)
 }

@@ -53,7 +53,7 @@ func NormRat(r *big.Rat) Value {
 // IsNumber reports whether v is a Scheme number.
 func IsNumber(v Value) bool {
 	switch v.(type) {
-	case Fixnum, Flonum, *big.Int, *big.Rat:
+	case Fixnum, Flonum, *big.Int, *big.Rat, *Complex:
 		return true
 	}
 	return false
@@ -72,6 +72,8 @@ func NumberString(v Value, radix int) string {
 		return n.Num().Text(radix) + "/" + n.Denom().Text(radix)
 	case Flonum:
 		return FlonumString(float64(n), radix)
+	case *Complex:
+		return complexString(n, radix)
 	}
 	return "#<not-a-number>"
 }

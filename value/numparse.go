@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // maxExactExponent bounds the decimal exponent of an exact decimal such as
@@ -14,13 +15,16 @@ const maxExactExponent = 100000
 // ParseNumber parses Scheme number syntax (R7RS 7.1.1) with the given
 // default radix. It reports false if text is not a number.
 //
-// The syntax accepted is the real part of R7RS: optional prefixes #x #b #o
-// #d #e #i (a radix and an exactness, in either order, any case), then a
-// signed integer, ratio n/d, decimal (radix 10 only, with an optional e
-// exponent), or one of +inf.0 -inf.0 +nan.0 -nan.0. Integers and ratios
-// are exact unless #i is given; decimals are inexact unless #e is given,
-// in which case they are converted exactly (#e1.5 is 3/2). A ratio with a
-// zero denominator is not a number. Complex numbers are not supported.
+// The syntax accepted is R7RS's: optional prefixes #x #b #o #d #e #i (a
+// radix and an exactness, in either order, any case), then a complex
+// number in rectangular form (1+2i, -2.5+0.0i, +i, 3.0+inf.0i, 1/2-3/4i)
+// or polar form (1@1.5707963), made of reals: a signed integer, ratio
+// n/d, decimal (radix 10 only, with an optional exponent marked e, s, f,
+// d or l, all meaning the one flonum precision), or one of +inf.0 -inf.0
+// +nan.0 -nan.0. Integers and ratios are exact unless #i is given;
+// decimals are inexact unless #e is given, in which case they are
+// converted exactly (#e1.5 is 3/2). The prefix applies to both parts of
+// a complex. A ratio with a zero denominator is not a number.
 func ParseNumber(text string, radix int) (Value, bool) {
 	var exact byte // 0 (unspecified), 'e' or 'i'
 	radixSet := false
@@ -53,6 +57,76 @@ func ParseNumber(text string, radix int) (Value, bool) {
 		s = s[2:]
 	}
 	if len(s) == 0 || radix < 2 || radix > 16 {
+		return nil, false
+	}
+	if c := s[len(s)-1]; c == 'i' || c == 'I' {
+		return parseRect(s[:len(s)-1], radix, exact)
+	}
+	if at := strings.IndexByte(s, '@'); at >= 0 {
+		return parsePolar(s[:at], s[at+1:], radix, exact)
+	}
+	return parseReal(s, radix, exact)
+}
+
+// parseRect parses the text of a rectangular complex up to its final i:
+// an optional real, then a sign followed by an optional unsigned real.
+func parseRect(s string, radix int, exact byte) (Value, bool) {
+	for k := 0; k < len(s); k++ {
+		if s[k] != '+' && s[k] != '-' {
+			continue
+		}
+		var re Value = Int(0)
+		if k > 0 {
+			var ok bool
+			if re, ok = parseReal(s[:k], radix, exact); !ok {
+				continue
+			}
+		}
+		var im Value
+		switch s[k:] {
+		case "+":
+			im = Int(1)
+		case "-":
+			im = Int(-1)
+		default:
+			var ok bool
+			if im, ok = parseReal(s[k:], radix, exact); !ok {
+				continue
+			}
+		}
+		if exact == 'i' {
+			re, im = toFlonum(re), toFlonum(im)
+		}
+		return MakeRect(re, im), true
+	}
+	return nil, false
+}
+
+// parsePolar parses a complex in polar form, magnitude@angle.
+func parsePolar(mag, ang string, radix int, exact byte) (Value, bool) {
+	m, ok := parseReal(mag, radix, exact)
+	if !ok {
+		return nil, false
+	}
+	a, ok := parseReal(ang, radix, exact)
+	if !ok {
+		return nil, false
+	}
+	z, err := MakePolar(m, a)
+	if err != nil {
+		return nil, false
+	}
+	if exact == 'e' {
+		if z, err = Exact(z); err != nil {
+			return nil, false
+		}
+	}
+	return z, true
+}
+
+// parseReal parses a real number after the prefixes.
+func parseReal(s string, radix int, exact byte) (Value, bool) {
+	if len(s) == 0 {
 		return nil, false
 	}
 	neg := false
@@ -97,7 +171,7 @@ func ParseNumber(text string, radix int) (Value, bool) {
 			return toFlonum(v), true
 		}
 		return v, true
-	case '.', 'e', 'E':
+	case '.', 'e', 'E', 's', 'S', 'f', 'F', 'd', 'D', 'l', 'L':
 		if radix != 10 {
 			return nil, false
 		}
@@ -105,6 +179,7 @@ func ParseNumber(text string, radix int) (Value, bool) {
 		if !ok {
 			return nil, false
 		}
+		s = normalizeExponent(s)
 		if exact == 'e' {
 			if exp > maxExactExponent || exp < -maxExactExponent {
 				return nil, false
@@ -218,7 +293,7 @@ func checkDecimal(body string) (int, bool) {
 	if i == len(body) {
 		return 0, true
 	}
-	if body[i] != 'e' && body[i] != 'E' {
+	if !isExponentMarker(body[i]) {
 		return 0, false
 	}
 	i++
@@ -244,6 +319,28 @@ func checkDecimal(body string) (int, bool) {
 		exp = -exp
 	}
 	return exp, true
+}
+
+// isExponentMarker reports whether c marks a decimal exponent: R7RS
+// reads e, and also s, f, d and l (short, single, double, long) for
+// programs from earlier reports; contigo has one flonum precision.
+func isExponentMarker(c byte) bool {
+	switch c | 0x20 {
+	case 'e', 's', 'f', 'd', 'l':
+		return true
+	}
+	return false
+}
+
+// normalizeExponent rewrites a checked decimal's exponent marker to e, the
+// one strconv and big.Rat read.
+func normalizeExponent(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != 'e' && c != 'E' && isExponentMarker(c) {
+			return s[:i] + "e" + s[i+1:]
+		}
+	}
+	return s
 }
 
 func toBig(v Value) *big.Int {

@@ -101,7 +101,7 @@ func (p *printer) print(v Value) {
 		} else {
 			w.WriteString("#f")
 		}
-	case Fixnum, Flonum, *big.Int, *big.Rat:
+	case Fixnum, Flonum, *big.Int, *big.Rat, *Complex:
 		w.WriteString(NumberString(x, 10))
 	case *Symbol:
 		if p.write {
@@ -294,7 +294,7 @@ func symbolNeedsBars(name string) bool {
 	}
 	for _, r := range name {
 		switch r {
-		case '(', ')', '"', ';', '\'', '`', ',', '|', ' ', '\t', '\n', '\r', '[', ']', '{', '}':
+		case '(', ')', '"', ';', '\'', '`', ',', '|', '\\', ' ', '\t', '\n', '\r', '[', ']', '{', '}':
 			return true
 		}
 		if r < 0x20 || r == 0x7f {
@@ -313,6 +313,15 @@ func symbolNeedsBars(name string) bool {
 	}
 	if _, ok := ParseNumber(name, 10); ok {
 		return true
+	}
+	// +inf.0 and +nan.0 followed by more, as in +nan.0abc, read as
+	// symbols here but as (bad) numbers by other readers: bars keep the
+	// written form portable.
+	if len(name) > 6 && (name[0] == '+' || name[0] == '-') {
+		switch strings.ToLower(name[1:6]) {
+		case "inf.0", "nan.0":
+			return true
+		}
 	}
 	return false
 }
