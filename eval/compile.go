@@ -402,7 +402,15 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			break
 		}
 	}
-	return &App{all: all, direct: direct, site: s}
+	app := &App{all: all, direct: direct, site: s}
+	if direct {
+		for _, a := range all {
+			if pc, ok := a.(*PrimCall); ok {
+				pc.owner = app
+			}
+		}
+	}
+	return app
 }
 
 // body compiles a lambda or let body in scope sc (already holding the

@@ -415,6 +415,7 @@ type PrimCall struct {
 	g      *Global
 	args   []Node
 	parent *PrimCall
+	owner  *App // the direct call this is an operand of, if any
 	slow   bool
 	app    App // the general call, used once demoted
 	site
@@ -423,6 +424,11 @@ type PrimCall struct {
 func (n *PrimCall) demote() {
 	for p := n; p != nil && !p.slow; p = p.parent {
 		p.slow = true
+		if p.owner != nil {
+			// The call no longer evaluates at once: its operands must
+			// go through frames again.
+			p.owner.direct = false
+		}
 	}
 }
 
