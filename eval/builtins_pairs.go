@@ -240,9 +240,9 @@ func pairPrims() []*value.Primitive {
 			}
 		}),
 		prim("make-list", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-list")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-list", "non-negative exact integer", args[0])
+			n, err := sizeArg(args[0], "make-list", 32)
+			if err != nil {
+				return nil, err
 			}
 			var fill V = value.Unspecified
 			if len(args) == 2 {

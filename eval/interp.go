@@ -38,6 +38,10 @@ type Options struct {
 	Prelude, PreludeName string
 	// Args is what (command-line) returns.
 	Args []string
+	// MaxMemory is the memory limit in bytes, enforced for the whole
+	// process (see SetMaxMemory): 0 for DefaultMaxMemory, negative for
+	// none. Past it, the running program gets an out-of-memory error.
+	MaxMemory int64
 }
 
 // Interp is a Scheme interpreter: a global environment and the ports.
@@ -87,6 +91,7 @@ func New(opts Options) (*Interp, error) {
 	if in.maxDepth <= 0 {
 		in.maxDepth = DefaultMaxDepth
 	}
+	SetMaxMemory(opts.MaxMemory)
 	if opts.Stdout == nil {
 		opts.Stdout = os.Stdout
 	}

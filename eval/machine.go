@@ -154,6 +154,15 @@ func (m *Machine) currentSite() *site {
 	return nil
 }
 
+// pollSite is where the loop stands when it polls: the node about to run,
+// else the frame about to be resumed, for errors raised from the poll.
+func (m *Machine) pollSite() *site {
+	if s, ok := m.node.(interface{ siteOf() *site }); ok && s.siteOf().pos.IsValid() {
+		return s.siteOf()
+	}
+	return m.currentSite()
+}
+
 // ret delivers v to the continuation.
 func (m *Machine) ret(v value.Value) {
 	m.val = v
@@ -237,6 +246,11 @@ func (m *Machine) tick() bool {
 		m.halted = true
 		m.err = ErrInterrupted
 		return true
+	}
+	if overLimit.Load() != 0 {
+		overLimit.Store(0)
+		m.fuel = m.fuelStart
+		m.fail(outOfMemory(), m.pollSite())
 	}
 	fire := false
 	if m.timer > 0 {
