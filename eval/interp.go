@@ -234,11 +234,14 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					if f, ok := r.(*fault); ok {
+					switch f := r.(type) {
+					case *fault:
 						m.raise(f.obj, false, f.site)
-						return
+					case *exitSignal:
+						panic(r)
+					default:
+						m.raise(internalError(r), false, nil)
 					}
-					panic(r)
 				}
 			}()
 			m.apply(proc, args, nil)
