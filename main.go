@@ -48,6 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	showHelp := fs.Bool("help", false, "print this help and exit")
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
+	maxMemory := fs.Int64("max-memory", 0, "memory limit in `MB` (0: half of the machine's memory, -1: none); past it the program ends with an out-of-memory error, exit status 3")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
@@ -81,7 +82,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: stdin,
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
-		Args: append([]string{"contigo"}, rest...),
+		Args:      append([]string{"contigo"}, rest...),
+		MaxMemory: *maxMemory << 20,
 	}
 	isFlagSet := func(name string) bool {
 		set := false
@@ -224,8 +226,21 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 			return 2
 		}
 		fmt.Fprint(stderr, e.Backtrace())
+		if isOutOfMemory(e.Payload) {
+			return exitOutOfMemory
+		}
 	}
 	return 1
+}
+
+// exitOutOfMemory is the exit status of a program ended by an
+// out-of-memory error (the memory limit, or a too-big allocation).
+const exitOutOfMemory = 3
+
+// isOutOfMemory reports whether v is an out-of-memory error.
+func isOutOfMemory(v value.Value) bool {
+	e, ok := v.(*value.ErrorObject)
+	return ok && e.Kind == "out-of-memory"
 }
 
 // programEnd calls the prelude's %program-end after the last form of a

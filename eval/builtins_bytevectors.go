@@ -27,9 +27,9 @@ func bytevectorPrims() []*value.Primitive {
 	return []*value.Primitive{
 		pred("bytevector?", func(a V) bool { _, ok := a.(*value.Bytevector); return ok }),
 		prim("make-bytevector", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-bytevector")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-bytevector", "non-negative exact integer", args[0])
+			n, err := sizeArg(args[0], "make-bytevector", 1)
+			if err != nil {
+				return nil, err
 			}
 			var fill byte
 			if len(args) == 2 {
@@ -116,13 +116,20 @@ func bytevectorPrims() []*value.Primitive {
 			return value.Unspecified, nil
 		}),
 		prim("bytevector-append", 0, -1, func(args []V) (V, error) {
-			out := []byte{}
+			n := 0
 			for _, a := range args {
 				b, err := bytevec(a, "bytevector-append")
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, b.B...)
+				n += len(b.B)
+			}
+			if err := checkAlloc("bytevector-append", n, 1); err != nil {
+				return nil, err
+			}
+			out := make([]byte, 0, n)
+			for _, a := range args {
+				out = append(out, a.(*value.Bytevector).B...)
 			}
 			return &value.Bytevector{B: out}, nil
 		}),

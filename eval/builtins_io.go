@@ -306,9 +306,9 @@ func (in *Interp) inputPrims() []*value.Primitive {
 			return value.NewString(line), nil
 		}),
 		prim("read-string", 1, 2, func(args []V) (V, error) {
-			k, err := toInt(args[0], "read-string")
-			if err != nil || k < 0 {
-				return nil, value.TypeError("read-string", "non-negative exact integer", args[0])
+			k, err := sizeArg(args[0], "read-string", 4)
+			if err != nil {
+				return nil, err
 			}
 			p, err := in.inPort(args, 1, "read-string", textual)
 			if err != nil {
@@ -351,9 +351,9 @@ func (in *Interp) inputPrims() []*value.Primitive {
 			return p.inputReady(), nil
 		}),
 		prim("read-bytevector", 1, 2, func(args []V) (V, error) {
-			k, err := toInt(args[0], "read-bytevector")
-			if err != nil || k < 0 {
-				return nil, value.TypeError("read-bytevector", "non-negative exact integer", args[0])
+			k, err := sizeArg(args[0], "read-bytevector", 1)
+			if err != nil {
+				return nil, err
 			}
 			p, err := in.inPort(args, 1, "read-bytevector", binary)
 			if err != nil {

@@ -1,6 +1,10 @@
 package eval
 
-import "contigo/value"
+import (
+	"strings"
+
+	"contigo/value"
+)
 
 func car(a V) (V, error) {
 	if p, ok := a.(*value.Pair); ok {
@@ -39,15 +43,25 @@ func cxr(name string) *value.Primitive {
 func listArg(v V, who string) ([]V, error) {
 	items, ok := value.ToSlice(v)
 	if !ok {
-		return nil, value.TypeError(who, "list", v)
+		return nil, listError(who, "list", v)
 	}
 	return items, nil
+}
+
+// listError reports that v is not a proper list: a circular one, or
+// something else than the list wanted.
+func listError(who, want string, v V) error {
+	if value.IsCircular(v) {
+		return value.NotProperList(who, v)
+	}
+	return value.TypeError(who, want, v)
 }
 
 // mem finds x in list l with eq.
 func mem(name string, eq func(a, b V) bool) *value.Primitive {
 	return prim2(name, func(x, l V) (V, error) {
-		for v := l; ; {
+		slow := l
+		for v, i := l, 0; ; i++ {
 			p, ok := v.(*value.Pair)
 			if !ok {
 				if v == value.Value(value.Nil) {
@@ -59,13 +73,19 @@ func mem(name string, eq func(a, b V) bool) *value.Primitive {
 				return p, nil
 			}
 			v = p.Cdr
+			if i&1 == 1 {
+				if slow = slow.(*value.Pair).Cdr; slow == v {
+					return nil, value.NotProperList(strings.TrimPrefix(name, "%"), l)
+				}
+			}
 		}
 	})
 }
 
 func ass(name string, eq func(a, b V) bool) *value.Primitive {
 	return prim2(name, func(x, l V) (V, error) {
-		for v := l; ; {
+		slow := l
+		for v, i := l, 0; ; i++ {
 			p, ok := v.(*value.Pair)
 			if !ok {
 				if v == value.Value(value.Nil) {
@@ -81,8 +101,47 @@ func ass(name string, eq func(a, b V) bool) *value.Primitive {
 				return entry, nil
 			}
 			v = p.Cdr
+			if i&1 == 1 {
+				if slow = slow.(*value.Pair).Cdr; slow == v {
+					return nil, value.NotProperList(strings.TrimPrefix(name, "%"), l)
+				}
+			}
 		}
 	})
+}
+
+// listTailCycle returns the nth tail of the circular list l without
+// going round its cycle more than once: n steps on a cycle of length c
+// land where n mod c steps past the cycle's start do.
+func listTailCycle(l V, n int) V {
+	// Find the cycle's start mu and length lambda (Brent would do too).
+	slow, fast := l.(*value.Pair), l.(*value.Pair)
+	for {
+		slow = slow.Cdr.(*value.Pair)
+		fast = fast.Cdr.(*value.Pair).Cdr.(*value.Pair)
+		if slow == fast {
+			break
+		}
+	}
+	mu, start := 0, l.(*value.Pair)
+	for start != slow {
+		start, slow = start.Cdr.(*value.Pair), slow.Cdr.(*value.Pair)
+		mu++
+	}
+	lambda, p := 1, start.Cdr.(*value.Pair)
+	for p != start {
+		p = p.Cdr.(*value.Pair)
+		lambda++
+	}
+	steps := n
+	if n > mu {
+		steps = mu + (n-mu)%lambda
+	}
+	var v V = l
+	for i := 0; i < steps; i++ {
+		v = v.(*value.Pair).Cdr
+	}
+	return v
 }
 
 // equalPrim is equal?, the default equivalence of hash tables.
@@ -131,7 +190,7 @@ func pairPrims() []*value.Primitive {
 				if n&1 == 1 {
 					slow = slow.(*value.Pair).Cdr
 					if slow == v {
-						return nil, value.TypeError("length", "proper list", l)
+						return nil, value.NotProperList("length", l)
 					}
 				}
 			}
@@ -152,7 +211,8 @@ func pairPrims() []*value.Primitive {
 		}),
 		prim1("reverse", func(l V) (V, error) {
 			var out V = value.Nil
-			for v := l; ; {
+			slow := l
+			for v, i := l, 0; ; i++ {
 				p, ok := v.(*value.Pair)
 				if !ok {
 					if v == value.Value(value.Nil) {
@@ -162,6 +222,11 @@ func pairPrims() []*value.Primitive {
 				}
 				out = &value.Pair{Car: p.Car, Cdr: out}
 				v = p.Cdr
+				if i&1 == 1 {
+					if slow = slow.(*value.Pair).Cdr; slow == v {
+						return nil, value.NotProperList("reverse", l)
+					}
+				}
 			}
 		}),
 		prim2("list-tail", func(l, k V) (V, error) {
@@ -172,13 +237,19 @@ func pairPrims() []*value.Primitive {
 			if n < 0 {
 				return nil, value.TypeError("list-tail", "non-negative exact integer", k)
 			}
-			v := l
+			v, slow := l, l
 			for i := 0; i < n; i++ {
 				p, ok := v.(*value.Pair)
 				if !ok {
 					return nil, value.RangeError("list-tail", k, i)
 				}
 				v = p.Cdr
+				if i&1 == 1 {
+					if slow = slow.(*value.Pair).Cdr; slow == v {
+						// Going round a cycle: take the rest.
+						return listTailCycle(l, n), nil
+					}
+				}
 			}
 			return v, nil
 		}),
@@ -190,7 +261,7 @@ func pairPrims() []*value.Primitive {
 			if n < 0 {
 				return nil, value.TypeError("list-ref", "non-negative exact integer", k)
 			}
-			v := l
+			v, slow := l, l
 			for i := 0; ; i++ {
 				p, ok := v.(*value.Pair)
 				if !ok {
@@ -200,6 +271,11 @@ func pairPrims() []*value.Primitive {
 					return p.Car, nil
 				}
 				v = p.Cdr
+				if i&1 == 1 {
+					if slow = slow.(*value.Pair).Cdr; slow == v {
+						return listTailCycle(l, n).(*value.Pair).Car, nil
+					}
+				}
 			}
 		}),
 		prim1("list-copy", func(l V) (V, error) {
@@ -215,7 +291,7 @@ func pairPrims() []*value.Primitive {
 				if i&1 == 1 {
 					slow = slow.(*value.Pair).Cdr
 					if slow == v {
-						return nil, value.TypeError("list-copy", "non-circular list", l)
+						return nil, value.NotProperList("list-copy", l)
 					}
 				}
 			}
@@ -240,9 +316,9 @@ func pairPrims() []*value.Primitive {
 			}
 		}),
 		prim("make-list", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-list")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-list", "non-negative exact integer", args[0])
+			n, err := sizeArg(args[0], "make-list", 32)
+			if err != nil {
+				return nil, err
 			}
 			var fill V = value.Unspecified
 			if len(args) == 2 {
@@ -259,13 +335,28 @@ func pairPrims() []*value.Primitive {
 			if !ok {
 				return nil, value.TypeError("last-pair", "pair", l)
 			}
-			for {
+			slow := p
+			for i := 0; ; i++ {
 				next, ok := p.Cdr.(*value.Pair)
 				if !ok {
 					return p, nil
 				}
 				p = next
+				if i&1 == 1 {
+					if slow = slow.Cdr.(*value.Pair); slow == p {
+						return nil, value.NotProperList("last-pair", l)
+					}
+				}
 			}
+		}),
+		// (%check-list who l) returns l, or raises "who: not a proper
+		// list" when l is circular: the library procedures written in
+		// Scheme call it before walking a list to its end.
+		prim2("%check-list", func(who, l V) (V, error) {
+			if value.IsCircular(l) {
+				return nil, value.NotProperList(value.DisplayString(who), l)
+			}
+			return l, nil
 		}),
 		mem("memq", value.Eq),
 		mem("memv", value.Eqv),

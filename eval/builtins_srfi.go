@@ -304,9 +304,9 @@ func mergeTables(a, b V, who string) (V, error) {
 
 // iotaList is SRFI 1's (iota count [start [step]]).
 func iotaList(args []V) (V, error) {
-	n, err := toInt(args[0], "iota")
-	if err != nil || n < 0 {
-		return nil, value.TypeError("iota", "non-negative exact integer", args[0])
+	n, err := sizeArg(args[0], "iota", 48)
+	if err != nil {
+		return nil, err
 	}
 	var start, step V = value.Int(0), value.Int(1)
 	if len(args) > 1 {

@@ -201,9 +201,9 @@ func stringPrims() []*value.Primitive {
 	return []*value.Primitive{
 		pred("string?", func(a V) bool { _, ok := a.(*value.String); return ok }),
 		prim("make-string", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-string")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-string", "non-negative exact integer", args[0])
+			n, err := sizeArg(args[0], "make-string", 4)
+			if err != nil {
+				return nil, err
 			}
 			fill := ' '
 			if len(args) == 2 {
@@ -290,6 +290,9 @@ func stringPrims() []*value.Primitive {
 					return nil, err
 				}
 				n += len(s.R)
+			}
+			if err := checkAlloc("string-append", n, 4); err != nil {
+				return nil, err
 			}
 			r := make([]rune, 0, n)
 			for _, a := range args {

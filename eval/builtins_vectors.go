@@ -16,9 +16,9 @@ func vectorPrims() []*value.Primitive {
 	return []*value.Primitive{
 		pred("vector?", func(a V) bool { _, ok := a.(*value.Vector); return ok }),
 		prim("make-vector", 1, 2, func(args []V) (V, error) {
-			n, err := toInt(args[0], "make-vector")
-			if err != nil || n < 0 {
-				return nil, value.TypeError("make-vector", "non-negative exact integer", args[0])
+			n, err := sizeArg(args[0], "make-vector", 16)
+			if err != nil {
+				return nil, err
 			}
 			var fill V = value.Unspecified
 			if len(args) == 2 {
@@ -145,16 +145,20 @@ func vectorPrims() []*value.Primitive {
 			return value.Unspecified, nil
 		}),
 		prim("vector-append", 0, -1, func(args []V) (V, error) {
-			var items []V
+			n := 0
 			for _, a := range args {
 				v, err := vec(a, "vector-append")
 				if err != nil {
 					return nil, err
 				}
-				items = append(items, v.Items...)
+				n += len(v.Items)
 			}
-			if items == nil {
-				items = []V{}
+			if err := checkAlloc("vector-append", n, 16); err != nil {
+				return nil, err
+			}
+			items := make([]V, 0, n)
+			for _, a := range args {
+				items = append(items, a.(*value.Vector).Items...)
 			}
 			return &value.Vector{Items: items}, nil
 		}),

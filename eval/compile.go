@@ -107,11 +107,18 @@ func (in *Interp) compileTopAt(datum value.Value, src value.SourceMap, pos value
 	c := &compiler{in: in, src: src, pos: pos}
 	defer func() {
 		if r := recover(); r != nil {
-			ce, ok := r.(*compileError)
-			if !ok {
+			switch x := r.(type) {
+			case *compileError:
+				node, err = nil, x.err
+			case *exitSignal, expandInterrupted, *fault:
 				panic(r)
+			default:
+				// A Go panic in the compiler is a bug: report it as
+				// one, positioned at the form being compiled.
+				e := internalError(r)
+				e.Pos = c.pos
+				node, err = nil, newError(e, nil, nil)
 			}
-			node, err = nil, ce.err
 		}
 	}()
 	return c.compileToplevel(datum), nil

@@ -171,7 +171,7 @@ func applyProc(m *Machine, args []value.Value, s *site) {
 	last := args[len(args)-1]
 	spread, ok := value.ToSlice(last)
 	if !ok {
-		m.fail(value.TypeError("apply", "proper list", last), s)
+		m.fail(listError("apply", "proper list", last), s)
 	}
 	all := make([]value.Value, 0, len(args)-2+len(spread))
 	all = append(all, args[1:len(args)-1]...)

@@ -38,10 +38,19 @@ func startWalk(m *Machine, args []value.Value, s *site, collect bool) {
 	if !isProcedure(f) {
 		m.fail(value.ArgError(name, 1, "procedure", f), s)
 	}
+	circular := 0
 	for i, l := range args[1:] {
 		if _, ok := l.(*value.Pair); !ok && l != value.Value(value.Nil) {
 			m.fail(value.ArgError(name, i+2, "list", l), s)
 		}
+		if circular == i && value.IsCircular(l) {
+			circular++
+		}
+	}
+	// The walk ends with the shortest list: it never would if all are
+	// circular (and map would cons until memory ran out).
+	if circular == len(args)-1 {
+		m.fail(value.NotProperList(name, args[1]), s)
 	}
 	w := &listWalk{f: f, collect: collect, s: s}
 	if len(args) == 2 {

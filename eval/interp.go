@@ -38,6 +38,10 @@ type Options struct {
 	Prelude, PreludeName string
 	// Args is what (command-line) returns.
 	Args []string
+	// MaxMemory is the memory limit in bytes, enforced for the whole
+	// process (see SetMaxMemory): 0 for DefaultMaxMemory, negative for
+	// none. Past it, the running program gets an out-of-memory error.
+	MaxMemory int64
 }
 
 // Interp is a Scheme interpreter: a global environment and the ports.
@@ -87,6 +91,7 @@ func New(opts Options) (*Interp, error) {
 	if in.maxDepth <= 0 {
 		in.maxDepth = DefaultMaxDepth
 	}
+	SetMaxMemory(opts.MaxMemory)
 	if opts.Stdout == nil {
 		opts.Stdout = os.Stdout
 	}
@@ -229,11 +234,14 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					if f, ok := r.(*fault); ok {
+					switch f := r.(type) {
+					case *fault:
 						m.raise(f.obj, false, f.site)
-						return
+					case *exitSignal:
+						panic(r)
+					default:
+						m.raise(internalError(r), false, nil)
 					}
-					panic(r)
 				}
 			}()
 			m.apply(proc, args, nil)

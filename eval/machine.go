@@ -9,7 +9,6 @@ package eval
 
 import (
 	"fmt"
-	"runtime"
 	"sync/atomic"
 
 	"contigo/cont"
@@ -154,6 +153,15 @@ func (m *Machine) currentSite() *site {
 	return nil
 }
 
+// pollSite is where the loop stands when it polls: the node about to run,
+// else the frame about to be resumed, for errors raised from the poll.
+func (m *Machine) pollSite() *site {
+	if s, ok := m.node.(interface{ siteOf() *site }); ok && s.siteOf().pos.IsValid() {
+		return s.siteOf()
+	}
+	return m.currentSite()
+}
+
 // ret delivers v to the continuation.
 func (m *Machine) ret(v value.Value) {
 	m.val = v
@@ -185,12 +193,7 @@ func (m *Machine) runProtected() (halted bool) {
 			case *exitSignal:
 				panic(r)
 			default:
-				if _, ok := r.(runtime.Error); !ok {
-					if _, ok := r.(error); !ok {
-						r = fmt.Errorf("%v", r)
-					}
-				}
-				m.raise(&value.ErrorObject{Message: fmt.Sprintf("internal error: %v", r)}, false, m.currentSite())
+				m.raise(internalError(r), false, m.pollSite())
 			}
 			halted = m.halted
 		}
@@ -237,6 +240,11 @@ func (m *Machine) tick() bool {
 		m.halted = true
 		m.err = ErrInterrupted
 		return true
+	}
+	if overLimit.Load() != 0 {
+		overLimit.Store(0)
+		m.fuel = m.fuelStart
+		m.fail(outOfMemory(), m.pollSite())
 	}
 	fire := false
 	if m.timer > 0 {
@@ -383,10 +391,31 @@ func arityError(name string, min, max, got int) *value.ErrorObject {
 	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
 }
 
+// internalKind is the Kind of the error that reports a Go panic in the
+// interpreter itself: a bug in contigo, not in the program.
+const internalKind = "internal-error"
+
+// internalError describes the Go panic r.
+func internalError(r any) *value.ErrorObject {
+	return &value.ErrorObject{
+		Message: fmt.Sprintf("internal error: %v (this is a bug in contigo; please report it)", r),
+		Kind:    internalKind,
+	}
+}
+
 // raise calls the current exception handler with obj, in the dynamic
 // environment of the raise minus that handler (report 6.11). With no
 // handler installed, the machine halts with an uncaught-exception error.
+// An internal error is never given to the program's handlers: it stops
+// the evaluation, as the bug may have left the machine inconsistent.
 func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
+	if e, ok := obj.(*value.ErrorObject); ok && e.Kind == internalKind {
+		if e.Trace == nil {
+			e.Trace = &raisePoint{k: m.capture(), s: s}
+		}
+		m.halt(nil, m.uncaught(obj, s))
+		return
+	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Trace == nil {
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.

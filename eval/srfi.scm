@@ -117,7 +117,7 @@
 
 (define split-at! split-at)
 
-(define (last lis) (car (last-pair lis)))
+(define (last lis) (car (last-pair (%check-list 'last lis))))
 
 ;;;; SRFI 1: miscellaneous
 
@@ -128,8 +128,12 @@
 (define reverse! reverse)
 
 (define (append-reverse rev-head tail)
+  (%check-list 'append-reverse rev-head)
+  (%append-reverse rev-head tail))
+
+(define (%append-reverse rev-head tail)
   (if (pair? rev-head)
-      (append-reverse (cdr rev-head) (cons (car rev-head) tail))
+      (%append-reverse (cdr rev-head) (cons (car rev-head) tail))
       tail))
 
 (define append-reverse! append-reverse)
@@ -144,7 +148,7 @@
 
 (define (count pred l . ls)
   (if (null? ls)
-      (let loop ((l l) (n 0))
+      (let loop ((l (%check-list 'count l)) (n 0))
         (if (pair? l)
             (loop (cdr l) (if (pred (car l)) (+ n 1) n))
             n))
@@ -157,7 +161,7 @@
 
 (define (fold kons knil l . ls)
   (if (null? ls)
-      (let loop ((l l) (acc knil))
+      (let loop ((l (%check-list 'fold l)) (acc knil))
         (if (pair? l)
             (loop (cdr l) (kons (car l) acc))
             acc))
@@ -168,7 +172,7 @@
 
 (define (fold-right kons knil l . ls)
   (if (null? ls)
-      (let loop ((l (reverse l)) (acc knil))
+      (let loop ((l (reverse (%check-list 'fold-right l))) (acc knil))
         (if (pair? l)
             (loop (cdr l) (kons (car l) acc))
             acc))
@@ -178,14 +182,14 @@
             acc))))
 
 (define (pair-fold kons knil l)
-  (let loop ((l l) (acc knil))
+  (let loop ((l (%check-list 'pair-fold l)) (acc knil))
     (if (pair? l)
         (let ((next (cdr l)))
           (loop next (kons l acc)))
         acc)))
 
 (define (pair-fold-right kons knil l)
-  (let loop ((pairs (let collect ((l l) (acc '()))
+  (let loop ((pairs (let collect ((l (%check-list 'pair-fold-right l)) (acc '()))
                       (if (pair? l) (collect (cdr l) (cons l acc)) acc)))
              (acc knil))
     (if (pair? pairs)
@@ -193,6 +197,7 @@
         acc)))
 
 (define (reduce f ridentity l)
+  (%check-list 'reduce l)
   (if (pair? l)
       (fold f (car l) (cdr l))
       ridentity))
@@ -200,6 +205,7 @@
 ;; reduce-right is fold-right over all but the last element, starting from
 ;; the last: (f x1 (f x2 ... (f xn-1 xn))).
 (define (reduce-right f ridentity l)
+  (%check-list 'reduce-right l)
   (if (pair? l)
       (let ((r (reverse l)))
         (let loop ((rest (cdr r)) (acc (car r)))
@@ -221,6 +227,7 @@
         (loop (successor seed) (cons (mapper seed) acc)))))
 
 (define (append-map f l . ls)
+  (if (null? ls) (%check-list 'append-map l))
   (apply append (apply map f l ls)))
 
 (define append-map! append-map)
@@ -228,13 +235,14 @@
 (define map-in-order map)
 
 (define (pair-for-each f l)
-  (let loop ((l l))
+  (let loop ((l (%check-list 'pair-for-each l)))
     (if (pair? l)
         (let ((next (cdr l)))
           (f l)
           (loop next)))))
 
 (define (filter-map f l . ls)
+  (if (null? ls) (%check-list 'filter-map l))
   (let loop ((rows (if (null? ls) (map list l) (apply map list l ls))) (acc '()))
     (if (pair? rows)
         (let ((v (apply f (car rows))))
@@ -244,16 +252,16 @@
 ;;;; SRFI 1: filtering and partitioning
 
 (define (filter pred l)
-  (let loop ((l l) (acc '()))
+  (let loop ((l (%check-list 'filter l)) (acc '()))
     (if (pair? l)
         (loop (cdr l) (if (pred (car l)) (cons (car l) acc) acc))
         (reverse acc))))
 
 (define (remove pred l)
-  (filter (lambda (x) (not (pred x))) l))
+  (filter (lambda (x) (not (pred x))) (%check-list 'remove l)))
 
 (define (partition pred l)
-  (let loop ((l l) (in '()) (out '()))
+  (let loop ((l (%check-list 'partition l)) (in '()) (out '()))
     (if (pair? l)
         (if (pred (car l))
             (loop (cdr l) (cons (car l) in) out)
@@ -267,18 +275,18 @@
 ;;;; SRFI 1: searching
 
 (define (find pred l)
-  (let ((tail (find-tail pred l)))
+  (let ((tail (find-tail pred (%check-list 'find l))))
     (and tail (car tail))))
 
 (define (find-tail pred l)
-  (let loop ((l l))
+  (let loop ((l (%check-list 'find-tail l)))
     (and (pair? l)
          (if (pred (car l)) l (loop (cdr l))))))
 
 (define (any pred l . ls)
   (if (null? ls)
       (and (pair? l)
-           (let loop ((l l))
+           (let loop ((l (%check-list 'any l)))
              (if (pair? (cdr l))
                  (or (pred (car l)) (loop (cdr l)))
                  (pred (car l)))))
@@ -289,7 +297,7 @@
 (define (every pred l . ls)
   (if (null? ls)
       (or (not (pair? l))
-          (let loop ((l l))
+          (let loop ((l (%check-list 'every l)))
             (if (pair? (cdr l))
                 (and (pred (car l)) (loop (cdr l)))
                 (pred (car l)))))
@@ -307,7 +315,7 @@
              (loop (%cdrs ls) (+ i 1))))))
 
 (define (take-while pred l)
-  (let loop ((l l) (acc '()))
+  (let loop ((l (%check-list 'take-while l)) (acc '()))
     (if (and (pair? l) (pred (car l)))
         (loop (cdr l) (cons (car l) acc))
         (reverse acc))))
@@ -315,26 +323,26 @@
 (define take-while! take-while)
 
 (define (drop-while pred l)
-  (let loop ((l l))
+  (let loop ((l (%check-list 'drop-while l)))
     (if (and (pair? l) (pred (car l)))
         (loop (cdr l))
         l)))
 
 (define (span pred l)
-  (let loop ((l l) (acc '()))
+  (let loop ((l (%check-list 'span l)) (acc '()))
     (if (and (pair? l) (pred (car l)))
         (loop (cdr l) (cons (car l) acc))
         (values (reverse acc) l))))
 
 (define (break pred l)
-  (span (lambda (x) (not (pred x))) l))
+  (span (lambda (x) (not (pred x))) (%check-list 'break l)))
 
 (define span! span)
 (define break! break)
 
 (define (delete x l . maybe=)
   (let ((same? (if (pair? maybe=) (car maybe=) equal?)))
-    (filter (lambda (y) (not (same? x y))) l)))
+    (filter (lambda (y) (not (same? x y))) (%check-list 'delete l))))
 
 (define delete! delete)
 
@@ -344,12 +352,12 @@
   (let ((same? (if (pair? maybe=) (car maybe=) equal?)))
     (if (memq same? (list equal? eqv? eq?))
         (let ((seen (make-hash-table same?)))
-          (let loop ((l l) (acc '()))
+          (let loop ((l (%check-list 'delete-duplicates l)) (acc '()))
             (cond ((not (pair? l)) (reverse acc))
                   ((hash-table-contains? seen (car l)) (loop (cdr l) acc))
                   (else (hash-table-set! seen (car l) #t)
                         (loop (cdr l) (cons (car l) acc))))))
-        (let loop ((l l) (acc '()))
+        (let loop ((l (%check-list 'delete-duplicates l)) (acc '()))
           (if (pair? l)
               (loop (cdr l)
                     (if (any (lambda (y) (same? y (car l))) acc)

@@ -185,6 +185,32 @@ func ToSlice(v Value) ([]Value, bool) {
 	}
 }
 
+// IsCircular reports whether following v's cdrs comes back to a pair
+// already seen (Floyd's tortoise and hare: no allocation).
+func IsCircular(v Value) bool {
+	slow := v
+	for {
+		p, ok := v.(*Pair)
+		if !ok {
+			return false
+		}
+		if p, ok = p.Cdr.(*Pair); !ok {
+			return false
+		}
+		v = p.Cdr
+		slow = slow.(*Pair).Cdr
+		if slow == v {
+			return true
+		}
+	}
+}
+
+// NotProperList is the error for a circular list given to proc, which
+// needs a proper one.
+func NotProperList(proc string, v Value) *ErrorObject {
+	return &ErrorObject{Message: fmt.Sprintf("%s: not a proper list: %s", proc, ShortText(WriteString(v), 60))}
+}
+
 // IsList reports whether v is a proper (finite, '()-terminated) list.
 func IsList(v Value) bool {
 	slow := v
