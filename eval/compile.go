@@ -267,6 +267,18 @@ func (c *compiler) list(v value.Value, form value.Value) []value.Value {
 
 // compile compiles an expression in scope sc.
 func (c *compiler) compile(x value.Value, sc *scope) Node {
+	n := c.compileForm(x, sc)
+	if c.in.general {
+		switch n.(type) {
+		case *Const, *Lambda, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef:
+		default:
+			return generalNode{n}
+		}
+	}
+	return n
+}
+
+func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 	switch v := x.(type) {
 	case *value.Symbol:
 		return c.variable(v, sc)
@@ -358,8 +370,10 @@ func immediate(n Node) bool {
 }
 
 func (c *compiler) application(form *value.Pair, sc *scope) Node {
-	if n := c.inlineCallCC(form, sc); n != nil {
-		return n
+	if !c.in.general {
+		if n := c.inlineCallCC(form, sc); n != nil {
+			return n
+		}
 	}
 	items := c.list(form, form)
 	args := make([]Node, 0, len(items))
@@ -373,8 +387,8 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	}
 	fn := c.compile(items[0], sc)
 	s := c.site()
-	all := append(args, fn)
-	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 {
+	all := append([]Node{fn}, args...)
+	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
 			for _, a := range args {
@@ -395,7 +409,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			}
 		}
 	}
-	direct := true
+	direct := !c.in.general
 	for _, a := range all {
 		if !immediate(a) {
 			direct = false
@@ -507,6 +521,9 @@ func (c *compiler) initRunsNoCode(init value.Value, sc *scope) bool {
 // check when every one of inits, run in order before anything reads
 // them, runs no code (see initRunsNoCode).
 func (c *compiler) uncheckIfNoEarlyReads(sc *scope, slots []int, inits []value.Value) {
+	if c.in.general {
+		return
+	}
 	for _, init := range inits {
 		if !c.initRunsNoCode(init, sc) {
 			return

@@ -67,6 +67,8 @@ type Interp struct {
 	frames cont.Pool[Code]
 	// envs recycles the environment records of local procedures.
 	envs cont.EnvPool
+	// general compiles without the evaluator's fast paths (general.go).
+	general bool
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -82,8 +84,11 @@ type exitSignal struct{ code int }
 
 // New makes an interpreter with the standard library and opts.Prelude
 // loaded.
-func New(opts Options) (*Interp, error) {
-	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args}
+func New(opts Options) (*Interp, error) { return newInterp(opts, false) }
+
+// newInterp is New, in general-path mode if general (general.go).
+func newInterp(opts Options, general bool) (*Interp, error) {
+	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args, general: general}
 	if in.maxDepth <= 0 {
 		in.maxDepth = DefaultMaxDepth
 	}
