@@ -69,6 +69,9 @@ type compiler struct {
 	src  value.SourceMap
 	pos  value.Pos // position of the innermost form with a known one
 	name string    // the enclosing procedure's name, for backtraces
+	// frozen is the environment eval compiles in, whose bindings set!
+	// must not change (nil: none).
+	frozen *Environment
 }
 
 // compileError is how the compiler reports a syntax error: it panics with
@@ -105,6 +108,11 @@ func (in *Interp) compileTopAt(datum value.Value, src value.SourceMap, pos value
 		src = value.SourceMap{}
 	}
 	c := &compiler{in: in, src: src, pos: pos}
+	return c.compileTopForm(datum)
+}
+
+// compileTopForm compiles a top-level form with c.
+func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(*compileError)

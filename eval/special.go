@@ -218,6 +218,9 @@ func compileSet(c *compiler, form *value.Pair, sc *scope) Node {
 	if g.Macro != nil {
 		c.errorf(form, "bad syntax: set! of macro %s", sym.Name)
 	}
+	if c.frozen.frozen(g) {
+		c.errorf(form, "set!: cannot assign %s: it is immutable in %s", sym.Name, c.frozen.SchemeString())
+	}
 	return &SetGlobal{g: g, val: val, site: c.site()}
 }
 
