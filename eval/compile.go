@@ -87,7 +87,7 @@ func (c *compiler) errorf(form value.Value, format string, args ...any) {
 	panic(&compileError{&Error{Payload: &value.ErrorObject{Message: msg, Pos: pos, Kind: "syntax-error"}, Msg: msg, Pos: pos}})
 }
 
-func (c *compiler) site() site { return site{pos: c.pos, name: c.name} }
+func (c *compiler) site() site { return site{pos: c.pos, name: c.name, lib: isLibPos(c.pos)} }
 
 // at moves the current position to form's, if known, returning the old
 // one for restoring.

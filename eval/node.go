@@ -383,6 +383,9 @@ func (n *App) execDirect(m *Machine) {
 		return
 	}
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == nargs {
+		if c.lam.lib && !n.lib {
+			m.enter(&n.site)
+		}
 		if c.lam.noScope {
 			m.releaseEnvs(n.release)
 			m.env = c.env
