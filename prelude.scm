@@ -25,11 +25,9 @@
 ;;;                      current continuation: preemption.
 ;;;   (current-jiffy), (monotonic-ms), (%idle-sleep ms)
 ;;;                      the clock, and sleeping when every goroutine waits.
-;;;   %record, %make-queue, %make-condition, %blame!,
-;;;   %continuation-backtrace
+;;;   %record, %make-queue, %make-condition, %continuation-backtrace
 ;;;                      opaque objects, fast queues, error objects of a
-;;;                      kind, errors blamed on the caller, where a goroutine
-;;;                      waits (eval/builtins_sched.go says why each exists).
+;;;                      kind, where a goroutine waits (eval/builtins_sched.go says why each exists).
 ;;;
 ;;; A goroutine is a record holding a continuation. Blocking saves the
 ;;; current continuation in the goroutine and invokes the continuation of
@@ -165,17 +163,17 @@
 (define %lock #f)
 
 ;; %fail raises an error object with message msg from library code: the
-;; lock is released first, and the error is blamed on the user's call (its
-;; position and backtrace start at the innermost call outside this file).
+;; lock is released first. (The machine blames an error raised here on
+;; the user's call: its position and backtrace start there.)
 (define (%fail msg . irritants)
   (set! %lock #f)
-  (raise (%blame! (apply %make-condition "" msg irritants))))
+  (raise (apply %make-condition "" msg irritants)))
 
 ;; Macros report bad syntax with %syntax-error: the error then carries no
 ;; position of this file, and the compiler gives it the position of the
 ;; form being expanded.
 (define (%syntax-error msg form)
-  (raise (%blame! (%make-condition "" msg form))))
+  (raise (%make-condition "" msg form)))
 
 (define (%type-error who what x)
   (%fail (string-append who ": expected " what ", got "
@@ -396,7 +394,7 @@
 (define (%woken-to-raise why v)
   (%goroutine-wake-index-set! %current 0)
   (case why
-    ((deadlock) (set! %lock #f) (raise (%blame! v)))
+    ((deadlock) (set! %lock #f) (raise v))
     ((send-closed) (%fail "send: send on closed channel"))
     (else (%raise-cancelled %current))))
 

@@ -16,8 +16,6 @@ package eval
 //     goroutine? could not tell them from user vectors.
 //   - %make-condition: an error object with a kind, so that main.go can
 //     recognise an uncaught deadlock and exit with status 2 as Go does.
-//   - %blame!: errors the library raises (send on a closed channel, the
-//     deadlock) point at the user's call, not at prelude.scm.
 //   - %continuation-backtrace: where a blocked goroutine is waiting, for
 //     the deadlock report.
 //   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
@@ -336,36 +334,6 @@ func (in *Interp) schedPrims() []*value.Primitive {
 				return value.NewString(e.Kind), nil
 			}
 			return false, nil
-		}),
-		// (%blame! obj) makes an error object about to be raised by the
-		// library look raised at the innermost pending call outside
-		// prelude.scm: its position and backtrace start there. It
-		// returns obj.
-		prim1("%blame!", func(x V) (V, error) {
-			e, ok := x.(*value.ErrorObject)
-			if !ok || in.m == nil || e.Trace != nil {
-				return x, nil
-			}
-			m := in.m
-			f := m.capture()
-			for ; f != nil; f = f.Next {
-				if _, pos := f.Code.where(); pos.IsValid() && !inPrelude(pos) {
-					break
-				}
-			}
-			if f == nil {
-				// Nothing of the user's is pending (the deadlock of
-				// a program waiting for its goroutines at the end):
-				// no position, rather than one in the prelude.
-				e.Trace = &raisePoint{}
-				return x, nil
-			}
-			name, pos := f.Code.where()
-			if !e.Pos.IsValid() || inPrelude(e.Pos) {
-				e.Pos = pos
-			}
-			e.Trace = &raisePoint{k: f.Next, s: &site{pos: pos, name: name}}
-			return x, nil
 		}),
 		// (%continuation-backtrace k) lists, innermost first, the
 		// pending calls of continuation k outside prelude.scm, as

@@ -80,8 +80,12 @@ func (c *compiler) inlineCallCC(form *value.Pair, sc *scope) Node {
 	if _, ok := params.Car.(*value.Symbol); !ok {
 		return nil
 	}
+	// The node is the call (call/cc ...): errors of the re-check (call/cc
+	// rebound to a non-procedure) are positioned there, as on the
+	// general path.
+	s := c.site()
 	old := c.at(lamForm)
 	defer func() { c.pos = old }()
 	lam := c.lambda(parts[1], parts[2:], sc, lamForm, c.name)
-	return &CallCC{g: g, ctl: ctl, lam: lam, site: c.site()}
+	return &CallCC{g: g, ctl: ctl, lam: lam, site: s}
 }

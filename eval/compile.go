@@ -69,6 +69,9 @@ type compiler struct {
 	src  value.SourceMap
 	pos  value.Pos // position of the innermost form with a known one
 	name string    // the enclosing procedure's name, for backtraces
+	// frozen is the environment eval compiles in, whose bindings set!
+	// must not change (nil: none).
+	frozen *Environment
 }
 
 // compileError is how the compiler reports a syntax error: it panics with
@@ -84,7 +87,7 @@ func (c *compiler) errorf(form value.Value, format string, args ...any) {
 	panic(&compileError{&Error{Payload: &value.ErrorObject{Message: msg, Pos: pos, Kind: "syntax-error"}, Msg: msg, Pos: pos}})
 }
 
-func (c *compiler) site() site { return site{pos: c.pos, name: c.name} }
+func (c *compiler) site() site { return site{pos: c.pos, name: c.name, lib: isLibPos(c.pos)} }
 
 // at moves the current position to form's, if known, returning the old
 // one for restoring.
@@ -105,6 +108,11 @@ func (in *Interp) compileTopAt(datum value.Value, src value.SourceMap, pos value
 		src = value.SourceMap{}
 	}
 	c := &compiler{in: in, src: src, pos: pos}
+	return c.compileTopForm(datum)
+}
+
+// compileTopForm compiles a top-level form with c.
+func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			switch x := r.(type) {
@@ -274,6 +282,18 @@ func (c *compiler) list(v value.Value, form value.Value) []value.Value {
 
 // compile compiles an expression in scope sc.
 func (c *compiler) compile(x value.Value, sc *scope) Node {
+	n := c.compileForm(x, sc)
+	if c.in.general {
+		switch n.(type) {
+		case *Const, *Lambda, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef:
+		default:
+			return generalNode{n}
+		}
+	}
+	return n
+}
+
+func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 	switch v := x.(type) {
 	case *value.Symbol:
 		return c.variable(v, sc)
@@ -365,8 +385,10 @@ func immediate(n Node) bool {
 }
 
 func (c *compiler) application(form *value.Pair, sc *scope) Node {
-	if n := c.inlineCallCC(form, sc); n != nil {
-		return n
+	if !c.in.general {
+		if n := c.inlineCallCC(form, sc); n != nil {
+			return n
+		}
 	}
 	items := c.list(form, form)
 	args := make([]Node, 0, len(items))
@@ -380,8 +402,8 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	}
 	fn := c.compile(items[0], sc)
 	s := c.site()
-	all := append(args, fn)
-	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 {
+	all := append([]Node{fn}, args...)
+	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
 			for _, a := range args {
@@ -402,7 +424,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			}
 		}
 	}
-	direct := true
+	direct := !c.in.general
 	for _, a := range all {
 		if !immediate(a) {
 			direct = false
@@ -522,6 +544,9 @@ func (c *compiler) initRunsNoCode(init value.Value, sc *scope) bool {
 // check when every one of inits, run in order before anything reads
 // them, runs no code (see initRunsNoCode).
 func (c *compiler) uncheckIfNoEarlyReads(sc *scope, slots []int, inits []value.Value) {
+	if c.in.general {
+		return
+	}
 	for _, init := range inits {
 		if !c.initRunsNoCode(init, sc) {
 			return

@@ -460,8 +460,9 @@ func (in *Interp) installControls() {
 // continuation, so call/cc and tail calls work through it. Every
 // environment specifier denotes the one global environment.
 func evalProc(m *Machine, args []value.Value, s *site) {
-	checkEvalEnvironment(m, args, s)
-	node, err := m.in.compileTop(args[0], nil)
+	env := checkEvalEnvironment(m, args, s)
+	c := &compiler{in: m.in, src: value.SourceMap{}, frozen: env}
+	node, err := c.compileTopForm(env.rename(m.in, args[0]))
 	if err != nil {
 		m.fail(err, s)
 	}

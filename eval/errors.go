@@ -137,7 +137,7 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 	}
 	for f := k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
-		if pos.IsValid() {
+		if pos.IsValid() && !isLibPos(pos) {
 			fold(StackFrame{Name: name, Pos: pos})
 		}
 	}
@@ -157,7 +157,9 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 
 func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
 	msg := "unbound variable: " + name.Name
-	if s := in.suggest(name.Name); s != "" {
+	// A hidden name (eval in an environment that lacks it) is not
+	// helped by the global name it is spelt like.
+	if s := in.suggest(name.Name); s != "" && s != name.Name {
 		msg += " (did you mean " + s + "?)"
 	}
 	return &value.ErrorObject{Message: msg}
@@ -169,11 +171,16 @@ func (in *Interp) suggest(name string) string {
 	if len(name) <= 3 {
 		bestD = 2
 	}
+	if len(name) <= 1 {
+		return "" // every one-letter name would be as close
+	}
 	for sym, g := range in.globals {
 		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") || !sym.Interned() {
 			continue
 		}
-		if d := editDistance(name, sym.Name, bestD); d < bestD {
+		// Ties go to the smaller name, so the hint does not depend on
+		// the map's order.
+		if d := editDistance(name, sym.Name, bestD+1); d < bestD || d == bestD && best != "" && sym.Name < best {
 			best, bestD = sym.Name, d
 		}
 	}

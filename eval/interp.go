@@ -71,6 +71,8 @@ type Interp struct {
 	frames cont.Pool[Code]
 	// envs recycles the environment records of local procedures.
 	envs cont.EnvPool
+	// general compiles without the evaluator's fast paths (general.go).
+	general bool
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -86,8 +88,11 @@ type exitSignal struct{ code int }
 
 // New makes an interpreter with the standard library and opts.Prelude
 // loaded.
-func New(opts Options) (*Interp, error) {
-	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args}
+func New(opts Options) (*Interp, error) { return newInterp(opts, false) }
+
+// newInterp is New, in general-path mode if general (general.go).
+func newInterp(opts Options, general bool) (*Interp, error) {
+	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args, general: general}
 	if in.maxDepth <= 0 {
 		in.maxDepth = DefaultMaxDepth
 	}
@@ -110,10 +115,10 @@ func New(opts Options) (*Interp, error) {
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
 	in.installR7RS()
-	if err := in.Load(bootScm, "boot.scm"); err != nil {
+	if err := in.loadLibrary(bootScm, "boot.scm"); err != nil {
 		return nil, err
 	}
-	if err := in.Load(srfiScm, "srfi.scm"); err != nil {
+	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
 		return nil, err
 	}
 	if opts.Prelude != "" {
@@ -121,7 +126,7 @@ func New(opts Options) (*Interp, error) {
 		if name == "" {
 			name = "prelude.scm"
 		}
-		if err := in.Load(opts.Prelude, name); err != nil {
+		if err := in.loadLibrary(opts.Prelude, name); err != nil {
 			return nil, err
 		}
 	}
@@ -153,7 +158,10 @@ func (in *Interp) Lookup(name string) (value.Value, bool) {
 }
 
 // Load reads and evaluates every form of src in order.
-func (in *Interp) Load(src, file string) error {
+func (in *Interp) Load(src, file string) error { return in.load(src, file, nil) }
+
+// load is Load, calling first with the position of the first form read.
+func (in *Interp) load(src, file string, first func(value.Pos)) error {
 	r := reader.New(src, file)
 	for {
 		datum, err := r.Read()
@@ -162,6 +170,10 @@ func (in *Interp) Load(src, file string) error {
 		}
 		if err != nil {
 			return err
+		}
+		if first != nil {
+			first(r.Pos())
+			first = nil
 		}
 		if _, err := in.EvalAt(datum, r.SourceMap(), r.Pos()); err != nil {
 			return err

@@ -734,6 +734,9 @@ type renamer struct {
 	to   map[*value.Symbol]*value.Symbol
 	done map[*value.Pair]*value.Pair // original -> copy
 	src  value.SourceMap
+	// hide, if set, gives the new name of a symbol not in to (which then
+	// remembers it).
+	hide func(*value.Symbol) *value.Symbol
 }
 
 func (r *renamer) copyPair(p *value.Pair) *value.Pair {
@@ -749,6 +752,11 @@ func (r *renamer) form(x value.Value) value.Value {
 	switch v := x.(type) {
 	case *value.Symbol:
 		if n, ok := r.to[v]; ok {
+			return n
+		}
+		if r.hide != nil {
+			n := r.hide(v)
+			r.to[v] = n
 			return n
 		}
 		return v

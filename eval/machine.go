@@ -56,6 +56,11 @@ type Machine struct {
 	halted bool
 	result value.Value
 	err    error
+
+	// entry is the last call from the user's code into the library, and
+	// the depth of the continuation then (blame.go).
+	entry      *site
+	entryDepth int32
 }
 
 // fault is the panic value that carries a Scheme exception out of a node's
@@ -70,6 +75,7 @@ type fault struct {
 type site struct {
 	pos  value.Pos
 	name string // the enclosing procedure, "" at top level
+	lib  bool   // pos is in the library (blame.go)
 }
 
 func (s *site) where() (string, value.Pos) {
@@ -286,6 +292,9 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 	switch p := f.(type) {
 	case *Closure:
 		lam := p.lam
+		if lam.lib && s != nil && !s.lib {
+			m.enter(s)
+		}
 		if lam.noScope {
 			if len(args) != 0 {
 				m.fail(arityError(lam.name, 0, 0, len(args)), s)
@@ -362,6 +371,9 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 // when f is a closure.
 func (m *Machine) apply1(f, arg value.Value, s *site) {
 	if c, ok := f.(*Closure); ok && c.lam.nparams == 1 && !c.lam.rest {
+		if c.lam.lib && s != nil && !s.lib {
+			m.enter(s)
+		}
 		env := m.in.envs.New(c.env, c.lam.frameSize)
 		env.Vals[0] = arg
 		m.env = env
@@ -409,17 +421,28 @@ func internalError(r any) *value.ErrorObject {
 // An internal error is never given to the program's handlers: it stops
 // the evaluation, as the bug may have left the machine inconsistent.
 func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
+	// An exception raised in the library is raised at the user's call.
+	k := m.capture()
+	if s != nil && s.lib {
+		s, k = m.blame(s)
+	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Kind == internalKind {
 		if e.Trace == nil {
-			e.Trace = &raisePoint{k: m.capture(), s: s}
+			e.Trace = &raisePoint{k: k, s: s}
 		}
 		m.halt(nil, m.uncaught(obj, s))
 		return
 	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Trace == nil {
+		if !e.Pos.IsValid() || isLibPos(e.Pos) {
+			e.Pos = value.Pos{}
+			if s != nil {
+				e.Pos = s.pos
+			}
+		}
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.
-		e.Trace = &raisePoint{k: m.capture(), s: s}
+		e.Trace = &raisePoint{k: k, s: s}
 	}
 	h := m.dyn.Handlers
 	if h == nil {

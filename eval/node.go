@@ -343,12 +343,14 @@ func (m *Machine) reserve(n int) {
 	m.sp = n
 }
 
-// App is a procedure call. Operands are evaluated left to right, then the
-// operator, then the procedure is applied in the current continuation: a
-// call never pushes a frame of its own, which is what makes every tail
-// call proper.
+// App is a procedure call. The operator is evaluated first, then the
+// operands left to right, then the procedure is applied in the current
+// continuation: a call never pushes a frame of its own, which is what
+// makes every tail call proper. The direct path below evaluates in the
+// same order, so the two agree on side effects and on which error comes
+// first.
 type App struct {
-	all    []Node // operands, then the operator last
+	all    []Node // the operator, then the operands
 	direct bool   // every operand and the operator is immediate
 	// release is how many environment records a call in tail position
 	// recycles once its operands are evaluated (see markTails).
@@ -368,11 +370,22 @@ func (n *App) exec(m *Machine) {
 
 // execDirect calls a closure whose operands are all immediate by
 // evaluating them straight into its new environment record: no scratch
-// stack, no copy.
+// stack, no copy. An operand compiled as immediate may have stopped being
+// so (a PrimCall demoted by redefining its primitive); eval then reports
+// false having done nothing, and the call carries on on the general path
+// from that operand, keeping the values already computed.
 func (n *App) execDirect(m *Machine) {
-	last := len(n.all) - 1
-	f, _ := n.all[last].eval(m)
-	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
+	nargs := len(n.all) - 1
+	f, ok := n.all[0].eval(m)
+	if !ok {
+		n.direct = false
+		startOperands(m, n)
+		return
+	}
+	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == nargs {
+		if c.lam.lib && !n.lib {
+			m.enter(&n.site)
+		}
 		if c.lam.noScope {
 			m.releaseEnvs(n.release)
 			m.env = c.env
@@ -380,29 +393,49 @@ func (n *App) execDirect(m *Machine) {
 			return
 		}
 		env := m.in.envs.New(c.env, c.lam.frameSize)
-		for i, a := range n.all[:last] {
-			env.Vals[i], _ = a.eval(m)
+		for i, a := range n.all[1:] {
+			v, ok := a.eval(m)
+			if !ok {
+				n.direct = false
+				n.fallBack(m, f, env.Vals[:i])
+				m.in.envs.Release(env)
+				return
+			}
+			env.Vals[i] = v
 		}
 		m.releaseEnvs(n.release)
 		m.env = env
 		m.node = c.lam.body
 		return
 	}
-	if k, ok := f.(*Continuation); ok && last == 1 {
+	if k, ok := f.(*Continuation); ok && nargs == 1 {
 		// (k v): generators and coroutines pass control this way.
-		v, _ := n.all[0].eval(m)
+		v, ok := n.all[1].eval(m)
+		if !ok {
+			n.direct = false
+			n.fallBack(m, f, nil)
+			return
+		}
 		m.releaseEnvs(n.release)
 		m.resumeContinuation(k, v)
 		return
 	}
-	startOperands(m, n)
+	n.fallBack(m, f, nil)
+}
+
+// fallBack continues a call on the general path once the operator f and
+// the operands done have been evaluated, so none is evaluated twice.
+func (n *App) fallBack(m *Machine, f value.Value, done []value.Value) {
+	m.reserve(len(n.all))
+	m.stack[0] = f
+	copy(m.stack[1:], done)
+	evalOperands(m, n, 1+len(done))
 }
 func (n *App) siteOf() *site               { return &n.site }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
-	last := len(vals) - 1
 	m.releaseEnvs(n.release)
-	m.apply(vals[last], vals[:last], &n.site)
+	m.apply(vals[0], vals[1:], &n.site)
 }
 
 // PrimCall is a call whose operator is a global that held a primitive

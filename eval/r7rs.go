@@ -56,21 +56,73 @@ func (in *Interp) defineGoMacro(name string, fn func(args []V) (V, error)) {
 	g.set(nil)
 }
 
-// Environment is an environment specifier for eval. contigo has one
-// global environment: every specifier denotes it, and making one with
-// environment performs its imports there. The environments environment
-// makes are immutable: eval refuses definitions in them.
+// Environment is an environment specifier for eval. Those of
+// interaction-environment and scheme-report-environment denote the
+// program's global environment. One made by environment holds only the
+// bindings its import sets provide (names), and is immutable, as the
+// report says: eval refuses definitions in it and set! of its bindings.
+// contigo has one table of global cells, so such an environment is a
+// renaming applied to the code eval is given (see rename).
 type Environment struct {
 	desc    string
 	mutable bool
+	// names are the environment's bindings, or nil for the global
+	// environment (also for an import set contigo cannot list, an
+	// SRFI whose exports it does not know).
+	names map[*value.Symbol]*Global
+	// renamed remembers the symbol each name of the code was renamed
+	// to, so all occurrences of one name agree across evaluations.
+	renamed map[*value.Symbol]*value.Symbol
+}
+
+// rename returns a copy of form in which every name means what it means
+// in the environment: a name it binds to the global cell of the same name
+// is kept, one it binds to another cell becomes a hidden symbol bound to
+// that cell, and any other name becomes a fresh uninterned symbol, unbound
+// unless the code binds it (locally). Quoted data are left alone.
+func (e *Environment) rename(in *Interp, form value.Value) value.Value {
+	if e.names == nil {
+		return form
+	}
+	if e.renamed == nil {
+		e.renamed = map[*value.Symbol]*value.Symbol{}
+	}
+	r := &renamer{to: e.renamed, done: map[*value.Pair]*value.Pair{}, src: value.SourceMap{}}
+	r.hide = func(s *value.Symbol) *value.Symbol {
+		cell, ok := e.names[s]
+		switch {
+		case !ok:
+			return &value.Symbol{Name: s.Name}
+		case in.globals[s] == cell:
+			return s
+		}
+		hidden := &value.Symbol{Name: s.Name}
+		in.globals[hidden] = cell
+		return hidden
+	}
+	return r.form(form)
+}
+
+// frozen reports whether g is one of the environment's (immutable)
+// bindings.
+func (e *Environment) frozen(g *Global) bool {
+	if e == nil || e.mutable {
+		return false
+	}
+	for _, cell := range e.names {
+		if cell == g {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEvalEnvironment checks the environment argument of (eval expr
 // env), if given: it must be an environment, and a definition needs a
 // mutable one.
-func checkEvalEnvironment(m *Machine, args []V, s *site) {
+func checkEvalEnvironment(m *Machine, args []V, s *site) *Environment {
 	if len(args) < 2 {
-		return
+		return m.in.lib.interaction
 	}
 	env, ok := args[1].(*Environment)
 	if !ok {
@@ -79,6 +131,7 @@ func checkEvalEnvironment(m *Machine, args []V, s *site) {
 	if !env.mutable && isDefinition(args[0]) {
 		m.fail(value.Errorf("eval: cannot define in the immutable environment %s", env.SchemeString()), s)
 	}
+	return env
 }
 
 // isDefinition reports whether form is a definition (or a begin holding
@@ -140,13 +193,23 @@ func (in *Interp) r7rsPrims() []*value.Primitive {
 		}),
 		prim("environment", 0, -1, func(args []V) (V, error) {
 			var desc []string
+			names := map[*value.Symbol]*Global{}
 			for _, set := range args {
-				if err := in.lib.importSet(set); err != nil {
+				bs, all, err := in.lib.resolve(set, nil)
+				if err != nil {
 					return nil, err
+				}
+				if all {
+					names = nil
+				}
+				if names != nil {
+					for _, b := range bs {
+						names[b.name] = b.importCell()
+					}
 				}
 				desc = append(desc, value.WriteString(set))
 			}
-			return &Environment{desc: strings.Join(desc, " ")}, nil
+			return &Environment{desc: strings.Join(desc, " "), names: names}, nil
 		}),
 		prim("interaction-environment", 0, 0, func(args []V) (V, error) { return in.lib.interaction, nil }),
 		prim1("scheme-report-environment", version5("scheme-report-environment")),

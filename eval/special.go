@@ -132,7 +132,7 @@ func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, for
 		c.name = oldName
 		return lam
 	}
-	lam.body = markTails(c.body(body, inner, form), 1)
+	lam.body = c.markTails(c.body(body, inner, form), 1)
 	c.name = oldName
 	lam.frameSize = len(inner.names)
 	return lam
@@ -218,6 +218,9 @@ func compileSet(c *compiler, form *value.Pair, sc *scope) Node {
 	if g.Macro != nil {
 		c.errorf(form, "bad syntax: set! of macro %s", sym.Name)
 	}
+	if c.frozen.frozen(g) {
+		c.errorf(form, "set!: cannot assign %s: it is immutable in %s", sym.Name, c.frozen.SchemeString())
+	}
 	return &SetGlobal{g: g, val: val, site: c.site()}
 }
 
@@ -299,7 +302,7 @@ func compileLet(c *compiler, form *value.Pair, sc *scope) Node {
 		}
 		inner.add(name, false)
 	}
-	n.body = markTails(c.body(items[2:], inner, form), 1)
+	n.body = c.markTails(c.body(items[2:], inner, form), 1)
 	n.frameSize = len(inner.names)
 	return n
 }
@@ -354,7 +357,7 @@ func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
 	}
 	body := c.body(items[2:], inner, form)
 	nodes = append(nodes, body)
-	return &Scope{frameSize: len(inner.names), body: markTails(&Seq{body: nodes, site: c.site()}, 1)}
+	return &Scope{frameSize: len(inner.names), body: c.markTails(&Seq{body: nodes, site: c.site()}, 1)}
 }
 
 // compileDo rewrites (do ((var init step) ...) (test expr ...) body ...)

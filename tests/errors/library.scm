@@ -37,7 +37,7 @@
 ;;; error: "library.scm:36:1: hash-table-set!: expected string key, got 1$"
 ---
 (hash-table-ref (make-hash-table) 'missing)
-;;; error: "srfi.scm:\d+:\d+: hash-table-ref: key not found missing$"
+;;; error: "library.scm:39:1: hash-table-ref: key not found missing$"
 ---
 (format #f "~a ~a" 1)
 ;;; error: "library.scm:42:1: format: not enough arguments for ~a"

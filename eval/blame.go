@@ -1,0 +1,75 @@
+package eval
+
+// This file makes every error point at the user's code. An error raised
+// inside the library written in Scheme (boot.scm, srfi.scm, the prelude)
+// is positioned at the user's call that led to it: the innermost pending
+// call in the user's code, or, when the library was entered by a tail
+// call (no frame of the caller is left), the call that entered it, which
+// the machine remembers. Backtraces leave the library's frames out.
+
+import (
+	"sync"
+
+	"contigo/value"
+)
+
+// libFiles holds the File pointers of the positions of library sources
+// (value.Pos.File), so a position can be told apart from one in a user
+// file of the same name.
+var libFiles sync.Map
+
+// isLibPos reports whether p is a position in a library source.
+func isLibPos(p value.Pos) bool {
+	if p.File == nil {
+		return false
+	}
+	_, ok := libFiles.Load(p.File)
+	return ok
+}
+
+// loadLibrary is Load for a source of the library: its positions are
+// registered as the library's.
+func (in *Interp) loadLibrary(src, file string) error {
+	return in.load(src, file, func(p value.Pos) { libFiles.Store(p.File, true) })
+}
+
+// enter records that user code at s is calling into the library, with
+// the continuation as it is now: see blame.
+func (m *Machine) enter(s *site) {
+	m.entry = s
+	m.entryDepth = 0
+	if m.k != nil {
+		m.entryDepth = m.k.Depth
+	}
+}
+
+// blame returns the site in the user's code to hold responsible for an
+// error raised at s, which is s itself unless s is in the library: then
+// the innermost frame of the continuation in user code, unless the
+// library was entered more recently than that frame was pushed (the
+// frame is no deeper than the continuation at the entry), in which case
+// the entry. It returns nil if no user code is involved at all. k is
+// where the backtrace goes on from there: below the frame chosen, which
+// the site stands for.
+func (m *Machine) blame(s *site) (u *site, k *Frame) {
+	if s == nil || !s.lib {
+		return s, m.k
+	}
+	f := m.k
+	for ; f != nil; f = f.Next {
+		if m.entry != nil && f.Depth <= m.entryDepth {
+			break
+		}
+		if name, pos := frameWhere(f); pos.IsValid() && !isLibPos(pos) {
+			return &site{pos: pos, name: name}, f.Next
+		}
+	}
+	if f != nil {
+		// The frame the entry call was made from points at that call
+		// when it waits for its value: the site already says so.
+		if _, pos := frameWhere(f); pos == m.entry.pos {
+			f = f.Next
+		}
+	}
+	return m.entry, f
+}

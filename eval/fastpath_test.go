@@ -1,0 +1,297 @@
+package eval
+
+import (
+	"bytes"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/reader"
+)
+
+// runMode runs src as a program, form by form, on an interpreter with or
+// without the evaluator's fast paths (general.go), and returns what it
+// printed followed by the error that stopped it, if any.
+func runMode(t testing.TB, src string, general bool) string {
+	t.Helper()
+	var out bytes.Buffer
+	in, err := newInterp(Options{Stdout: &out, MaxDepth: 100000}, general)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, srcmap, err := reader.ReadAll(src, "test.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failure string
+	for _, f := range forms {
+		if _, err := in.Eval(f, srcmap); err != nil {
+			failure = "error: " + err.Error()
+			break
+		}
+	}
+	if err := in.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String() + failure
+}
+
+// fastPathPrograms exercise every fast path of the evaluator where it can
+// disagree with the general path: inlined primitive calls (PrimCall) and
+// their demotion, direct closure calls and their fallback, (k v) resumes,
+// the inlined call/cc and its re-check, set! evaluated at once, unchecked
+// letrec reads and the recycling of environment records. want is the
+// answer R7RS gives; both modes must print it.
+var fastPathPrograms = []struct{ name, src, want string }{
+	{"builtin redefined then restored", `
+(define (sqt x) (do ((i 0 (+ i 1))) ((> (* i i) x) (- i 1))))
+(define old-+ +)
+(define + (lambda (x y) (list y x)))
+(set! + old-+)
+(display (sqt 900))`, "30"},
+	{"operator evaluated once when the direct call falls back", `
+(define p (open-input-string "abcdef"))
+(define v (make-vector 128 list))
+((vector-ref v (char->integer (read-char p))) 1 2)
+(display (read-char p))`, "b"},
+	{"operator before operands, direct", `
+(define p (open-input-string "abcdef"))
+(define v (make-vector 128 (lambda (c) c)))
+(display ((vector-ref v (char->integer (read-char p))) (read-char p)))`, "b"},
+	{"operator before operands, direct to a primitive", `
+(define p (open-input-string "abcdef"))
+(define v (make-vector 128 list))
+(display ((vector-ref v (char->integer (read-char p))) (read-char p) (read-char p)))`, "(b c)"},
+	{"unbound operator reported before a failing operand", `
+(define (f) (no-such-procedure (car '())))
+(f)`, "error: test.scm:2:13: unbound variable: no-such-procedure"},
+	{"demoted operand of a direct call", `
+(define (add1 x) (+ x 1))
+(define (g n) (add1 (* n 2)))
+(display (g 5))
+(define * (lambda (a b) (- a b)))
+(display (g 5))`, "114"},
+	{"demoted operand of (k v)", `
+(define (h k) (k (+ 1 2)))
+(display (call/cc h))
+(define + (lambda (a b) (list a b)))
+(display (call/cc h))`, "3(1 2)"},
+	{"demoted nested inline calls", `
+(define (g x) (* (+ x 1) 2))
+(display (g 1))
+(define + (lambda (a b) (- a b)))
+(display (g 1))
+(set! + (lambda (a b) (* 10 a b)))
+(display (g 1))`, "4020"},
+	{"redefined to another primitive", `
+(define (f l) (car l))
+(display (f '(1 2)))
+(set! car cdr)
+(display (f '(1 2)))`, "1(2)"},
+	{"redefined to a non-procedure", `
+(define (f l) (car l))
+(define car 5)
+(f '(1))`, "error: test.scm:2:15: not a procedure: 5"},
+	{"redefined in the middle of a loop", `
+(define calls 0)
+(define (loop i acc)
+  (if (= i 10) acc
+      (begin
+        (if (= i 5) (let ((old +)) (set! + (lambda (a b) (set! calls (old calls 1)) (old a b)))))
+        (loop (+ i 1) (+ acc i)))))
+(display (loop 0 0))
+(display " ")
+(display calls)`, "45 10"},
+	{"arity error of an inlined primitive", `
+(define (f) (car '(1) '(2)))
+(f)`, "error: test.scm:2:13: car: expected 1 argument, got 2"},
+	{"arity error of a primitive through a variable", `
+(define g car)
+(define (f) (g '(1) '(2)))
+(f)`, "error: test.scm:3:13: car: expected 1 argument, got 2"},
+	{"closure arity error on the direct path", `
+(define (one a) a)
+(define (f) (one 1 2))
+(f)`, "error: test.scm:3:13: one: expected 1 argument, got 2"},
+	{"rest parameters on the direct path", `
+(define (f . r) r)
+(define (g a . r) (list a r))
+(display (list (f) (f 1 2) (g 1) (g 1 2 3)))`, "(() (1 2) (1 ()) (1 (2 3)))"},
+	{"continuation called with no or two values", `
+(display (call-with-values (lambda () (call/cc (lambda (k) (k 1 2)))) list))
+(display (call-with-values (lambda () (call/cc (lambda (k) (k)))) list))`, "(1 2)()"},
+	{"call/cc rebound to a closure", `
+(define (g) (+ 1 (call/cc (lambda (k) (k 1)))))
+(define log '())
+(set! call/cc (lambda (f) (set! log (cons 'mine log)) (call-with-current-continuation f)))
+(display (list (g) log))`, "(2 (mine))"},
+	{"call/cc rebound to a non-procedure", `
+(define (g) (+ 1 (call/cc (lambda (k) (k 1)))))
+(set! call/cc 'nope)
+(g)`, "error: test.scm:2:18: not a procedure: nope"},
+	{"call/cc re-entered", `
+(define saved #f)
+(define n 0)
+(define (f) (+ 100 (call/cc (lambda (k) (set! saved k) 0))))
+(define (run)
+  (let ((r (f)))
+    (display r) (display " ")
+    (set! n (+ n 1))
+    (if (< n 3) (saved (* n 10)))))
+(run)`, "100 110 120 "},
+	{"set! of a global evaluated at once, value error first", `
+(define (f) (set! no-such-variable (car '())))
+(f)`, "error: test.scm:2:36: car: expected pair, got ()"},
+	{"set! of an unbound global", `
+(define (f) (set! no-such-variable 1))
+(f)`, "error: test.scm:2:13: set!: unbound variable no-such-variable"},
+	{"set! of a local evaluated at once", `
+(define (f x) (set! x (+ x 1)) (set! x (* x 2)) x)
+(display (f 3))`, "8"},
+	{"letrec read before initialisation", `
+(define (f) (letrec ((a (lambda () b)) (c (a)) (b 1)) c))
+(f)`, "error: test.scm:2:25: variable b used before its definition"},
+	{"unchecked letrec reads", `
+(define (f) (letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1))))) (od? (lambda (n) (if (= n 0) #f (ev? (- n 1))))) (z 'zero)) (list (ev? 10) (od? 7) z)))
+(display (f))`, "(#t #t zero)"},
+	{"letrec init re-entered through a continuation", `
+(define k #f)
+(define n 0)
+(define (f) (letrec ((a (call/cc (lambda (c) (set! k c) 1))) (b (lambda () a))) (b)))
+(define (run) (let ((r (f))) (display r) (set! n (+ n 1)) (if (< n 3) (k (* 10 n)))))
+(run)`, "11020"},
+	{"environment kept by a closure made in tail position", `
+(define (make x) (let ((y (* x 2))) (lambda () (list x y))))
+(define a (make 1))
+(define b (make 2))
+(display (list (a) (b)))`, "((1 2) (2 4))"},
+	{"environment kept by a continuation captured in a tail call", `
+(define saved '())
+(define (grab v) (call/cc (lambda (c) (set! saved (cons c saved)) v)))
+(define (f x) (let ((y (+ x 1))) (grab y)))
+(define (g) (let ((r (f 1))) (display r) r))
+(g)
+(define (spin i) (if (> i 0) (let ((z (list i))) (spin (- i 1)))))
+(spin 100)
+(define (run) (if (< (length saved) 3) ((car saved) 99)))
+(run)`, "299"},
+	{"deep recursion through direct calls", `
+(define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
+(display (count 10000))`, "10000"},
+	{"let with side-effecting inits in order", `
+(define p (open-input-string "xyz"))
+(display (let ((a (read-char p)) (b (read-char p))) (list a b)))`, "(x y)"},
+	{"case and cond => with a redefined primitive", `
+(define (f x) (case x ((1) => (lambda (v) (+ v 1))) (else 0)))
+(define (g x) (cond ((assv x '((1 . one))) => cdr) (else 'none)))
+(display (list (f 1) (g 1)))
+(define + (lambda (a b) 'plus))
+(define cdr (lambda (p) 'cdr))
+(display (list (f 1) (g 1)))`, "(2 one)(plus cdr)"},
+	{"dynamic-wind and guard", `
+(define log '())
+(define (note x) (set! log (cons x log)))
+(guard (e (#t (note (list 'caught e))))
+  (dynamic-wind (lambda () (note 'in)) (lambda () (raise 'oops)) (lambda () (note 'out))))
+(display (reverse log))`, "(in out (caught oops))"},
+}
+
+// TestFastPathsAgree runs each program with and without the fast paths.
+func TestFastPathsAgree(t *testing.T) {
+	for _, tc := range fastPathPrograms {
+		t.Run(tc.name, func(t *testing.T) {
+			general := runMode(t, tc.src, true)
+			fast := runMode(t, tc.src, false)
+			if diff := cmp.Diff(tc.want, general); diff != "" {
+				t.Errorf("general path (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.want, fast); diff != "" {
+				t.Errorf("fast paths (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestGeneralModeHasNoFastNodes checks that general-path mode really
+// compiles without the fast paths, so TestFastPathsAgree compares two
+// different things, and that the same walk finds them all in normal mode.
+func TestGeneralModeHasNoFastNodes(t *testing.T) {
+	const src = `(lambda (x k) (k (+ x 1)) (call/cc (lambda (c) c)) (letrec ((f (lambda () 1))) (f)))`
+	all := []string{"CallCC", "PrimCall", "Release", "direct App", "unchecked letrec read"}
+	for _, tc := range []struct {
+		general bool
+		want    []string
+	}{{true, nil}, {false, all}} {
+		if diff := cmp.Diff(tc.want, fastNodes(t, src, tc.general)); diff != "" {
+			t.Errorf("general=%v: fast nodes (-want +got):\n%s", tc.general, diff)
+		}
+	}
+}
+
+// fastNodes compiles src and lists the kinds of fast node in it.
+func fastNodes(t *testing.T, src string, general bool) []string {
+	in, err := newInterp(Options{Stdout: &bytes.Buffer{}}, general)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, srcmap, err := reader.ReadAll(src, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	node, err := in.compileTop(forms[0], srcmap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	var walk func(n Node)
+	inLetrec := false
+	walk = func(n Node) {
+		switch x := n.(type) {
+		case generalNode:
+			walk(x.Node)
+		case *Lambda:
+			walk(x.body)
+		case *If:
+			walk(x.test)
+			walk(x.then)
+			walk(x.els)
+		case *Seq:
+			for _, b := range x.body {
+				walk(b)
+			}
+		case *Scope:
+			inLetrec = true
+			walk(x.body)
+			inLetrec = false
+		case *SetLocal:
+			walk(x.val)
+		case *App:
+			if x.direct {
+				found["direct App"] = true
+			}
+			for _, a := range x.all {
+				walk(a)
+			}
+		case *PrimCall:
+			found["PrimCall"] = true
+		case *CallCC:
+			found["CallCC"] = true
+			walk(x.lam.body)
+		case *Release:
+			found["Release"] = true
+			walk(x.inner)
+		case *Local0:
+			if inLetrec {
+				found["unchecked letrec read"] = true
+			}
+		}
+	}
+	walk(node)
+	var names []string
+	for name := range found {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
