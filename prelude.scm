@@ -1185,11 +1185,21 @@
 ;;;; The program and the REPL
 
 ;; A file's top level runs as goroutine 1, whose goroutines belong to the
-;; root nursery. After the last form, main.go calls %program-end, which
-;; waits for them; a deadlock is reported from here as from anywhere.
+;; root nursery. After the last form, main.go calls %program-end: as in
+;; Go, the program ends with its main program, and the goroutines still
+;; runnable, sleeping or blocked are dropped without a word (the trace
+;; lists them: "drop ID STATE"). Their dynamic-wind after thunks do not
+;; run, as Go runs no deferred calls of other goroutines at exit. To wait
+;; for goroutines, a program opens a nursery or uses a wait group.
 (define (%program-end)
   (set! %lock #t)
-  (%wait-for-children %root-nursery %main))
+  (if %trace?
+      (%for-each-goroutine
+        (lambda (g)
+          (if (not (eq? g %main))
+              (%trace "drop" (%goroutine-id g)
+                      (if (%blocked? g) (%waiting-label (%goroutine-state g)) (%goroutine-state g)))))))
+  (set! %lock #f))
 
 ;; An uncaught error in a goroutine of the root nursery ends a program at
 ;; once, as a panic does in Go: its message, the goroutine and its
