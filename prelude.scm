@@ -706,7 +706,11 @@
           (and (= (vector-ref a 0) (vector-ref b 0))
                (< (vector-ref a 1) (vector-ref b 1)))))))
 
+;; Preemption starts with the first timer too, so that a timer fires on
+;; time while the main program computes, even if it never spawned a
+;; goroutine.
 (define (%add-timer! ms ticket action)
+  (if (not %preempting) (%start-preemption!))
   (set! %timers-made (+ %timers-made 1))
   (%heap-insert! %timers
                  (vector (+ (current-jiffy) (exact (ceiling (* ms 1000))))
@@ -1069,6 +1073,9 @@
         (if (not (%chan? ch)) (%type-error "select" "channel" ch))))
     (%checkpoint)
     (set! %lock #t)
+    ;; A timer due now makes its channel ready: a loop polling (after ms)
+    ;; with else sees it fire even when no goroutine ever runs.
+    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
     (let ((ready (let count ((i 0) (r 0))
                    (if (= i n)
                        r
