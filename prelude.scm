@@ -329,8 +329,14 @@
 ;; whose cancellation it is. It prints as #<cancelled N>, N the nursery's
 ;; number.
 (%define-record cancelled id scope)
+;; Raising it marks the goroutine (wake-index #t, until its next blocking
+;; operation) so that preemption does not raise it again: the after
+;; thunks that the cancellation runs must not be cut short at an
+;; arbitrary step. A blocking operation in them raises it again, as a
+;; checkpoint in a finally block does in Trio (with-shield prevents it).
 (define (%raise-cancelled g)
   (let ((scope (%goroutine-cancel g)))
+    (%goroutine-wake-index-set! g #t)
     (set! %lock #f)
     (raise (%make-cancelled (%nursery-id scope) scope))))
 ;; Every channel operation, select, sleep and yield is a checkpoint: a
@@ -425,6 +431,7 @@
         (if %trace? (%trace "switch" (%goroutine-id %current) "->"
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
+        (set! %switches (+ %switches 1))
         (%goroutine-state-set! %current 'running)
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
@@ -432,6 +439,9 @@
         (if (eq? %current %main)
             (%call-in-continuation (%goroutine-k %current) %resume #f)
             (%call-in-continuation (%goroutine-k %current) %resume %current)))))
+;; %switches counts the switches, so that preemption can tell whether
+;; the running goroutine has had its whole slice (see %preempt).
+(define %switches 0)
 (define (%schedule) (%schedule-next))
 ;; %park! switches with (%call/cc-raw %switch).
 (define (%switch k)
@@ -518,7 +528,12 @@
 (define (%cancel-goroutine! g scope)
   (let ((c (%goroutine-cancel g)))
     (if (or (not c) (%within? c scope))
-        (%goroutine-cancel-set! g scope)))
+        (begin
+          ;; A new, outer cancellation is raised again, even by
+          ;; preemption.
+          (if (and (not (eq? c scope)) (eq? (%goroutine-wake-index g) #t))
+              (%goroutine-wake-index-set! g 0))
+          (%goroutine-cancel-set! g scope))))
   (if %trace? (%trace "cancel" (%goroutine-id g)))
   (if (memq (%goroutine-state g) '(chan-send chan-receive select sleep))
       (%wake! g 'cancelled #f)))
@@ -600,25 +615,31 @@
         (%park! 'runnable #f))))
 
 ;; Preemption: the timer interrupts whatever runs after a time slice of
-;; about %time-slice steps (about a millisecond). If the lock is held, the
-;; interrupted code is scheduler code: retry a little later. Else
-;; preemption is a checkpoint, and the running goroutine yields if others
-;; are runnable. The timer is started with the first goroutine and runs
-;; on across switches (re-arming it at every switch cost ping-pong a
-;; quarter of its speed).
+;; about %time-slice microseconds (%set-time-slice: by elapsed time, not
+;; by evaluation steps, so a goroutine whose steps are slow primitives,
+;; such as length of a long list, is preempted as soon as one that
+;; computes with small steps). If the lock is held, the interrupted code
+;; is scheduler code: retry a few steps later. Else preemption is a
+;; checkpoint, and the running goroutine yields if others are runnable.
+;; The timer is started with the first goroutine or timer and runs on
+;; across switches (re-arming it at every switch cost ping-pong a quarter
+;; of its speed).
 ;;
-;; Slices vary at random, by up to %slice-spread steps either way: with a
+;; Slices vary at random, by up to %slice-spread either way: with a
 ;; fixed slice, a loop whose period divides it would be interrupted at
 ;; the same point of the loop every time. That would hide the races real
 ;; preemption exposes (chapter 6 of the course shows one), or always
 ;; interrupt a goroutine where it holds something the others wait for.
-;; Setting %slice-spread to 0 makes slices exact (for tests). A slice is
-;; never under %min-slice steps: one shorter than a switch would let no
-;; goroutine do any work of its own.
-(define %time-slice 20000)
-(define %slice-spread 10000)
+;; With %slice-steps? set, slices count evaluation steps instead (set-timer)
+;; and, with %slice-spread 0, are exact: a test can make preemption
+;; strike at every step of a loop in turn. A slice is never under
+;; %min-slice: one shorter than a switch would let no goroutine do any
+;; work of its own.
+(define %time-slice 1000)
+(define %slice-spread 500)
 (define %slice-seed 12345)
-(define %min-slice 500)
+(define %min-slice 50)
+(define %slice-steps? #f)
 (define (%next-slice)
   (if (eqv? %slice-spread 0)
       (max %time-slice %min-slice)
@@ -630,21 +651,36 @@
         (max %min-slice
              (+ (- %time-slice %slice-spread)
                 (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1)))))))
+(define (%arm-slice!)
+  (if %slice-steps? (set-timer (%next-slice)) (%set-time-slice (%next-slice))))
+;; A slice is the running goroutine's: if a switch happened since it was
+;; armed (the process idled, or goroutines blocked in turn), the one
+;; running now gets a whole slice before it is preempted. Else a
+;; goroutine that wakes after the process slept would be preempted at
+;; once, at its first step.
 (define %preempting #f)
+(define %slice-switches 0)
 (define (%start-preemption!)
   (set! %preempting #t)
   (timer-interrupt-handler %preempt)
-  (set-timer (%next-slice)))
+  (set! %slice-switches %switches)
+  (%arm-slice!))
 (define (%preempt)
-  (if %lock
-      (set-timer 50)
-      (begin
-        (set-timer (%next-slice))
-        (%checkpoint)
-        (set! %lock #t)
-        (if (and %trace? (not (%queue-empty? %run-queue)))
-            (%trace "preempt" (%goroutine-id %current)))
-        (%requeue-current!))))
+  (cond
+    (%lock (set-timer 50))
+    ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
+     (set! %slice-switches %switches)
+     (%arm-slice!))
+    (else
+     (set! %slice-switches %switches)
+     (%arm-slice!)
+     (if (and (%goroutine-cancel %current)
+              (not (eq? (%goroutine-wake-index %current) #t)))
+         (%raise-cancelled %current))
+     (set! %lock #t)
+     (if (and %trace? (not (%queue-empty? %run-queue)))
+         (%trace "preempt" (%goroutine-id %current)))
+     (%requeue-current!))))
 
 ;;; Listing goroutines
 

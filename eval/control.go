@@ -5,6 +5,8 @@ package eval
 // exception handlers, parameters, the thread-switch hooks and the timer.
 
 import (
+	"time"
+
 	"contigo/cont"
 	"contigo/value"
 )
@@ -342,12 +344,38 @@ func setTimer(m *Machine, args []value.Value, s *site) {
 		}
 	}
 	m.timer = n
-	m.fuelStart = pollInterval
-	if n > 0 && n < m.fuelStart {
-		m.fuelStart = n
-	}
-	m.fuel = m.fuelStart
+	m.rearm()
 	m.ret(value.Int(int64(left)))
+}
+
+// setTimeSlice is (%set-time-slice us): the timer interrupt fires once
+// us microseconds from now (0 turns it off), whatever the steps cost.
+// The scheduler preempts by time with it, since a step-counting timer
+// lets a goroutine whose steps are slow primitives (length of a long
+// list, say) keep the processor for seconds. It returns the microseconds
+// that were left (0 if none were).
+func setTimeSlice(m *Machine, args []value.Value, s *site) {
+	us, ok := args[0].(value.Fixnum)
+	if !ok || us < 0 {
+		m.fail(value.TypeError("%set-time-slice", "non-negative fixnum", args[0]), s)
+	}
+	now := clock()
+	left := int64(0)
+	if m.deadline != 0 {
+		left = max(0, (m.deadline-now)/1000)
+	}
+	m.deadline = 0
+	if us > 0 {
+		m.deadline = now + int64(us)*1000
+		d := time.Duration(us) * time.Microsecond
+		if m.in.sliceTimer == nil {
+			in := m.in
+			m.in.sliceTimer = time.AfterFunc(d, func() { in.poke.Store(1) })
+		} else {
+			m.in.sliceTimer.Reset(d)
+		}
+	}
+	m.ret(value.Int(left))
 }
 
 func timerInterruptHandler(m *Machine, args []value.Value, s *site) {
@@ -431,6 +459,7 @@ func (in *Interp) installControls() {
 		{"%with-dynamic-state", 2, 2, withDynamicState},
 		{"%set-current-thread!", 1, 1, setCurrentThread},
 		{"set-timer", 1, 1, setTimer},
+		{"%set-time-slice", 1, 1, setTimeSlice},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
 		{"exit", 0, 1, exitProc},
 		{"emergency-exit", 0, 1, emergencyExit},
