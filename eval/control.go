@@ -64,19 +64,40 @@ type Parameter struct {
 // SchemeString implements value.Opaque.
 func (p *Parameter) SchemeString() string { return "#<parameter>" }
 
-func (p *Parameter) current(d *cont.Dynamic) value.Value {
-	if b, ok := d.Params.Lookup(p); ok {
+// current is p's value in dynamic state d: the innermost binding d's
+// thread made, else the thread's private value (see set), else the
+// innermost binding it inherited, else p's global value.
+func (p *Parameter) current(in *Interp, d *cont.Dynamic) value.Value {
+	b, ok := d.Params.Lookup(p)
+	if ok && b.Owner == d.Thread {
+		return b.Value
+	}
+	if d.Thread != nil && in.private.n.Load() != 0 {
+		if v, found := in.private.get(d.Thread, p); found {
+			return v
+		}
+	}
+	if ok {
 		return b.Value
 	}
 	return p.value
 }
 
-func (p *Parameter) set(d *cont.Dynamic, v value.Value) {
-	if b, ok := d.Params.Lookup(p); ok {
+// set is (p v). A binding made by the running thread changes; the main
+// program with no binding changes p's global value. A goroutine that
+// inherited p (a binding of its creator, or the global value) gets a
+// private value instead: parameters are inherited at go, then private,
+// so a child's (p v) never changes what its parent sees.
+func (p *Parameter) set(in *Interp, d *cont.Dynamic, v value.Value) {
+	b, ok := d.Params.Lookup(p)
+	switch {
+	case ok && b.Owner == d.Thread:
 		b.Value = v
-		return
+	case d.Thread != nil:
+		in.private.set(d.Thread, p, v)
+	default:
+		p.value = v
 	}
-	p.value = v
 }
 
 // DynamicState is a thread's dynamic state as a Scheme value, for the
@@ -274,7 +295,7 @@ func withParams(m *Machine, args []value.Value, s *site) {
 		if _, ok := p.(*Parameter); !ok {
 			m.fail(value.TypeError("parameterize", "parameter object", p), s)
 		}
-		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b}
+		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b, Owner: m.dyn.Thread}
 	}
 	m.push(restoreDyn{}, m.dyn, 0)
 	m.dyn = m.dyn.WithParams(b)

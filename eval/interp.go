@@ -69,6 +69,8 @@ type Interp struct {
 	// sets it when the time slice's deadline passes.
 	poke       atomic.Int32
 	sliceTimer *time.Timer
+	// private holds the parameter values goroutines set (Parameter.set).
+	private privateParams
 	// frames recycles continuation frames no continuation can reach.
 	frames cont.Pool[Code]
 	// envs recycles the environment records of local procedures.

@@ -355,11 +355,11 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.resumeRaw(p, delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
-			m.ret(p.current(m.dyn))
+			m.ret(p.current(m.in, m.dyn))
 			return
 		}
 		if len(args) == 1 {
-			p.set(m.dyn, args[0])
+			p.set(m.in, m.dyn, args[0])
 			m.ret(value.Unspecified)
 			return
 		}
