@@ -1183,8 +1183,27 @@
   (let* ((g %current)
          (n (begin
               (set! %nurseries-made (+ %nurseries-made 1))
-              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t)))
-         ;; How body ended: the list of its values, or (%raised . obj).
+              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t))))
+    ;; Leaving the body by a continuation (call/cc, or a guard outside
+    ;; that catches a raise-continuable) is leaving the nursery: as
+    ;; Trio's nursery does when its block is left by return or break, it
+    ;; waits for the children first, and raises their error if one
+    ;; failed. The after thunk finds the nursery still open only then.
+    (dynamic-wind
+      (lambda () #f)
+      (lambda () (%nursery-run n g thunk))
+      (lambda () (if (%nursery-open n) (%nursery-left n g))))))
+
+(define (%nursery-left n g)
+  (set! %lock #t)
+  (%nursery-in-body-set! n #f)
+  (%wait-for-children n g)
+  (%nursery-open-set! n #f)
+  (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
+  (if (%nursery-error n) (raise (car (%nursery-error n)))))
+
+(define (%nursery-run n g thunk)
+  (let* (;; How body ended: the list of its values, or (%raised . obj).
          ;; The handler escapes with an ordinary continuation, so the
          ;; after thunks between the raise and here run.
          (outcome
