@@ -549,14 +549,32 @@
           (lambda (g)
             (if (%within? (%goroutine-nursery g) n) (%cancel-goroutine! g n)))))))
 
-;; A nursery keeps its first uncaught error, which cancels everything in
-;; it. The root nursery has no opener to raise it again: the program
-;; fails (%goroutine-failed, in ;;;; The program and the REPL).
+;; A nursery keeps every uncaught error of its body and goroutines
+;; (newest first), including those raised by after thunks while they
+;; were being cancelled; the first cancels everything in it. The root
+;; nursery has no opener to raise them again: the program fails
+;; (%goroutine-failed, in ;;;; The program and the REPL).
 (define (%nursery-failed! n obj g)
   (cond ((eq? n %root-nursery) (%goroutine-failed obj g))
         ((not (%nursery-error n))
          (%nursery-error-set! n (list obj))
-         (%cancel-nursery! n))))
+         (%cancel-nursery! n))
+        (else (%nursery-error-set! n (cons obj (%nursery-error n))))))
+
+;; Error groups (Trio's ExceptionGroup): when several goroutines of a
+;; nursery fail, it raises one error object holding all their errors, in
+;; the order they failed; a single failure is raised as itself.
+(define (%nursery-errors->raisable errs)
+  (if (null? (cdr errs))
+      (car errs)
+      (%blame! (apply %make-condition "error-group"
+                      (string-append "nursery: " (number->string (length errs))
+                                     " goroutines failed; errors:")
+                      (reverse errs)))))
+(define (error-group? x) (equal? (%condition-kind x) "error-group"))
+(define (error-group-errors e)
+  (if (not (error-group? e)) (%type-error "error-group-errors" "error group" e))
+  (error-object-irritants e))
 
 (define (%child-ended! n g outcome)
   (%nursery-live-set! n (- (%nursery-live n) 1))
@@ -1200,7 +1218,7 @@
   (%wait-for-children n g)
   (%nursery-open-set! n #f)
   (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
-  (if (%nursery-error n) (raise (car (%nursery-error n)))))
+  (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
 
 (define (%nursery-run n g thunk)
   (let* (;; How body ended: the list of its values, or (%raised . obj).
@@ -1227,7 +1245,7 @@
     (%nursery-open-set! n #f)
     (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
     (let ((err (%nursery-error n)))
-      (cond (err (raise (car err)))
+      (cond (err (raise (%nursery-errors->raisable err)))
             ((not (%raised? outcome)) (apply values outcome))
             ((eq? (%cancelled-scope (cdr outcome)) n) (if #f #f))
             (else (raise (cdr outcome)))))))
