@@ -1206,11 +1206,11 @@
     ;; that catches a raise-continuable) is leaving the nursery: as
     ;; Trio's nursery does when its block is left by return or break, it
     ;; waits for the children first, and raises their error if one
-    ;; failed. The after thunk finds the nursery still open only then.
+    ;; failed. The after thunk finds the body still running only then.
     (dynamic-wind
       (lambda () #f)
       (lambda () (%nursery-run n g thunk))
-      (lambda () (if (%nursery-open n) (%nursery-left n g))))))
+      (lambda () (if (%nursery-in-body n) (%nursery-left n g))))))
 
 (define (%nursery-left n g)
   (set! %lock #t)
@@ -1228,7 +1228,11 @@
           (call-with-current-continuation
             (lambda (leave)
               (with-exception-handler
-                (lambda (obj) (%escape leave obj))
+                ;; After thunks run with the handlers of the extent being
+                ;; left: once the body has been left by a continuation,
+                ;; what %nursery-left raises is for the handlers outside.
+                (lambda (obj)
+                  (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
                 (lambda ()
                   (call-with-values
                     (lambda () (parameterize ((%current-nursery n)) (thunk)))
