@@ -327,8 +327,14 @@
 ;; whose cancellation it is. It prints as #<cancelled N>, N the nursery's
 ;; number.
 (%define-record cancelled id scope)
+;; Raising it marks the goroutine (wake-index #t, until its next blocking
+;; operation) so that preemption does not raise it again: the after
+;; thunks that the cancellation runs must not be cut short at an
+;; arbitrary step. A blocking operation in them raises it again, as a
+;; checkpoint in a finally block does in Trio (with-shield prevents it).
 (define (%raise-cancelled g)
   (let ((scope (%goroutine-cancel g)))
+    (%goroutine-wake-index-set! g #t)
     (set! %lock #f)
     (raise (%make-cancelled (%nursery-id scope) scope))))
 ;; Every channel operation, select, sleep and yield is a checkpoint: a
@@ -423,6 +429,7 @@
         (if %trace? (%trace "switch" (%goroutine-id %current) "->"
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
+        (set! %switches (+ %switches 1))
         (%goroutine-state-set! %current 'running)
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
@@ -430,6 +437,9 @@
         (if (eq? %current %main)
             (%call-in-continuation (%goroutine-k %current) %resume #f)
             (%call-in-continuation (%goroutine-k %current) %resume %current)))))
+;; %switches counts the switches, so that preemption can tell whether
+;; the running goroutine has had its whole slice (see %preempt).
+(define %switches 0)
 (define (%schedule) (%schedule-next))
 ;; %park! switches with (%call/cc-raw %switch).
 (define (%switch k)
@@ -516,7 +526,12 @@
 (define (%cancel-goroutine! g scope)
   (let ((c (%goroutine-cancel g)))
     (if (or (not c) (%within? c scope))
-        (%goroutine-cancel-set! g scope)))
+        (begin
+          ;; A new, outer cancellation is raised again, even by
+          ;; preemption.
+          (if (and (not (eq? c scope)) (eq? (%goroutine-wake-index g) #t))
+              (%goroutine-wake-index-set! g 0))
+          (%goroutine-cancel-set! g scope))))
   (if %trace? (%trace "cancel" (%goroutine-id g)))
   (if (memq (%goroutine-state g) '(chan-send chan-receive select sleep))
       (%wake! g 'cancelled #f)))
@@ -532,14 +547,32 @@
           (lambda (g)
             (if (%within? (%goroutine-nursery g) n) (%cancel-goroutine! g n)))))))
 
-;; A nursery keeps its first uncaught error, which cancels everything in
-;; it. The root nursery has no opener to raise it again: the program
-;; fails (%goroutine-failed, in ;;;; The program and the REPL).
+;; A nursery keeps every uncaught error of its body and goroutines
+;; (newest first), including those raised by after thunks while they
+;; were being cancelled; the first cancels everything in it. The root
+;; nursery has no opener to raise them again: the program fails
+;; (%goroutine-failed, in ;;;; The program and the REPL).
 (define (%nursery-failed! n obj g)
   (cond ((eq? n %root-nursery) (%goroutine-failed obj g))
         ((not (%nursery-error n))
          (%nursery-error-set! n (list obj))
-         (%cancel-nursery! n))))
+         (%cancel-nursery! n))
+        (else (%nursery-error-set! n (cons obj (%nursery-error n))))))
+
+;; Error groups (Trio's ExceptionGroup): when several goroutines of a
+;; nursery fail, it raises one error object holding all their errors, in
+;; the order they failed; a single failure is raised as itself.
+(define (%nursery-errors->raisable errs)
+  (if (null? (cdr errs))
+      (car errs)
+      (%blame! (apply %make-condition "error-group"
+                      (string-append "nursery: " (number->string (length errs))
+                                     " goroutines failed; errors:")
+                      (reverse errs)))))
+(define (error-group? x) (equal? (%condition-kind x) "error-group"))
+(define (error-group-errors e)
+  (if (not (error-group? e)) (%type-error "error-group-errors" "error group" e))
+  (error-object-irritants e))
 
 (define (%child-ended! n g outcome)
   (%nursery-live-set! n (- (%nursery-live n) 1))
@@ -598,25 +631,31 @@
         (%park! 'runnable #f))))
 
 ;; Preemption: the timer interrupts whatever runs after a time slice of
-;; about %time-slice steps (about a millisecond). If the lock is held, the
-;; interrupted code is scheduler code: retry a little later. Else
-;; preemption is a checkpoint, and the running goroutine yields if others
-;; are runnable. The timer is started with the first goroutine and runs
-;; on across switches (re-arming it at every switch cost ping-pong a
-;; quarter of its speed).
+;; about %time-slice microseconds (%set-time-slice: by elapsed time, not
+;; by evaluation steps, so a goroutine whose steps are slow primitives,
+;; such as length of a long list, is preempted as soon as one that
+;; computes with small steps). If the lock is held, the interrupted code
+;; is scheduler code: retry a few steps later. Else preemption is a
+;; checkpoint, and the running goroutine yields if others are runnable.
+;; The timer is started with the first goroutine or timer and runs on
+;; across switches (re-arming it at every switch cost ping-pong a quarter
+;; of its speed).
 ;;
-;; Slices vary at random, by up to %slice-spread steps either way: with a
+;; Slices vary at random, by up to %slice-spread either way: with a
 ;; fixed slice, a loop whose period divides it would be interrupted at
 ;; the same point of the loop every time. That would hide the races real
 ;; preemption exposes (chapter 6 of the course shows one), or always
 ;; interrupt a goroutine where it holds something the others wait for.
-;; Setting %slice-spread to 0 makes slices exact (for tests). A slice is
-;; never under %min-slice steps: one shorter than a switch would let no
-;; goroutine do any work of its own.
-(define %time-slice 20000)
-(define %slice-spread 10000)
+;; With %slice-steps? set, slices count evaluation steps instead (set-timer)
+;; and, with %slice-spread 0, are exact: a test can make preemption
+;; strike at every step of a loop in turn. A slice is never under
+;; %min-slice: one shorter than a switch would let no goroutine do any
+;; work of its own.
+(define %time-slice 1000)
+(define %slice-spread 500)
 (define %slice-seed 12345)
-(define %min-slice 500)
+(define %min-slice 50)
+(define %slice-steps? #f)
 (define (%next-slice)
   (if (eqv? %slice-spread 0)
       (max %time-slice %min-slice)
@@ -628,21 +667,36 @@
         (max %min-slice
              (+ (- %time-slice %slice-spread)
                 (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1)))))))
+(define (%arm-slice!)
+  (if %slice-steps? (set-timer (%next-slice)) (%set-time-slice (%next-slice))))
+;; A slice is the running goroutine's: if a switch happened since it was
+;; armed (the process idled, or goroutines blocked in turn), the one
+;; running now gets a whole slice before it is preempted. Else a
+;; goroutine that wakes after the process slept would be preempted at
+;; once, at its first step.
 (define %preempting #f)
+(define %slice-switches 0)
 (define (%start-preemption!)
   (set! %preempting #t)
   (timer-interrupt-handler %preempt)
-  (set-timer (%next-slice)))
+  (set! %slice-switches %switches)
+  (%arm-slice!))
 (define (%preempt)
-  (if %lock
-      (set-timer 50)
-      (begin
-        (set-timer (%next-slice))
-        (%checkpoint)
-        (set! %lock #t)
-        (if (and %trace? (not (%queue-empty? %run-queue)))
-            (%trace "preempt" (%goroutine-id %current)))
-        (%requeue-current!))))
+  (cond
+    (%lock (set-timer 50))
+    ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
+     (set! %slice-switches %switches)
+     (%arm-slice!))
+    (else
+     (set! %slice-switches %switches)
+     (%arm-slice!)
+     (if (and (%goroutine-cancel %current)
+              (not (eq? (%goroutine-wake-index %current) #t)))
+         (%raise-cancelled %current))
+     (set! %lock #t)
+     (if (and %trace? (not (%queue-empty? %run-queue)))
+         (%trace "preempt" (%goroutine-id %current)))
+     (%requeue-current!))))
 
 ;;; Listing goroutines
 
@@ -704,7 +758,11 @@
           (and (= (vector-ref a 0) (vector-ref b 0))
                (< (vector-ref a 1) (vector-ref b 1)))))))
 
+;; Preemption starts with the first timer too, so that a timer fires on
+;; time while the main program computes, even if it never spawned a
+;; goroutine.
 (define (%add-timer! ms ticket action)
+  (if (not %preempting) (%start-preemption!))
   (set! %timers-made (+ %timers-made 1))
   (%heap-insert! %timers
                  (vector (+ (current-jiffy) (exact (ceiling (* ms 1000))))
@@ -1067,6 +1125,9 @@
         (if (not (%chan? ch)) (%type-error "select" "channel" ch))))
     (%checkpoint)
     (set! %lock #t)
+    ;; A timer due now makes its channel ready: a loop polling (after ms)
+    ;; with else sees it fire even when no goroutine ever runs.
+    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
     (let ((ready (let count ((i 0) (r 0))
                    (if (= i n)
                        r
@@ -1138,15 +1199,38 @@
   (let* ((g %current)
          (n (begin
               (set! %nurseries-made (+ %nurseries-made 1))
-              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t)))
-         ;; How body ended: the list of its values, or (%raised . obj).
+              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t))))
+    ;; Leaving the body by a continuation (call/cc, or a guard outside
+    ;; that catches a raise-continuable) is leaving the nursery: as
+    ;; Trio's nursery does when its block is left by return or break, it
+    ;; waits for the children first, and raises their error if one
+    ;; failed. The after thunk finds the body still running only then.
+    (dynamic-wind
+      (lambda () #f)
+      (lambda () (%nursery-run n g thunk))
+      (lambda () (if (%nursery-in-body n) (%nursery-left n g))))))
+
+(define (%nursery-left n g)
+  (set! %lock #t)
+  (%nursery-in-body-set! n #f)
+  (%wait-for-children n g)
+  (%nursery-open-set! n #f)
+  (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
+  (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
+
+(define (%nursery-run n g thunk)
+  (let* (;; How body ended: the list of its values, or (%raised . obj).
          ;; The handler escapes with an ordinary continuation, so the
          ;; after thunks between the raise and here run.
          (outcome
           (call-with-current-continuation
             (lambda (leave)
               (with-exception-handler
-                (lambda (obj) (%escape leave obj))
+                ;; After thunks run with the handlers of the extent being
+                ;; left: once the body has been left by a continuation,
+                ;; what %nursery-left raises is for the handlers outside.
+                (lambda (obj)
+                  (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
                 (lambda ()
                   (call-with-values
                     (lambda () (parameterize ((%current-nursery n)) (thunk)))
@@ -1163,7 +1247,7 @@
     (%nursery-open-set! n #f)
     (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
     (let ((err (%nursery-error n)))
-      (cond (err (raise (car err)))
+      (cond (err (raise (%nursery-errors->raisable err)))
             ((not (%raised? outcome)) (apply values outcome))
             ((eq? (%cancelled-scope (cdr outcome)) n) (if #f #f))
             (else (raise (cdr outcome)))))))
@@ -1183,11 +1267,21 @@
 ;;;; The program and the REPL
 
 ;; A file's top level runs as goroutine 1, whose goroutines belong to the
-;; root nursery. After the last form, main.go calls %program-end, which
-;; waits for them; a deadlock is reported from here as from anywhere.
+;; root nursery. After the last form, main.go calls %program-end: as in
+;; Go, the program ends with its main program, and the goroutines still
+;; runnable, sleeping or blocked are dropped without a word (the trace
+;; lists them: "drop ID STATE"). Their dynamic-wind after thunks do not
+;; run, as Go runs no deferred calls of other goroutines at exit. To wait
+;; for goroutines, a program opens a nursery or uses a wait group.
 (define (%program-end)
   (set! %lock #t)
-  (%wait-for-children %root-nursery %main))
+  (if %trace?
+      (%for-each-goroutine
+        (lambda (g)
+          (if (not (eq? g %main))
+              (%trace "drop" (%goroutine-id g)
+                      (if (%blocked? g) (%waiting-label (%goroutine-state g)) (%goroutine-state g)))))))
+  (set! %lock #f))
 
 ;; An uncaught error in a goroutine of the root nursery ends a program at
 ;; once, as a panic does in Go: its message, the goroutine and its

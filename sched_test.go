@@ -1,7 +1,7 @@
 package main
 
-// This file tests how the command runs goroutines (prelude.scm): waiting
-// for them at the end of a program, the deadlock's exit status, and the
+// This file tests how the command runs goroutines (prelude.scm): ending
+// with the main program, the deadlock's exit status, and the
 // REPL letting them run after each evaluation.
 
 import (
@@ -17,7 +17,8 @@ import (
 func TestRunGoroutines(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, src string) string { return writeFile(t, dir, name, src) }
-	waits := write("waits.scm", "(go (sleep 5) (display \"child\"))\n(display \"main \")\n")
+	ends := write("ends.scm", "(go (sleep 5) (display \"child\"))\n(display \"main\")\n")
+	waits := write("waits.scm", "(nursery (go (sleep 5) (display \"child\")))\n(display \" main\")\n")
 	deadlock := write("deadlock.scm", "(display \"before\")\n(define c (make-chan))\n(go (send c 1))\n(recv (make-chan))\n")
 	childErr := write("child.scm", "(go (car 5))\n(sleep 100)\n(display \"not reached\")\n")
 	tests := []struct {
@@ -28,7 +29,8 @@ func TestRunGoroutines(t *testing.T) {
 		stderr     []string // substrings, in order
 		wantStatus int
 	}{
-		{name: "file waits for goroutines", args: []string{waits}, stdout: "main child"},
+		{name: "file ends with main, dropping goroutines", args: []string{ends}, stdout: "main"},
+		{name: "a nursery waits for its goroutines", args: []string{waits}, stdout: "child main"},
 		{name: "deadlock in a file", args: []string{deadlock}, stdout: "before", wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:", "goroutine 2 [chan send]:"}},
 		{name: "goroutine error in a file", args: []string{childErr}, wantStatus: 1,
@@ -36,8 +38,8 @@ func TestRunGoroutines(t *testing.T) {
 		{name: "-e waits and prints the last value", args: []string{"-e", "(define c (make-chan)) (go (send c 42)) (recv c)"}, stdout: "42\n"},
 		{name: "-e deadlock", args: []string{"-e", "(recv (make-chan))"}, wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!"}},
-		{name: "stdin program waits", stdin: "(go (sleep 5) (display \"late\"))\n(display \"early \")\n", stdout: "early late"},
-		{name: "stdin program deadlock", stdin: "(go (recv (make-chan)))\n", wantStatus: 2,
+		{name: "stdin program ends with main", stdin: "(go (sleep 5) (display \"late\"))\n(display \"early\")\n", stdout: "early"},
+		{name: "stdin program deadlock", stdin: "(nursery (go (recv (make-chan))))\n", wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [nursery]:\n\ngoroutine 2 [chan receive]:\n"}},
 	}
 	for _, tt := range tests {

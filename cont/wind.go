@@ -69,10 +69,14 @@ type Handler struct {
 }
 
 // ParamBinding binds a parameter object to a value within a parameterize.
+// Owner is the thread that made it (Dynamic.Thread): a thread that
+// inherited it reads it, but setting the parameter there gives that
+// thread a private value instead (see eval's Parameter).
 type ParamBinding struct {
 	Param any
 	Value value.Value
 	Next  *ParamBinding
+	Owner value.Value
 }
 
 // Lookup finds the innermost binding of param, if any.

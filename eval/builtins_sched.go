@@ -74,8 +74,10 @@ func (in *Interp) installSchedControls() {
 				m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
 			}
 			tag := args[1]
-			if last.k == nil || last.params != m.dyn.Params || last.base != base || last.tag != tag {
-				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: m.dyn.Params}
+			// The values the creator set privately are inherited too.
+			params := m.in.private.inherit(m.dyn.Thread, m.dyn.Params)
+			if last.k == nil || last.params != params || last.base != base || last.tag != tag {
+				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: params}
 				k := &RawContinuation{Continuation{k: base.k, dyn: d}}
 				var h *Control
 				h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []V, s *site) {
@@ -86,7 +88,7 @@ func (in *Interp) installSchedControls() {
 					m.resumeContinuation(escape, &value.Pair{Car: tag, Cdr: args[0]})
 				}}
 				d.Handlers = &cont.Handler{Proc: h}
-				last.params, last.base, last.tag, last.k = m.dyn.Params, base, tag, k
+				last.params, last.base, last.tag, last.k = params, base, tag, k
 			}
 			m.ret(last.k)
 		}},

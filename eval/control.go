@@ -5,6 +5,8 @@ package eval
 // exception handlers, parameters, the thread-switch hooks and the timer.
 
 import (
+	"time"
+
 	"contigo/cont"
 	"contigo/value"
 )
@@ -62,19 +64,40 @@ type Parameter struct {
 // SchemeString implements value.Opaque.
 func (p *Parameter) SchemeString() string { return "#<parameter>" }
 
-func (p *Parameter) current(d *cont.Dynamic) value.Value {
-	if b, ok := d.Params.Lookup(p); ok {
+// current is p's value in dynamic state d: the innermost binding d's
+// thread made, else the thread's private value (see set), else the
+// innermost binding it inherited, else p's global value.
+func (p *Parameter) current(in *Interp, d *cont.Dynamic) value.Value {
+	b, ok := d.Params.Lookup(p)
+	if ok && b.Owner == d.Thread {
+		return b.Value
+	}
+	if d.Thread != nil && in.private.n.Load() != 0 {
+		if v, found := in.private.get(d.Thread, p); found {
+			return v
+		}
+	}
+	if ok {
 		return b.Value
 	}
 	return p.value
 }
 
-func (p *Parameter) set(d *cont.Dynamic, v value.Value) {
-	if b, ok := d.Params.Lookup(p); ok {
+// set is (p v). A binding made by the running thread changes; the main
+// program with no binding changes p's global value. A goroutine that
+// inherited p (a binding of its creator, or the global value) gets a
+// private value instead: parameters are inherited at go, then private,
+// so a child's (p v) never changes what its parent sees.
+func (p *Parameter) set(in *Interp, d *cont.Dynamic, v value.Value) {
+	b, ok := d.Params.Lookup(p)
+	switch {
+	case ok && b.Owner == d.Thread:
 		b.Value = v
-		return
+	case d.Thread != nil:
+		in.private.set(d.Thread, p, v)
+	default:
+		p.value = v
 	}
-	p.value = v
 }
 
 // DynamicState is a thread's dynamic state as a Scheme value, for the
@@ -272,7 +295,7 @@ func withParams(m *Machine, args []value.Value, s *site) {
 		if _, ok := p.(*Parameter); !ok {
 			m.fail(value.TypeError("parameterize", "parameter object", p), s)
 		}
-		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b}
+		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b, Owner: m.dyn.Thread}
 	}
 	m.push(restoreDyn{}, m.dyn, 0)
 	m.dyn = m.dyn.WithParams(b)
@@ -342,12 +365,38 @@ func setTimer(m *Machine, args []value.Value, s *site) {
 		}
 	}
 	m.timer = n
-	m.fuelStart = pollInterval
-	if n > 0 && n < m.fuelStart {
-		m.fuelStart = n
-	}
-	m.fuel = m.fuelStart
+	m.rearm()
 	m.ret(value.Int(int64(left)))
+}
+
+// setTimeSlice is (%set-time-slice us): the timer interrupt fires once
+// us microseconds from now (0 turns it off), whatever the steps cost.
+// The scheduler preempts by time with it, since a step-counting timer
+// lets a goroutine whose steps are slow primitives (length of a long
+// list, say) keep the processor for seconds. It returns the microseconds
+// that were left (0 if none were).
+func setTimeSlice(m *Machine, args []value.Value, s *site) {
+	us, ok := args[0].(value.Fixnum)
+	if !ok || us < 0 {
+		m.fail(value.TypeError("%set-time-slice", "non-negative fixnum", args[0]), s)
+	}
+	now := clock()
+	left := int64(0)
+	if m.deadline != 0 {
+		left = max(0, (m.deadline-now)/1000)
+	}
+	m.deadline = 0
+	if us > 0 {
+		m.deadline = now + int64(us)*1000
+		d := time.Duration(us) * time.Microsecond
+		if m.in.sliceTimer == nil {
+			in := m.in
+			m.in.sliceTimer = time.AfterFunc(d, func() { in.poke.Store(1) })
+		} else {
+			m.in.sliceTimer.Reset(d)
+		}
+	}
+	m.ret(value.Int(left))
 }
 
 func timerInterruptHandler(m *Machine, args []value.Value, s *site) {
@@ -431,6 +480,7 @@ func (in *Interp) installControls() {
 		{"%with-dynamic-state", 2, 2, withDynamicState},
 		{"%set-current-thread!", 1, 1, setCurrentThread},
 		{"set-timer", 1, 1, setTimer},
+		{"%set-time-slice", 1, 1, setTimeSlice},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
 		{"exit", 0, 1, exitProc},
 		{"emergency-exit", 0, 1, emergencyExit},

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"contigo/cont"
 	"contigo/reader"
@@ -67,6 +68,13 @@ type Interp struct {
 	// top-level form to the next.
 	timer        int
 	timerHandler value.Value
+	deadline     int64 // the time slice's deadline (Machine.deadline)
+	// poke makes the running machine tick at its next step; sliceTimer
+	// sets it when the time slice's deadline passes.
+	poke       atomic.Int32
+	sliceTimer *time.Timer
+	// private holds the parameter values goroutines set (Parameter.set).
+	private privateParams
 	// frames recycles continuation frames no continuation can reach.
 	frames cont.Pool[Code]
 	// envs recycles the environment records of local procedures.
@@ -204,13 +212,13 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 	if in.m == nil {
 		// The timer outlives a top-level form; nested runs (macro
 		// expansion) are never interrupted by it.
-		m.timer, m.timerHandler = in.timer, in.timerHandler
+		m.timer, m.timerHandler, m.deadline = in.timer, in.timerHandler, in.deadline
 		defer func() {
 			left := 0
 			if m.timer > 0 {
 				left = max(m.timer-(m.fuelStart-m.fuel), 1)
 			}
-			in.timer, in.timerHandler = left, m.timerHandler
+			in.timer, in.timerHandler, in.deadline = left, m.timerHandler, m.deadline
 		}()
 	}
 	if in.m != nil {
@@ -275,7 +283,10 @@ func (in *Interp) Apply(proc value.Value, args []value.Value) (value.Value, erro
 
 // Interrupt asks the running evaluation to stop at its next poll. It may
 // be called from another goroutine (a signal handler).
-func (in *Interp) Interrupt() { atomic.StoreInt32(&in.interrupted, 1) }
+func (in *Interp) Interrupt() {
+	atomic.StoreInt32(&in.interrupted, 1)
+	in.poke.Store(1)
+}
 
 // ClearInterrupt forgets an interrupt that arrived while nothing ran.
 func (in *Interp) ClearInterrupt() { atomic.StoreInt32(&in.interrupted, 0) }

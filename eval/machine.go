@@ -10,6 +10,7 @@ package eval
 import (
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"contigo/cont"
 	"contigo/value"
@@ -32,6 +33,12 @@ type Frame = cont.Frame[Code]
 // interrupt flag and the timer.
 const pollInterval = 4096
 
+// clockBase is the origin of clock.
+var clockBase = time.Now()
+
+// clock returns monotonic nanoseconds since the process started.
+func clock() int64 { return int64(time.Since(clockBase)) }
+
 // Machine holds the registers of one running evaluation. Between steps,
 // either node is set (evaluate it in env) or node is nil and val is to be
 // delivered to the continuation k.
@@ -52,6 +59,13 @@ type Machine struct {
 	depthLimit      int // maxDepth, or more while a depth error is handled
 	timer           int // steps left before the timer interrupt; 0 = off
 	timerHandler    value.Value
+	// deadline is when the timer interrupt fires by time (clock()
+	// nanoseconds; 0 = off), for preemption by elapsed time. A Go timer
+	// sets *poke when it passes (and Interrupt does, for Ctrl-C), and the
+	// loop ticks at the next step: counting steps cannot bound the time
+	// when a step is a primitive over a long list.
+	deadline int64
+	poke     *atomic.Int32
 
 	halted bool
 	result value.Value
@@ -177,11 +191,8 @@ func (m *Machine) ret(v value.Value) {
 // run executes until the bottom frame receives a value or the machine
 // halts with an error.
 func (m *Machine) run() (value.Value, error) {
-	m.fuelStart = pollInterval
-	if m.timer > 0 && m.timer < m.fuelStart {
-		m.fuelStart = m.timer
-	}
-	m.fuel = m.fuelStart
+	m.poke = &m.in.poke
+	m.rearm()
 	for !m.runProtected() {
 	}
 	return m.result, m.err
@@ -225,7 +236,7 @@ func (m *Machine) loop() {
 			}
 		}
 		m.fuel--
-		if m.fuel <= 0 && m.tick() {
+		if (m.fuel <= 0 || m.poke.Load() != 0) && m.tick() {
 			return
 		}
 	}
@@ -260,15 +271,26 @@ func (m *Machine) tick() bool {
 			fire = true
 		}
 	}
+	m.poke.Store(0)
+	if m.deadline != 0 && clock() >= m.deadline {
+		m.deadline = 0
+		fire = true
+	}
+	m.rearm()
+	if fire && m.timerHandler != nil {
+		m.timerInterrupt()
+	}
+	return false
+}
+
+// rearm sets the fuel for the steps until the next tick: the poll
+// interval, or fewer if the step timer fires sooner.
+func (m *Machine) rearm() {
 	m.fuelStart = pollInterval
 	if m.timer > 0 && m.timer < m.fuelStart {
 		m.fuelStart = m.timer
 	}
 	m.fuel = m.fuelStart
-	if fire && m.timerHandler != nil {
-		m.timerInterrupt()
-	}
-	return false
 }
 
 // halt stops the machine with a result; the loop notices at the next step.
@@ -350,11 +372,11 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.resumeRaw(p, delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
-			m.ret(p.current(m.dyn))
+			m.ret(p.current(m.in, m.dyn))
 			return
 		}
 		if len(args) == 1 {
-			p.set(m.dyn, args[0])
+			p.set(m.in, m.dyn, args[0])
 			m.ret(value.Unspecified)
 			return
 		}

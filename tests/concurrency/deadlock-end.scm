@@ -1,7 +1,6 @@
-;;; At the end of a program, goroutine 1 waits for the goroutines still
-;;; running (the root nursery). If they are all blocked for good, that is
-;;; a deadlock too: status 2, and the list of goroutines. Goroutine 1 is
-;;; shown waiting for the nursery, with nothing of the program pending.
+;;; A nursery waits for its goroutines. If they are all blocked for good,
+;;; goroutine 1 waiting for the nursery is deadlocked: status 2, and the
+;;; list of goroutines, each with where it waits and where it was made.
 
 (define ch (make-chan))
 (define (worker id)
@@ -9,7 +8,8 @@
   (display "worker ")
   (display id)
   (display " sent\n"))
-(go (worker 1))
-(go (worker 2))
-(display (recv ch))
-(newline)
+(nursery
+  (go (worker 1))
+  (go (worker 2))
+  (display (recv ch))
+  (newline))

@@ -1,7 +1,7 @@
 ;;; Preemption may strike at any step, including the few steps between
 ;;; the scheduler releasing its lock and the program using what an
-;;; operation returned. Sweep the time slice (an internal of the prelude)
-;;; over 400 consecutive lengths, longer than a round of the operations
+;;; operation returned. Sweep the time slice (an internal of the prelude,
+;;; here counted in evaluation steps) over 400 consecutive lengths, longer than a round of the operations
 ;;; below, so that the timer fires at every step of them in turn: each
 ;;; must still return its own value.
 ;;;
@@ -27,6 +27,8 @@
               ((recv done) (close-chan unbuffered)))))
 
 (define received 0)
+(set! %slice-steps? #t)
+(%set-time-slice 0)
 (set! %slice-spread 0)
 (do ((slice 1000 (+ slice 1))) ((> slice 1400))
   (set! %time-slice slice)
@@ -40,8 +42,10 @@
            (select ((recv unbuffered v) (set! received (+ received 1)) (integer? v)))
            #t)
     (check "yield" (yield) (if #f #f))))
-(set! %time-slice 20000)
-(set! %slice-spread 10000)
+(set! %time-slice 1000)
+(set! %slice-spread 500)
+(set! %slice-steps? #f)
+(%set-time-slice 1000)
 (close-chan done)
 (for-range (x unbuffered) x)
 
