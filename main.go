@@ -2,8 +2,9 @@
 // and, built on them in Scheme, Go-style goroutines, channels and Trio-style
 // nurseries.
 //
-//	contigo                   start the REPL (or read forms from stdin)
+//	contigo                   start the REPL (without prompts when stdin is not a terminal)
 //	contigo FILE.scm ARGS...  run a file
+//	contigo - ARGS...         run standard input as a program
 //	contigo -e EXPR           evaluate expressions and print the last value
 //
 // A library (foo bar) is loaded from foo/bar.sld or foo/bar.scm, looked
@@ -50,8 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	usage := func(w io.Writer) {
-		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
-		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
+		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n\n")
+		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
@@ -89,6 +90,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return set
 	}
 	switch {
+	case len(rest) > 0 && rest[0] == "-":
+		// contigo -: standard input is a program, run silently.
+		opts.Args = append([]string{"-"}, rest[1:]...)
+		count := &lineCounter{r: stdin}
+		shared := bufio.NewReaderSize(count, stdinBuffer)
+		opts.Stdin = shared
+		in, code := newInterp(opts, stderr, *traceSched)
+		if in == nil {
+			return code
+		}
+		defer interruptOnce(in)()
+		lr := &plainReader{r: shared, count: count}
+		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
+		return s.run()
 	case isFlagSet("e"):
 		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
@@ -125,9 +140,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return repl(in, out, shared, stdout, stderr)
 	default:
-		// Forms are read from stdin a line at a time, as they are
-		// needed, through the same buffered reader that the
-		// interpreter's current input port reads from: the program
+		// Standard input is not a terminal: a REPL without prompts
+		// (repl_pipe.go). Forms are read from stdin a line at a time,
+		// as they are needed, through the same buffered reader that
+		// the interpreter's current input port reads from: the program
 		// can read the lines that follow it, as in
 		//
 		//	(define name (read-line))
@@ -141,14 +157,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		count := &lineCounter{r: stdin}
 		shared := bufio.NewReaderSize(count, stdinBuffer)
 		opts.Stdin = shared
+		out := &lineEnd{w: stdout}
+		opts.Stdout = out
 		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
-		defer interruptOnce(in)()
-		lr := &plainReader{r: shared, count: count}
-		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
-		return s.run()
+		return pipeREPL(in, out, shared, count, stderr)
 	}
 }
 
