@@ -77,16 +77,15 @@ func metaCommand(in *eval.Interp, line string, out, errOut io.Writer) (handled, 
 	c := &metaCtx{in: in, out: out, errOut: errOut}
 	in.Flush()
 	freshLine(out)
-	for _, cmd := range metaCmds {
-		if cmd.name == word || contains(cmd.aliases, word) {
-			in.ClearInterrupt()
-			quit = cmd.run(c, arg)
-			in.Flush()
-			return true, quit
-		}
+	cmd, err := lookupMeta(word) // repl_complete.go
+	if err != nil {
+		fmt.Fprintln(errOut, err)
+		return true, false
 	}
-	fmt.Fprintf(errOut, "unknown command ,%s (,help lists the commands)\n", word)
-	return true, false
+	in.ClearInterrupt()
+	quit = cmd.run(c, arg)
+	in.Flush()
+	return true, quit
 }
 
 func contains(list []string, s string) bool {

@@ -123,6 +123,8 @@ func TestMetaCommand(t *testing.T) {
 			stderr: `no goroutines: \(goroutines\) is not defined`},
 		{name: "goroutines", prelude: true, steps: []string{",goroutines"}, stdout: "goroutine 1 [running]\n"},
 		{name: "unknown command", steps: []string{",frobnicate now"}, stderr: `unknown command ,frobnicate \(,help lists the commands\)`},
+		{name: "unique prefix", steps: []string{",exp (define x 1)"}, stdout: "(define x 1)\n"},
+		{name: "ambiguous prefix", steps: []string{",t (+ 1 2)"}, stderr: `^ambiguous command ,t: it could be ,time ,trace\n$`},
 		{name: "missing and extra expressions", steps: []string{",expand", ",time 1 2"},
 			stderr: `(?s),expand needs an expression.*,time takes one expression`},
 	}

@@ -545,6 +545,9 @@ func completeWord(in *eval.Interp, line string, pos int) (head string, completio
 	if pos > len(rs) {
 		pos = len(rs)
 	}
+	if h, c, t, ok := completeMeta(line, pos); ok { // repl_complete.go
+		return h, c, t
+	}
 	start := pos
 	for start > 0 && !isSymbolDelimiter(rs[start-1]) {
 		start--
