@@ -163,46 +163,19 @@ func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
 	return &value.ErrorObject{Message: msg}
 }
 
-// suggest finds a bound global whose name is close to name.
+// suggest finds what to suggest for the unbound name (suggest.go).
 func (in *Interp) suggest(name string) string {
-	best, bestD := "", 3
-	if len(name) <= 3 {
-		bestD = 2
+	if s := goSuggestion(name); s != "" {
+		return s
 	}
+	var names []string
 	for sym, g := range in.globals {
 		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") || !sym.Interned() {
 			continue
 		}
-		if d := editDistance(name, sym.Name, bestD); d < bestD {
-			best, bestD = sym.Name, d
-		}
+		names = append(names, sym.Name)
 	}
-	return best
-}
-
-// editDistance is Levenshtein distance, giving up (returning max) past max.
-func editDistance(a, b string, max int) int {
-	if d := len(a) - len(b); d >= max || -d >= max {
-		return max
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return SuggestName(name, names)
 }
 
 // frameWhere names the procedure a frame belongs to and the position of
