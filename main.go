@@ -229,7 +229,8 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "interrupted")
 		return 130 // as for a process killed by SIGINT
 	}
-	fmt.Fprintf(stderr, "%v\n", err)
+	rememberError(in, err) // for ,bt (repl_doc.go)
+	fmt.Fprintln(stderr, paint(stderr, colorRed, err.Error()))
 	var e *eval.Error
 	if errors.As(err, &e) {
 		if isDeadlock(e.Payload) {

@@ -48,6 +48,10 @@ func init() {
 		{name: "untrace", args: "[PROC ...]", help: "stop tracing PROC (no PROC: all of them)", run: metaUntrace},
 		{name: "goroutines", help: "list the goroutines: id, state and what a blocked one waits for", run: metaGoroutines},
 		{name: "load", args: "FILE", help: "load a Scheme file", run: metaLoad},
+		{name: "doc", args: "NAME", help: "show the documentation of a procedure or syntax", run: metaDoc},
+		{name: "describe", args: "NAME", help: "show what NAME is bound to, then its documentation", run: metaDescribe},
+		{name: "apropos", args: "TEXT", help: "list the names whose name or summary contains TEXT", run: metaApropos},
+		{name: "bt", help: "show the last error again with its backtrace", run: metaBT},
 		{name: "quit", aliases: []string{"q", "exit"}, help: "leave the REPL", run: func(*metaCtx, string) bool { return true }},
 	}
 }

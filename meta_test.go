@@ -55,6 +55,10 @@ func TestMetaCommand(t *testing.T) {
 				"  ,untrace [PROC ...]  stop tracing PROC (no PROC: all of them)\n" +
 				"  ,goroutines          list the goroutines: id, state and what a blocked one waits for\n" +
 				"  ,load FILE           load a Scheme file\n" +
+				"  ,doc NAME            show the documentation of a procedure or syntax\n" +
+				"  ,describe NAME       show what NAME is bound to, then its documentation\n" +
+				"  ,apropos TEXT        list the names whose name or summary contains TEXT\n" +
+				"  ,bt                  show the last error again with its backtrace\n" +
 				"  ,quit                leave the REPL\n" +
 				"Anything else is Scheme, evaluated when the form is complete.\n"},
 		{name: "expand pretty-prints the full expansion",

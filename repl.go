@@ -180,7 +180,7 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 	}
 	if rerr != nil && s.interactive && len(forms) == 0 {
 		s.in.Flush()
-		fmt.Fprintln(s.stderr, rerr)
+		fmt.Fprintln(s.stderr, paint(s.stderr, colorRed, rerr.Error()))
 		s.failed = true
 		return 0, false
 	}
