@@ -99,6 +99,16 @@ func TestMetaCommand(t *testing.T) {
 			stdout: "tracing fib\n" +
 				"| (fib 3)\n| | (fib 2)\n| | | (fib 1)\n| | | 1\n| | | (fib 0)\n| | | 0\n| | 1\n| | (fib 1)\n| | 1\n| 2\n2\n" +
 				"traced: fib\nuntraced fib\n2\nnothing is traced\n"},
+		{name: "trace shows which goroutine made each call", prelude: true,
+			steps: []string{
+				"(define (sq x) (* x x))",
+				",trace sq",
+				"(sq 2)",
+				"(define c (make-chan))",
+				"(begin (go (send c (sq 3))) (recv c))",
+			},
+			stdout: "tracing sq\n| (sq 2)\n| 4\n4\n" +
+				"[goroutine 2] | (sq 3)\n[goroutine 2] | 9\n9\n"},
 		{name: "trace survives escapes and shows multiple values",
 			steps: []string{
 				"(define (f x) (if (< x 0) (raise 'negative) (values x (* x x))))",
