@@ -157,6 +157,12 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 
 func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
 	msg := "unbound variable: " + name.Name
+	if name.Name == "unquote" || name.Name == "unquote-splicing" {
+		// ,x or ,@x outside a quasiquote: most often a define-macro
+		// body written as a template without its backquote.
+		return &value.ErrorObject{Message: msg + " (a , or ,@ outside a quasiquote: a define-macro body that " +
+			"builds its expansion as a template needs a backquote, as in `(if ,test ,then))"}
+	}
 	if s := in.suggest(name.Name); s != "" {
 		msg += " (did you mean " + s + "?)"
 	}

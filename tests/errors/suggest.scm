@@ -26,3 +26,26 @@
 (define (total xs) (apply + xs))
 (totl '(1 2))
 ;;; error: "unbound variable: totl \(did you mean total\?\)$"
+---
+;; A define-macro body written without its backquote.
+(define-macro (my-unless test body) (if ,test #f ,body))
+(my-unless #f 1)
+;;; error: "unbound variable: unquote \(a , or ,@ outside a quasiquote: a define-macro body that builds its expansion as a template needs a backquote, as in `\(if ,test ,then\)\)$"
+---
+(define-macro (my-list . xs) (list ,@xs))
+(my-list 1 2)
+;;; error: "unbound variable: unquote-splicing \(a , or ,@ outside a quasiquote"
+---
+;; Backtraces name loops made by macros after what the user wrote, not
+;; after the expansion's temporaries (do-loop3, loop4).
+(define (g n) (do ((i 0 (+ i 1))) ((= i n) (car i))))
+(g 2)
+;;; error: "car: expected pair, got 2"
+;;; error: "^  do at suggest.scm:\d+:\d+$"
+---
+(define c (make-chan 3))
+(send c 1)
+(close-chan c)
+(for-range (x c) (car x))
+;;; error: "car: expected pair, got 1"
+;;; error: "^  for-range at suggest.scm:\d+:\d+$"
