@@ -5,6 +5,7 @@
 //	contigo                   start the REPL (without prompts when stdin is not a terminal)
 //	contigo FILE.scm ARGS...  run a file
 //	contigo - ARGS...         run standard input as a program
+//	contigo check EXERCISE FILE.scm|DIR...  check answers to the course's exercises
 //	contigo -e EXPR           evaluate expressions and print the last value
 //
 // A library (foo bar) is loaded from foo/bar.sld or foo/bar.scm, looked
@@ -43,6 +44,9 @@ const version = "0.1.0"
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "check" {
+		return checkMain(args[1:], stdout, stderr) // check.go
+	}
 	fs := flag.NewFlagSet("contigo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	expr := fs.String("e", "", "evaluate `EXPR` and print the value of the last form")
@@ -51,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	usage := func(w io.Writer) {
-		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n\n")
+		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n       contigo check EXERCISE FILE.scm|DIR...   (contigo check -help)\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
 		fs.SetOutput(w)
 		fs.PrintDefaults()
