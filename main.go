@@ -2,8 +2,10 @@
 // and, built on them in Scheme, Go-style goroutines, channels and Trio-style
 // nurseries.
 //
-//	contigo                   start the REPL (or read forms from stdin)
+//	contigo                   start the REPL (without prompts when stdin is not a terminal)
 //	contigo FILE.scm ARGS...  run a file
+//	contigo - ARGS...         run standard input as a program
+//	contigo check EXERCISE FILE.scm|DIR...  check answers to the course's exercises
 //	contigo -e EXPR           evaluate expressions and print the last value
 //
 // A library (foo bar) is loaded from foo/bar.sld or foo/bar.scm, looked
@@ -42,6 +44,9 @@ const version = "0.1.0"
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "check" {
+		return checkMain(args[1:], stdout, stderr) // check.go
+	}
 	fs := flag.NewFlagSet("contigo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	expr := fs.String("e", "", "evaluate `EXPR` and print the value of the last form")
@@ -51,8 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxMemory := fs.Int64("max-memory", 0, "memory limit in `MB` (0: half of the machine's memory, -1: none); past it the program ends with an out-of-memory error, exit status 3")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	usage := func(w io.Writer) {
-		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
-		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
+		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n       contigo check EXERCISE FILE.scm|DIR...   (contigo check -help)\n\n")
+		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
@@ -91,6 +96,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return set
 	}
 	switch {
+	case len(rest) > 0 && rest[0] == "-":
+		// contigo -: standard input is a program, run silently.
+		opts.Args = append([]string{"-"}, rest[1:]...)
+		count := &lineCounter{r: stdin}
+		shared := bufio.NewReaderSize(count, stdinBuffer)
+		opts.Stdin = shared
+		in, code := newInterp(opts, stderr, *traceSched)
+		if in == nil {
+			return code
+		}
+		defer interruptOnce(in)()
+		lr := &plainReader{r: shared, count: count}
+		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
+		return s.run()
 	case isFlagSet("e"):
 		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
@@ -127,9 +146,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return repl(in, out, shared, stdout, stderr)
 	default:
-		// Forms are read from stdin a line at a time, as they are
-		// needed, through the same buffered reader that the
-		// interpreter's current input port reads from: the program
+		// Standard input is not a terminal: a REPL without prompts
+		// (repl_pipe.go). Forms are read from stdin a line at a time,
+		// as they are needed, through the same buffered reader that
+		// the interpreter's current input port reads from: the program
 		// can read the lines that follow it, as in
 		//
 		//	(define name (read-line))
@@ -143,14 +163,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		count := &lineCounter{r: stdin}
 		shared := bufio.NewReaderSize(count, stdinBuffer)
 		opts.Stdin = shared
+		out := &lineEnd{w: stdout}
+		opts.Stdout = out
 		in, code := newInterp(opts, stderr, *traceSched)
 		if in == nil {
 			return code
 		}
-		defer interruptOnce(in)()
-		lr := &plainReader{r: shared, count: count}
-		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
-		return s.run()
+		return pipeREPL(in, out, shared, count, stderr)
 	}
 }
 
@@ -216,7 +235,8 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "interrupted")
 		return 130 // as for a process killed by SIGINT
 	}
-	fmt.Fprintf(stderr, "%v\n", err)
+	rememberError(in, err) // for ,bt (repl_doc.go)
+	fmt.Fprintln(stderr, paint(stderr, colorRed, err.Error()))
 	var e *eval.Error
 	if errors.As(err, &e) {
 		if isDeadlock(e.Payload) {

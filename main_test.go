@@ -85,15 +85,33 @@ func TestRun(t *testing.T) {
 		{name: "--version", args: []string{"--version"}, stdout: "contigo " + version + "\n"},
 		{name: "unknown flag", args: []string{"--frobnicate"}, code: 2,
 			contains: []string{"flag provided but not defined: -frobnicate", "usage: contigo"}},
-		{name: "stdin mode", stdin: "(define (sq x) (* x x))\n(display (sq 5))\n(newline)\n'not-printed\n", stdout: "25\n"},
-		{name: "stdin multi-line forms", stdin: "(display\n  (+ 1\n     2))\n(display \"a\") (display \"b\")", stdout: "3ab"},
-		{name: "stdin error stops with position", stdin: "(display 1)\n\n(car\n 5)\n(display 2)\n", code: 1, stdout: "1",
+		{name: "stdin - runs a program", args: []string{"-"}, stdin: "(define (sq x) (* x x))\n(display (sq 5))\n(newline)\n'not-printed\n", stdout: "25\n"},
+		{name: "stdin - multi-line forms", args: []string{"-"}, stdin: "(display\n  (+ 1\n     2))\n(display \"a\") (display \"b\")", stdout: "3ab"},
+		{name: "stdin - error stops with position", args: []string{"-"}, stdin: "(display 1)\n\n(car\n 5)\n(display 2)\n", code: 1, stdout: "1",
 			contains: []string{"<stdin>:3:1: car: expected pair, got 5"}},
-		{name: "stdin incomplete at the end", stdin: "(display 1)\n(display (+ 1\n", code: 1, stdout: "1",
+		{name: "stdin - incomplete at the end", args: []string{"-"}, stdin: "(display 1)\n(display (+ 1\n", code: 1, stdout: "1",
 			contains: []string{"<stdin>:2:10: unterminated list"}},
-		{name: "stdin exit", stdin: "(display 1)\n(exit 6)\n(display 2)\n", code: 6, stdout: "1"},
-		{name: "stdin empty", stdin: ""},
-		{name: "stdin command-line", stdin: "(write (command-line))", stdout: `("contigo")`},
+		{name: "stdin - exit", args: []string{"-"}, stdin: "(display 1)\n(exit 6)\n(display 2)\n", code: 6, stdout: "1"},
+		{name: "stdin - empty", args: []string{"-"}, stdin: ""},
+		{name: "stdin - command-line", args: []string{"-", "a"}, stdin: "(write (command-line))", stdout: `("-" "a")`},
+		{name: "stdin - meta-command is unquote", args: []string{"-"}, stdin: ",help\n", code: 1,
+			contains: []string{"<stdin>:1:1: unbound variable: unquote"}},
+
+		// Standard input that is not a terminal, with no FILE: a REPL
+		// without prompts, as Guile's and Racket's.
+		{name: "pipe prints each value", stdin: "(define (sq x) (* x x))\n(sq 5)\n'sym \"s\"\n(values 1 2)\n(if #f #f)\n",
+			stdout: "25\nsym\n\"s\"\n1\n2\n"},
+		{name: "pipe unspecified inside data", stdin: "(list (if #f #f) 1)\n", stdout: "(#<unspecified> 1)\n"},
+		{name: "pipe meta-commands", stdin: ",help\n", contains: nil,
+			stdout: metaHelpText()},
+		{name: "pipe goes on after an error, status 1", stdin: "(car 1)\n(+ 1 2)\n", code: 1, stdout: "3\n",
+			contains: []string{"<stdin>:1:1: car: expected pair, got 1", "backtrace"}},
+		{name: "pipe stray paren runs the form first", stdin: "(define (sq x) (* x x))\n(sq 5))\n(sq 6)\n", code: 1,
+			stdout: "25\n36\n", stderr: "<stdin>:2:7: unexpected ')'\n"},
+		{name: "pipe program output then value on a fresh line", stdin: "(begin (display \"hi\") 5)\n", stdout: "hi\n5\n"},
+		{name: "pipe exit", stdin: "1\n(exit 6)\n2\n", code: 6, stdout: "1\n"},
+		{name: "pipe empty", stdin: ""},
+		{name: "pipe command-line", stdin: "(command-line)", stdout: `("contigo")` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,7 +178,7 @@ func TestStdinSharedWithProgram(t *testing.T) {
 	stdin := "(define name (read-line))\nAlice\n(define n (read-line))\n42\n" +
 		"(display (list name n))\n(newline)\n(car 0)\n"
 	var stdout, stderr bytes.Buffer
-	code := run(nil, strings.NewReader(stdin), &stdout, &stderr)
+	code := run([]string{"-"}, strings.NewReader(stdin), &stdout, &stderr)
 	if code != 1 {
 		t.Errorf("exit code = %d, want 1", code)
 	}
@@ -169,6 +187,29 @@ func TestStdinSharedWithProgram(t *testing.T) {
 	}
 	// The error position counts the lines the program read.
 	if want := "<stdin>:7:1: car"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
+	}
+}
+
+// metaHelpText is what ,help prints.
+func metaHelpText() string {
+	var b bytes.Buffer
+	metaHelp(&metaCtx{out: &b}, "")
+	return b.String()
+}
+
+// TestPipeSharedWithProgram checks that in the prompt-less REPL too a
+// program can read the lines that follow it.
+func TestPipeSharedWithProgram(t *testing.T) {
+	stdin := "(define name (read-line))\nAlice\nname\n(car 0)\n"
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, strings.NewReader(stdin), &stdout, &stderr); code != 1 {
+		t.Errorf("exit code = %d, want 1", code)
+	}
+	if diff := cmp.Diff("\"Alice\"\n", stdout.String()); diff != "" {
+		t.Errorf("stdout (-want +got):\n%s", diff)
+	}
+	if want := "<stdin>:4:1: car"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
 	}
 }

@@ -48,6 +48,10 @@ func init() {
 		{name: "untrace", args: "[PROC ...]", help: "stop tracing PROC (no PROC: all of them)", run: metaUntrace},
 		{name: "goroutines", help: "list the goroutines: id, state and what a blocked one waits for", run: metaGoroutines},
 		{name: "load", args: "FILE", help: "load a Scheme file", run: metaLoad},
+		{name: "doc", args: "NAME", help: "show the documentation of a procedure or syntax", run: metaDoc},
+		{name: "describe", args: "NAME", help: "show what NAME is bound to, then its documentation", run: metaDescribe},
+		{name: "apropos", args: "TEXT", help: "list the names whose name or summary contains TEXT", run: metaApropos},
+		{name: "bt", help: "show the last error again with its backtrace", run: metaBT},
 		{name: "quit", aliases: []string{"q", "exit"}, help: "leave the REPL", run: func(*metaCtx, string) bool { return true }},
 	}
 }
@@ -77,16 +81,15 @@ func metaCommand(in *eval.Interp, line string, out, errOut io.Writer) (handled, 
 	c := &metaCtx{in: in, out: out, errOut: errOut}
 	in.Flush()
 	freshLine(out)
-	for _, cmd := range metaCmds {
-		if cmd.name == word || contains(cmd.aliases, word) {
-			in.ClearInterrupt()
-			quit = cmd.run(c, arg)
-			in.Flush()
-			return true, quit
-		}
+	cmd, err := lookupMeta(word) // repl_complete.go
+	if err != nil {
+		fmt.Fprintln(errOut, err)
+		return true, false
 	}
-	fmt.Fprintf(errOut, "unknown command ,%s (,help lists the commands)\n", word)
-	return true, false
+	in.ClearInterrupt()
+	quit = cmd.run(c, arg)
+	in.Flush()
+	return true, quit
 }
 
 func contains(list []string, s string) bool {
@@ -319,7 +322,8 @@ var (
 )
 
 type traceState struct {
-	maker  value.Value       // (lambda (name proc) wrapper)
+	maker  value.Value       // (lambda (name proc gid) wrapper)
+	gid    value.Value       // (lambda () id-of-the-running-goroutine)
 	traced map[string]traced // by name
 }
 
@@ -356,9 +360,16 @@ const traceMaker = `
               (write (car vals) port))
           (if (not (null? (cdr vals)))
               (begin (display " " port) (loop (cdr vals)))))))
-  (lambda (name proc)
+  ;; Calls made by a goroutine other than the REPL's (goroutine 1) are
+  ;; marked with its id: [goroutine 2] | (f 1).
+  (define (who gid port)
+    (let ((id (gid)))
+      (if (not (eq? id 1))
+          (begin (display "[goroutine " port) (display id port) (display "] " port)))))
+  (lambda (name proc gid)
     (lambda args
       (let ((d (+ (depth) 1)))
+        (who gid (current-output-port))
         (bars d (current-output-port))
         (write (cons name args) (current-output-port))
         (newline (current-output-port))
@@ -366,6 +377,7 @@ const traceMaker = `
           (lambda () (parameterize ((depth d)) (apply proc args)))
           (lambda vals
             (let ((port (current-output-port)))
+              (who gid port)
               (bars d port)
               (show-values vals port)
               (newline port)
@@ -388,7 +400,21 @@ func traceStateOf(in *eval.Interp) (*traceState, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &traceState{maker: maker, traced: map[string]traced{}}
+	// gid returns the id of the goroutine running (1 without the
+	// prelude's scheduler).
+	gidSrc := "(lambda () 1)"
+	if _, ok := in.Lookup("current-goroutine"); ok {
+		gidSrc = "(let ((id goroutine-id) (cur current-goroutine)) (lambda () (id (cur))))"
+	}
+	gidForm, err := reader.New(gidSrc, "<trace>").Read()
+	if err != nil {
+		return nil, err
+	}
+	gid, err := in.Eval(gidForm, nil)
+	if err != nil {
+		return nil, err
+	}
+	st := &traceState{maker: maker, gid: gid, traced: map[string]traced{}}
 	traceStates[in] = st
 	return st, nil
 }
@@ -438,7 +464,7 @@ func metaTrace(c *metaCtx, arg string) bool {
 			fmt.Fprintf(c.errOut, ",trace: %s is not a procedure: %s\n", name, value.ShortText(value.WriteString(v), 60))
 			continue
 		}
-		wrapper, err := c.in.Apply(st.maker, []value.Value{value.Intern(name), v})
+		wrapper, err := c.in.Apply(st.maker, []value.Value{value.Intern(name), v, st.gid})
 		if err != nil {
 			reportError(c.in, err, c.errOut)
 			continue

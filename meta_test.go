@@ -55,6 +55,10 @@ func TestMetaCommand(t *testing.T) {
 				"  ,untrace [PROC ...]  stop tracing PROC (no PROC: all of them)\n" +
 				"  ,goroutines          list the goroutines: id, state and what a blocked one waits for\n" +
 				"  ,load FILE           load a Scheme file\n" +
+				"  ,doc NAME            show the documentation of a procedure or syntax\n" +
+				"  ,describe NAME       show what NAME is bound to, then its documentation\n" +
+				"  ,apropos TEXT        list the names whose name or summary contains TEXT\n" +
+				"  ,bt                  show the last error again with its backtrace\n" +
 				"  ,quit                leave the REPL\n" +
 				"Anything else is Scheme, evaluated when the form is complete.\n"},
 		{name: "expand pretty-prints the full expansion",
@@ -95,6 +99,16 @@ func TestMetaCommand(t *testing.T) {
 			stdout: "tracing fib\n" +
 				"| (fib 3)\n| | (fib 2)\n| | | (fib 1)\n| | | 1\n| | | (fib 0)\n| | | 0\n| | 1\n| | (fib 1)\n| | 1\n| 2\n2\n" +
 				"traced: fib\nuntraced fib\n2\nnothing is traced\n"},
+		{name: "trace shows which goroutine made each call", prelude: true,
+			steps: []string{
+				"(define (sq x) (* x x))",
+				",trace sq",
+				"(sq 2)",
+				"(define c (make-chan))",
+				"(begin (go (send c (sq 3))) (recv c))",
+			},
+			stdout: "tracing sq\n| (sq 2)\n| 4\n4\n" +
+				"[goroutine 2] | (sq 3)\n[goroutine 2] | 9\n9\n"},
 		{name: "trace survives escapes and shows multiple values",
 			steps: []string{
 				"(define (f x) (if (< x 0) (raise 'negative) (values x (* x x))))",
@@ -123,6 +137,8 @@ func TestMetaCommand(t *testing.T) {
 			stderr: `no goroutines: \(goroutines\) is not defined`},
 		{name: "goroutines", prelude: true, steps: []string{",goroutines"}, stdout: "goroutine 1 [running]\n"},
 		{name: "unknown command", steps: []string{",frobnicate now"}, stderr: `unknown command ,frobnicate \(,help lists the commands\)`},
+		{name: "unique prefix", steps: []string{",exp (define x 1)"}, stdout: "(define x 1)\n"},
+		{name: "ambiguous prefix", steps: []string{",t (+ 1 2)"}, stderr: `^ambiguous command ,t: it could be ,time ,trace\n$`},
 		{name: "missing and extra expressions", steps: []string{",expand", ",time 1 2"},
 			stderr: `(?s),expand needs an expression.*,time takes one expression`},
 	}

@@ -1028,7 +1028,8 @@
 (define-macro (for-range spec . body)
   (if (not (and (list? spec) (= (length spec) 2) (symbol? (car spec))))
       (%syntax-error "for-range: expected (for-range (var channel) body ...), got" spec))
-  (let ((ch (gensym "ch")) (loop (gensym "loop")))
+  ;; The loop is named for-range: its name in backtraces.
+  (let ((ch (gensym "ch")) (loop (gensym "for-range")))
     ;; The let inside the loop makes the fresh binding of each iteration.
     ;; The receive is expanded in place (%recv is inline).
     `(let ((,ch ,(cadr spec)))

@@ -59,6 +59,10 @@ type session struct {
 	// out, if set, tracks whether the program left its output in the
 	// middle of a line, so that the next prompt starts on a fresh line.
 	out *lineEnd
+	// batch marks an interactive session over input that is not a
+	// terminal (repl_pipe.go): no prompts; failed records that an
+	// error was reported, for the exit status.
+	batch, failed bool
 
 	buf      strings.Builder // the pending entry
 	lines    []string        // the lines of the pending entry
@@ -75,7 +79,7 @@ type session struct {
 func (s *session) run() int {
 	for {
 		prompt := ""
-		if s.interactive {
+		if s.interactive && !s.batch {
 			prompt = promptMain
 			if len(s.lines) > 0 {
 				prompt = promptMore
@@ -174,10 +178,10 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 			re.Pos.Line += int32(first)
 		}
 	}
-	if rerr != nil && s.interactive {
-		// A syntax error discards the whole entry.
+	if rerr != nil && s.interactive && len(forms) == 0 {
 		s.in.Flush()
-		fmt.Fprintln(s.stderr, rerr)
+		fmt.Fprintln(s.stderr, paint(s.stderr, colorRed, rerr.Error()))
+		s.failed = true
 		return 0, false
 	}
 	for _, datum := range forms {
@@ -193,6 +197,7 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 			if errors.As(err, &exit) || !s.interactive {
 				return code, true
 			}
+			s.failed = true
 			return s.settle() // skip the rest of the entry
 		}
 		if s.interactive {
@@ -204,9 +209,14 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 		}
 	}
 	if rerr != nil {
-		// Not interactive: the forms before the syntax error ran, as
-		// they do in a file.
-		return reportError(s.in, rerr, s.stderr), true
+		// The forms before the syntax error ran, as they do in a file
+		// (and, for a stray ")" after a form, in Guile and Racket).
+		code := reportError(s.in, rerr, s.stderr)
+		if s.interactive {
+			s.failed = true
+			return 0, false
+		}
+		return code, true
 	}
 	if err := s.in.Flush(); err != nil && !s.interactive {
 		return 1, true
@@ -534,6 +544,9 @@ func completeWord(in *eval.Interp, line string, pos int) (head string, completio
 	rs := []rune(line)
 	if pos > len(rs) {
 		pos = len(rs)
+	}
+	if h, c, t, ok := completeMeta(line, pos); ok { // repl_complete.go
+		return h, c, t
 	}
 	start := pos
 	for start > 0 && !isSymbolDelimiter(rs[start-1]) {

@@ -126,10 +126,18 @@ func TestREPL(t *testing.T) {
 			prompts: []string{p, p, p},
 		},
 		{
-			name:    "syntax error discards the input",
-			inputs:  []any{"(display \"no\") )", "'ok"},
+			// As in Guile and Racket: (sq 5)) shows 25, then the error.
+			name:    "stray paren after a form runs the form, then reports",
+			inputs:  []any{"(display \"yes\") ) (display \"dropped\")", "'ok"},
+			stdout:  "yes\nok\n",
+			stderr:  "<repl>:1:17: unexpected ')'",
+			prompts: []string{p, p, p},
+		},
+		{
+			name:    "syntax error in the first form discards the input",
+			inputs:  []any{"#q (display \"no\")", "'ok"},
 			stdout:  "ok\n",
-			stderr:  "<repl>:1:16: unexpected ')'",
+			stderr:  "<repl>:1:1:",
 			prompts: []string{p, p, p},
 		},
 		{

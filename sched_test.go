@@ -38,9 +38,13 @@ func TestRunGoroutines(t *testing.T) {
 		{name: "-e waits and prints the last value", args: []string{"-e", "(define c (make-chan)) (go (send c 42)) (recv c)"}, stdout: "42\n"},
 		{name: "-e deadlock", args: []string{"-e", "(recv (make-chan))"}, wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!"}},
-		{name: "stdin program ends with main", stdin: "(go (sleep 5) (display \"late\"))\n(display \"early\")\n", stdout: "early"},
-		{name: "stdin program deadlock", stdin: "(nursery (go (recv (make-chan))))\n", wantStatus: 2,
+		{name: "stdin program ends with main", args: []string{"-"}, stdin: "(go (sleep 5) (display \"late\"))\n(display \"early\")\n", stdout: "early"},
+		{name: "stdin program deadlock", args: []string{"-"}, stdin: "(nursery (go (recv (make-chan))))\n", wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [nursery]:\n\ngoroutine 2 [chan receive]:\n"}},
+		// The prompt-less REPL (stdin not a terminal) lets goroutines run
+		// after each form, as the REPL does, and does not wait at the end.
+		{name: "pipe runs goroutines between forms", stdin: "(define c (make-chan))\n(go (display \"child \") (send c 1))\n(recv c)\n",
+			stdout: "#<goroutine 2>\nchild \n1\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

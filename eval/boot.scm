@@ -82,6 +82,17 @@
         (close-port port)
         (apply values vals)))))
 
+;; Go's fmt.Println, for people coming from Go: displays its arguments
+;; separated by spaces, then a newline.
+(define (println . objs)
+  (let ((port (current-output-port)))
+    (if (pair? objs)
+        (let loop ((objs objs))
+          (display (car objs) port)
+          (if (pair? (cdr objs))
+              (begin (write-char #\space port) (loop (cdr objs))))))
+    (newline port)))
+
 ;; String port conveniences found in most Schemes.
 (define (call-with-output-string proc)
   (let ((port (open-output-string)))

@@ -199,7 +199,7 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 		name, valForm := c.parseDefine(p)
 		g := c.in.global(name)
 		g.Macro = nil
-		val := c.compileNamed(valForm, nil, name.Name)
+		val := c.compileNamed(valForm, nil, name.ProcName())
 		return &SetGlobal{g: g, val: val, define: true, site: c.site()}
 	}
 	return c.compile(x, nil)
@@ -506,7 +506,7 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		c.pos = it.pos
 		if it.def != nil {
 			_, i, _, _ := sc.lookup(it.def)
-			val := c.compileNamed(it.expr, sc, it.def.Name)
+			val := c.compileNamed(it.expr, sc, it.def.ProcName())
 			nodes = append(nodes, &SetLocal{depth: 0, i: i, val: val, define: true, site: c.site()})
 		} else {
 			nodes = append(nodes, c.compile(it.expr, sc))
@@ -626,7 +626,7 @@ func (c *compiler) macroTransformer(p *value.Pair, sc *scope) (*value.Symbol, *M
 	default:
 		c.errorf(p, "bad syntax: macro name must be a symbol")
 	}
-	node := c.compileNamed(expr, sc, name.Name)
+	node := c.compileNamed(expr, sc, name.ProcName())
 	proc, err := c.in.run(node, nil, nil)
 	if err != nil {
 		var e *Error

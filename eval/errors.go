@@ -157,59 +157,31 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 
 func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
 	msg := "unbound variable: " + name.Name
-	// A hidden name (eval in an environment that lacks it) is not
-	// helped by the global name it is spelt like.
+	if name.Name == "unquote" || name.Name == "unquote-splicing" {
+		// ,x or ,@x outside a quasiquote: most often a define-macro
+		// body written as a template without its backquote.
+		return &value.ErrorObject{Message: msg + " (a , or ,@ outside a quasiquote: a define-macro body that " +
+			"builds its expansion as a template needs a backquote, as in `(if ,test ,then))"}
+	}
 	if s := in.suggest(name.Name); s != "" && s != name.Name {
 		msg += " (did you mean " + s + "?)"
 	}
 	return &value.ErrorObject{Message: msg}
 }
 
-// suggest finds a bound global whose name is close to name.
+// suggest finds what to suggest for the unbound name (suggest.go).
 func (in *Interp) suggest(name string) string {
-	best, bestD := "", 3
-	if len(name) <= 3 {
-		bestD = 2
+	if s := goSuggestion(name); s != "" {
+		return s
 	}
-	if len(name) <= 1 {
-		return "" // every one-letter name would be as close
-	}
+	var names []string
 	for sym, g := range in.globals {
 		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") || !sym.Interned() {
 			continue
 		}
-		// Ties go to the smaller name, so the hint does not depend on
-		// the map's order.
-		if d := editDistance(name, sym.Name, bestD+1); d < bestD || d == bestD && best != "" && sym.Name < best {
-			best, bestD = sym.Name, d
-		}
+		names = append(names, sym.Name)
 	}
-	return best
-}
-
-// editDistance is Levenshtein distance, giving up (returning max) past max.
-func editDistance(a, b string, max int) int {
-	if d := len(a) - len(b); d >= max || -d >= max {
-		return max
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return SuggestName(name, names)
 }
 
 // frameWhere names the procedure a frame belongs to and the position of

@@ -38,6 +38,12 @@ type Record struct {
 // SchemeString implements value.Opaque.
 func (r *Record) SchemeString() string { return "#<record " + r.Type.shortName() + ">" }
 
+// PrintFields implements value.Fielded: records print as Guile's do,
+// #<point x: 1 y: 2>.
+func (r *Record) PrintFields() (string, []*value.Symbol, []value.Value) {
+	return r.Type.shortName(), r.Type.Fields, r.Fields
+}
+
 var (
 	symMakeRecordType    = value.Intern("%make-record-type")
 	symRecordConstructor = value.Intern("%record-constructor")

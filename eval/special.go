@@ -194,7 +194,7 @@ func compileNamedLambda(c *compiler, form *value.Pair, sc *scope) Node {
 	if name == nil {
 		c.errorf(form, "bad syntax: named-lambda name must be a symbol")
 	}
-	return c.lambda(head.Cdr, items[2:], sc, form, name.Name)
+	return c.lambda(head.Cdr, items[2:], sc, form, name.ProcName())
 }
 
 func compileSet(c *compiler, form *value.Pair, sc *scope) Node {
@@ -291,7 +291,7 @@ func compileLet(c *compiler, form *value.Pair, sc *scope) Node {
 	names, inits := c.bindings(items[1], form)
 	n := &Let{site: c.site()}
 	for i, init := range inits {
-		n.inits = append(n.inits, c.compileNamed(init, sc, names[i].Name))
+		n.inits = append(n.inits, c.compileNamed(init, sc, names[i].ProcName()))
 	}
 	inner := &scope{up: sc}
 	for _, name := range names {
@@ -353,7 +353,7 @@ func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
 	c.uncheckIfNoEarlyReads(inner, slots, inits)
 	var nodes []Node
 	for i, init := range inits {
-		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].Name), define: true, site: c.site()})
+		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].ProcName()), define: true, site: c.site()})
 	}
 	body := c.body(items[2:], inner, form)
 	nodes = append(nodes, body)
@@ -367,7 +367,7 @@ func compileDo(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) < 3 {
 		c.errorf(form, "bad syntax: (do ((var init step) ...) (test expr ...) body ...)")
 	}
-	loop := value.Gensym("do-loop")
+	loop := value.Gensym("do") // shows as do in backtraces
 	var binds, steps []value.Value
 	for _, spec := range c.list(items[1], form) {
 		parts, ok := value.ToSlice(spec)

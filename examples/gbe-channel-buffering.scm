@@ -3,14 +3,12 @@
 ;;;
 ;;;   contigo gbe-channel-buffering.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define messages (make-chan 2))
 
 (send messages "buffered")
 (send messages "channel")
-(println "len " (chan-len messages) " cap " (chan-cap messages))
+(println "len" (chan-len messages) "cap" (chan-cap messages))
 
 (println (recv messages))
 (println (recv messages))
-(println "len " (chan-len messages) " cap " (chan-cap messages))
+(println "len" (chan-len messages) "cap" (chan-cap messages))

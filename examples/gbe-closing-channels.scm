@@ -7,8 +7,6 @@
 ;;;
 ;;;   contigo gbe-closing-channels.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define jobs (make-chan 5))
 (define done (make-chan))
 
@@ -20,13 +18,13 @@
 
 (do ((j 1 (+ j 1))) ((> j 3))
   (send jobs j)
-  (println "sent job " j))
+  (println "sent job" j))
 (close-chan jobs)
 (println "sent all jobs")
 
-(for-each (lambda (j) (println "worker received job " j))
+(for-each (lambda (j) (println "worker received job" j))
           (recv done))
 (println "worker received all jobs")
 
 ;; A receive on a closed and empty channel returns the eof object at once.
-(println "received more jobs: " (if (eof-object? (recv jobs)) "false" "true"))
+(println "received more jobs:" (if (eof-object? (recv jobs)) "false" "true"))

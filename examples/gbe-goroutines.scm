@@ -6,8 +6,6 @@
 ;;;
 ;;;   contigo gbe-goroutines.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 ;; f says three lines, through say.
 (define (f from say)
   (do ((i 0 (+ i 1))) ((= i 3))

@@ -5,25 +5,23 @@
 ;;;
 ;;;   contigo gbe-non-blocking-channel-operations.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define messages (make-chan))
 (define signals (make-chan))
 
-(select ((recv messages msg) (println "received message " msg))
+(select ((recv messages msg) (println "received message" msg))
         (else (println "no message received")))
 
 (define msg "hi")
-(select ((send messages msg) (println "sent message " msg))
+(select ((send messages msg) (println "sent message" msg))
         (else (println "no message sent")))
 
-(select ((recv messages msg) (println "received message " msg))
-        ((recv signals sig) (println "received signal " sig))
+(select ((recv messages msg) (println "received message" msg))
+        ((recv signals sig) (println "received signal" sig))
         (else (println "no activity")))
 
 ;; A buffer with room: the send and then the receive succeed at once.
 (define queue (make-chan 1))
-(select ((send queue msg) (println "queued message " msg))
+(select ((send queue msg) (println "queued message" msg))
         (else (println "no message queued")))
-(select ((recv queue msg) (println "dequeued message " msg))
+(select ((recv queue msg) (println "dequeued message" msg))
         (else (println "no message dequeued")))

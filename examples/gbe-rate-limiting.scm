@@ -8,7 +8,6 @@
 ;;;
 ;;;   contigo gbe-rate-limiting.scm
 
-(define (println . xs) (for-each display xs) (newline))
 (define (bool b) (if b "true" "false"))
 
 ;; (make-ticker ms) returns a ticker; (ticker-c t) receives the clock's
@@ -39,8 +38,8 @@
 (define limiter (make-ticker period))
 (for-range (req requests)
   (recv (ticker-c limiter))
-  (println "request " req ", at least " (* req 20) "ms after the start: "
-           (bool (>= (- (monotonic-ms) start) (* req period)))))
+  (format #t "request ~a, at least ~ams after the start: ~a~%"
+          req (* req 20) (bool (>= (- (monotonic-ms) start) (* req period)))))
 (ticker-stop! limiter)
 
 ;; The bursty limiter starts with three values in its buffer, and a
@@ -64,7 +63,7 @@
 (for-range (req bursty-requests)
   (recv bursty-limiter)
   (let ((wait (* (max (- req 3) 0) 20)))
-    (println "bursty request " req ", at least " wait "ms after the start: "
-             (bool (>= (- (monotonic-ms) start) wait)))))
+    (format #t "bursty request ~a, at least ~ams after the start: ~a~%"
+            req wait (bool (>= (- (monotonic-ms) start) wait)))))
 (ticker-stop! ticker)
 (close-chan done)

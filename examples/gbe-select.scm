@@ -9,8 +9,6 @@
 ;;;
 ;;;   contigo gbe-select.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define start (monotonic-ms))
 (define c1 (make-chan))
 (define c2 (make-chan))
@@ -21,6 +19,6 @@
     (send c2 "two"))
 
 (do ((i 0 (+ i 1))) ((= i 2))
-  (select ((recv c1 msg1) (println "received " msg1))
-          ((recv c2 msg2) (println "received " msg2))))
-(println "took at least 80ms: " (if (>= (- (monotonic-ms) start) 80) "true" "false"))
+  (select ((recv c1 msg1) (println "received" msg1))
+          ((recv c2 msg2) (println "received" msg2))))
+(println "took at least 80ms:" (if (>= (- (monotonic-ms) start) 80) "true" "false"))

@@ -10,8 +10,6 @@
 ;;;
 ;;;   contigo gbe-stateful-goroutines.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define read-ops 0)
 (define write-ops 0)
 
@@ -49,10 +47,10 @@
             (set! write-ops (+ write-ops 1))
             (sleep 1))))))
 
-(println "readOps: " read-ops)
-(println "writeOps: " write-ops)
+(println "readOps:" read-ops)
+(println "writeOps:" write-ops)
 (do ((key 0 (+ key 1))) ((= key 5))
   (let ((read (cons key (make-chan))))
     (send reads read)
-    (println "key " key ": " (recv (cdr read)))))
+    (format #t "key ~a: ~a~%" key (recv (cdr read)))))
 (close-chan quit)

@@ -9,7 +9,6 @@
 ;;;
 ;;;   contigo gbe-tickers.scm
 
-(define (println . xs) (for-each display xs) (newline))
 (define (bool b) (if b "true" "false"))
 
 ;; (make-ticker ms) returns a ticker; (ticker-c t) receives the clock's
@@ -38,8 +37,8 @@
 (define ticker (make-ticker period))
 (do ((n 1 (+ n 1))) ((> n 3))
   (recv (ticker-c ticker))
-  (println "tick " n ", at least " (* n 20) "ms after the start: "
-           (bool (>= (- (monotonic-ms) start) (* n period)))))
+  (format #t "tick ~a, at least ~ams after the start: ~a~%"
+          n (* n 20) (bool (>= (- (monotonic-ms) start) (* n period)))))
 (ticker-stop! ticker)
 (println "Ticker stopped")
 

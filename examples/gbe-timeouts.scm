@@ -9,8 +9,6 @@
 ;;;
 ;;;   contigo gbe-timeouts.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define c1 (make-chan 1))
 (go (sleep 100)
     (send c1 "result 1"))

@@ -11,8 +11,6 @@
 ;;;
 ;;;   contigo gbe-timers.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 ;; (make-timer ms) returns a timer; (timer-c t) receives the clock's
 ;; milliseconds once, ms from now, unless (timer-stop! t) comes first.
 ;; The timer's goroutine and timer-stop! may both try to end the timer at
@@ -54,4 +52,4 @@
 (sleep 100)
 
 ;; Stopping a timer that has fired (or was stopped) does nothing.
-(println "Timer 1 stopped after it fired: " (if (timer-stop! timer1) "true" "false"))
+(println "Timer 1 stopped after it fired:" (if (timer-stop! timer1) "true" "false"))

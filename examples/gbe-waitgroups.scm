@@ -8,8 +8,6 @@
 ;;;
 ;;;   contigo gbe-waitgroups.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (worker id)
   (let ((starting (string-append "Worker " (number->string id) " starting")))
     (sleep 20)

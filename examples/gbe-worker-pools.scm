@@ -6,8 +6,6 @@
 ;;;
 ;;;   contigo gbe-worker-pools.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 ;; A result is (job value worker).
 (define (worker id jobs results)
   (for-range (j jobs)
@@ -31,7 +29,7 @@
     (if (> a num-jobs)
         got
         (collect (+ a 1) (cons (recv results) got)))))
-(for-each (lambda (r) (println "job " (car r) " result " (cadr r)))
+(for-each (lambda (r) (println "job" (car r) "result" (cadr r)))
           (list-sort (lambda (r s) (< (car r) (car s))) got))
-(println "took at least two rounds (40ms): "
+(println "took at least two rounds (40ms):"
          (if (>= (- (monotonic-ms) start) 40) "true" "false"))

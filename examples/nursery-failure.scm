@@ -4,8 +4,6 @@
 ;;;
 ;;;   contigo nursery-failure.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (sibling)
   (println "sibling: started")
   (dynamic-wind
@@ -21,7 +19,7 @@
   (error "child failed"))
 
 (guard (e ((error-object? e)
-           (println "nursery failed: " (error-object-message e))))
+           (println "nursery failed:" (error-object-message e))))
   (nursery
     (go (sibling))
     (go (child))))

@@ -2,8 +2,6 @@
 ;;;
 ;;;   contigo select-timeout.scm
 
-(define (println . xs) (for-each display xs) (newline))
-
 ;; The result comes after 200 ms: the 50 ms timeout wins. (The channel has
 ;; room for the late result, so its sender never blocks.)
 (define c1 (make-chan 1))
@@ -21,7 +19,7 @@
 
 ;; An else clause: nothing is ready, so it is taken at once.
 (define messages (make-chan))
-(select ((recv messages msg) (println "received " msg))
+(select ((recv messages msg) (println "received" msg))
         (else (println "no message received")))
 ;; A send with an else: nobody receives.
 (select ((send messages "hi") (println "sent message"))

@@ -161,10 +161,14 @@ func (p *printer) print(v Value) {
 			p.print(irr)
 		}
 		w.WriteByte('>')
+	case Fielded:
+		p.printFields(x)
 	case Opaque:
 		w.WriteString(x.SchemeString())
 	case *unspecified:
-		// Nothing: the REPL shows no result for unspecified values.
+		// Inside data, as Guile does; the REPL shows no result at all
+		// for a form whose value is unspecified (it checks first).
+		w.WriteString("#<unspecified>")
 	case *eofObject:
 		w.WriteString("#<eof>")
 	case *defaultObject:
@@ -223,6 +227,22 @@ func (p *printer) printList(x *Pair) {
 			return
 		}
 	}
+}
+
+// printFields prints a record as #<point x: 1 y: 2>, as Guile does.
+func (p *printer) printFields(x Fielded) {
+	if p.label(x) {
+		return
+	}
+	name, fields, vals := x.PrintFields()
+	p.w.WriteString("#<" + name)
+	for i, f := range fields {
+		p.w.WriteString(" " + f.Name + ": ")
+		if i < len(vals) {
+			p.print(vals[i])
+		}
+	}
+	p.w.WriteByte('>')
 }
 
 func (p *printer) isLabelled(x any) bool {
@@ -331,7 +351,7 @@ func symbolNeedsBars(name string) bool {
 // so that printing acyclic data pays only for the walk.
 func labelsFor(v Value, shared bool) map[any]int {
 	switch v.(type) {
-	case *Pair, *Vector:
+	case *Pair, *Vector, Fielded:
 	default:
 		return nil
 	}
@@ -357,7 +377,7 @@ func labelsFor(v Value, shared bool) map[any]int {
 			continue
 		}
 		switch x := it.obj.(type) {
-		case *Pair, *Vector:
+		case *Pair, *Vector, Fielded:
 			switch seen[x] {
 			case 1:
 				mark(x)
@@ -372,6 +392,11 @@ func labelsFor(v Value, shared bool) map[any]int {
 			stack = append(stack, item{obj: x, exit: true})
 			if p, ok := x.(*Pair); ok {
 				stack = append(stack, item{obj: p.Cdr}, item{obj: p.Car})
+			} else if f, ok := x.(Fielded); ok {
+				_, _, vals := f.PrintFields()
+				for i := len(vals) - 1; i >= 0; i-- {
+					stack = append(stack, item{obj: vals[i]})
+				}
 			} else {
 				vec := x.(*Vector)
 				for i := len(vec.Items) - 1; i >= 0; i-- {

@@ -24,5 +24,13 @@ type Opaque interface {
 	SchemeString() string
 }
 
+// Fielded is implemented by records, which print their fields:
+// #<point x: 1 y: 2>. It takes precedence over Opaque.
+type Fielded interface {
+	// PrintFields returns the type's name as printed (without angle
+	// brackets), the field names and the field values.
+	PrintFields() (name string, fields []*Symbol, vals []Value)
+}
+
 // SchemeString implements Opaque.
 func (p *Primitive) SchemeString() string { return "#<procedure " + p.Name + ">" }

@@ -25,6 +25,7 @@ package value
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -109,6 +110,16 @@ func (s *Symbol) String() string { return s.Name }
 
 // Interned reports whether s is in the symbol table (false for gensyms).
 func (s *Symbol) Interned() bool { return s.interned }
+
+// ProcName is the name a procedure bound to s shows in backtraces: s's
+// name, except that a gensym (a macro's temporary, such as loop4) shows
+// as its prefix, loop, and one with no prefix shows as "".
+func (s *Symbol) ProcName() string {
+	if s.interned || s.alias != nil {
+		return s.Name
+	}
+	return strings.TrimRight(s.Name, "0123456789")
+}
 
 var (
 	symMu    sync.Mutex

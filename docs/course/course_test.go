@@ -18,7 +18,9 @@
 //
 // Blocks opened with ```scheme no-run are not run. TestSolutions runs
 // each solutions/NN-NAME.scm as a program and compares its standard
-// output with solutions/NN-NAME.out.
+// output with solutions/NN-NAME.out. TestExercisesStateOutput checks that
+// each exercise shows that output in an ```expected NN-NAME block (what
+// `contigo check` compares answers with).
 //
 // Failures name the Markdown (or .scm) file and line.
 package course
@@ -413,4 +415,70 @@ func TestRunnerReports(t *testing.T) {
 			t.Errorf("failure %d:\n\tgot  %q\n\twant %q...", i, got[i], want[i])
 		}
 	}
+}
+
+// TestExercisesStateOutput checks that every exercise shows, in an
+// ```expected NAME block of its chapter, exactly what its solution
+// prints (solutions/NAME.out): the output contigo check compares answers
+// with.
+func TestExercisesStateOutput(t *testing.T) {
+	stated := map[string]string{} // exercise -> output shown
+	where := map[string]string{}
+	chapters, _ := filepath.Glob("*.md")
+	for _, file := range chapters {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, err := parseBlocks(string(src))
+		if err != nil {
+			t.Fatalf("%s%s:%v", display, file, err)
+		}
+		for _, b := range blocks {
+			if b.lang != "expected" {
+				continue
+			}
+			name := strings.TrimSpace(b.info)
+			if prev, dup := where[name]; dup {
+				t.Errorf("%s%s:%d: a second expected block for %s (the first is at %s)", display, file, b.line, name, prev)
+			}
+			where[name] = fmt.Sprintf("%s%s:%d", display, file, b.line)
+			stated[name] = dedent(b.text)
+		}
+	}
+	outs, _ := filepath.Glob("solutions/*.out")
+	if len(outs) == 0 {
+		t.Fatal("no solutions/*.out")
+	}
+	for _, out := range outs {
+		name := strings.TrimSuffix(filepath.Base(out), ".out")
+		want, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := stated[name]
+		if !ok {
+			t.Errorf("exercise %s states no output: its chapter needs an ```expected %s block", name, name)
+			continue
+		}
+		if diff := cmp.Diff(string(want), got); diff != "" {
+			t.Errorf("%s: the output stated differs from %s%s (-solution +stated):\n%s", where[name], display, out, diff)
+		}
+		delete(stated, name)
+	}
+	for name := range stated {
+		t.Errorf("%s: expected block for %s, which has no solutions/%s.out", where[name], name, name)
+	}
+}
+
+// dedent removes the indentation of a block inside a list item (up to
+// three spaces, as Markdown allows before a fence).
+func dedent(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for i := range lines {
+		for j := 0; j < 3 && strings.HasPrefix(lines[i], " "); j++ {
+			lines[i] = lines[i][1:]
+		}
+	}
+	return strings.Join(lines, "")
 }

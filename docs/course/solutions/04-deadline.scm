@@ -5,8 +5,6 @@
 ;;; every worker's answer, so a worker that answers after the deadline
 ;;; does not block forever: its send completes into the buffer and it ends.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define workers '((w1 . 10) (w2 . 30) (w3 . 500)))   ; name . delay in ms
 (define answers (make-chan (length workers)))
 
@@ -23,11 +21,11 @@
         (select ((recv answers name) (loop (cons name got)))
                 ((recv deadline) (reverse got))))))
 
-(println "answered: " got)
-(println "missing: " (filter (lambda (name) (not (memq name got)))
+(println "answered:" got)
+(println "missing:" (filter (lambda (name) (not (memq name got)))
                              (map car workers)))
 
 ;; The late worker is asleep, not blocked on a channel. After its sleep it
 ;; sends into the buffer and ends: wait for it, to show that it can.
-(println "late answer: " (recv answers))
-(println "buffered now: " (chan-len answers))
+(println "late answer:" (recv answers))
+(println "buffered now:" (chan-len answers))

@@ -8,8 +8,6 @@
 ;;; the goroutine leaks. A real select waits on both channels with one
 ;;; ticket, and performs exactly one of the two receives.
 
-(define (println . xs) (for-each display xs) (newline))
-
 ;; The result channel is kept here only for the post-mortem at the end.
 (define lost-and-found #f)
 
@@ -24,9 +22,9 @@
 (define b (make-chan 1))
 (send a 'x)
 (send b 'y)
-(println "bad-recv-either: " (bad-recv-either a b))
-(println "values left in a and b: " (+ (chan-len a) (chan-len b)))
-(println "goroutines: " (goroutines))
+(println "bad-recv-either:" (bad-recv-either a b))
+(println "values left in a and b:" (+ (chan-len a) (chan-len b)))
+(println "goroutines:" (goroutines))
 
 ;; With select, the value that is not chosen stays in its channel.
 (define c (make-chan 1))
@@ -35,13 +33,13 @@
 (send d 'y)
 (select ((recv c v) (println "select took one value"))
         ((recv d v) (println "select took one value")))
-(println "values left in c and d: " (+ (chan-len c) (chan-len d)))
+(println "values left in c and d:" (+ (chan-len c) (chan-len d)))
 
 ;; Where did y go? The blocked goroutine holds it, waiting to send it on
 ;; the result channel that bad-recv-either made and dropped. Without the
 ;; post-mortem variable, nobody could ever receive it: the goroutine would
 ;; be stuck for good, and contigo, running this as a file, would end with
 ;; a deadlock report listing "goroutine 3 [chan send]".
-(println "the lost value: " (recv lost-and-found))
+(println "the lost value:" (recv lost-and-found))
 (yield)                       ; let goroutine 3 finish
-(println "goroutines: " (goroutines))
+(println "goroutines:" (goroutines))

@@ -14,8 +14,6 @@
 ;;; you want this: the nursery that will own the task is then visible in the
 ;;; code.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define requests (make-chan))
 (define service-done (make-chan))
 

@@ -5,8 +5,6 @@
 ;;; next checkpoint (here, their sleep); their dynamic-wind after thunks
 ;;; run; and the nursery raises the error, which leaves parallel-map.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (parallel-map f lst)
   (let ((cells (map (lambda (x) (make-chan 1)) lst)))
     (nursery
@@ -26,15 +24,15 @@
         (set! finished #t)
         (* n n))
       (lambda ()
-        (println (if finished "finished " "abandoned ") n)))))
+        (println (if finished "finished" "abandoned") n)))))
 
 (define start (monotonic-ms))
 (guard (e ((error-object? e)
-           (println "parallel-map failed: " (error-object-message e)
-                    " " (error-object-irritants e))))
+           (println "parallel-map failed:" (error-object-message e)
+                    (error-object-irritants e))))
   (parallel-map slow-square '(1 2 3 4 5)))
 ;; 5 would have taken 250 ms: it was stopped when 3 failed, at 150 ms.
-(println "stopped early: " (< (- (monotonic-ms) start) 250))
+(println "stopped early:" (< (- (monotonic-ms) start) 250))
 
 ;; Without a failure, the results come back in order.
 (println (parallel-map slow-square '(5 4 2 1)))

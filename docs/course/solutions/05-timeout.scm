@@ -10,8 +10,6 @@
 ;;; is done in time, closing `done` lets the watchdog end at once, so
 ;;; with-timeout does not wait for the timer.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (with-timeout ms thunk on-timeout)
   (let ((timeout (list 'timeout))      ; unique: nobody else can raise it
         (done (make-chan)))
@@ -30,14 +28,14 @@
 (println (with-timeout 200
                        (lambda () (sleep 10) 'fast-result)
                        (lambda () 'timed-out)))
-(println "returned before the timeout: " (< (elapsed-since start) 200))
+(println "returned before the timeout:" (< (elapsed-since start) 200))
 
 ;; Too slow: cancelled.
 (set! start (monotonic-ms))
 (println (with-timeout 50
                        (lambda () (sleep 2000) 'slow-result)
                        (lambda () 'timed-out)))
-(println "did not wait for the work: " (< (elapsed-since start) 2000))
+(println "did not wait for the work:" (< (elapsed-since start) 2000))
 
 ;; Goroutines started by the work are covered too, and clean up.
 (set! start (monotonic-ms))
@@ -49,7 +47,7 @@
                                (lambda () (println "worker: cleaned up"))))
                          'body-returned)
                        (lambda () 'timed-out)))
-(println "did not wait for the worker: " (< (elapsed-since start) 2000))
+(println "did not wait for the worker:" (< (elapsed-since start) 2000))
 
 ;; An error in the work is not a timeout: it goes through.
 (println (guard (e ((error-object? e) (error-object-message e)))

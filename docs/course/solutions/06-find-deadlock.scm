@@ -5,8 +5,6 @@
 ;;; results yet); once all workers are so blocked, nobody takes jobs, and
 ;;; the main program blocks sending the next one. Everybody waits.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (start-workers n jobs results)
   (do ((i 0 (+ i 1))) ((= i n))
     (go (for-range (j jobs)
@@ -23,20 +21,20 @@
 (define jobs (make-chan))
 (define results (make-chan))
 (start-workers 3 jobs results)
-(guard (e ((error-object? e) (println "broken: " (error-object-message e))))
+(guard (e ((error-object? e) (println "broken:" (error-object-message e))))
   (for-each (lambda (j) (send jobs j)) numbers)
   (close-chan jobs)
-  (println "sum: " (sum-of (length numbers) results)))
+  (println "sum:" (sum-of (length numbers) results)))
 
 ;; The deadlock error woke goroutine 1 only: the three workers are still
 ;; blocked, each sending a result. Take their results, then close jobs so
 ;; that their for-range loops end.
-(println "stuck workers: " (length (filter (lambda (g) (eq? (cadr g) 'blocked))
+(println "stuck workers:" (length (filter (lambda (g) (eq? (cadr g) 'blocked))
                                            (goroutines))))
 (sum-of 3 results)
 (close-chan jobs)
 (yield)
-(println "after cleaning up: " (goroutines))
+(println "after cleaning up:" (goroutines))
 
 ;; Fix 1: send the jobs from their own goroutine, so that the main program
 ;; is free to read results while jobs are being sent.
@@ -45,7 +43,7 @@
 (start-workers 3 jobs1 results1)
 (go (for-each (lambda (j) (send jobs1 j)) numbers)
     (close-chan jobs1))
-(println "fix 1, sum: " (sum-of (length numbers) results1))
+(println "fix 1, sum:" (sum-of (length numbers) results1))
 
 ;; Fix 2: give results room for every result, so that no worker ever
 ;; blocks on it.
@@ -54,4 +52,4 @@
 (start-workers 3 jobs2 results2)
 (for-each (lambda (j) (send jobs2 j)) numbers)
 (close-chan jobs2)
-(println "fix 2, sum: " (sum-of (length numbers) results2))
+(println "fix 2, sum:" (sum-of (length numbers) results2))

@@ -7,8 +7,6 @@
 ;;; the leaked goroutines (they are blocked at a checkpoint), so the
 ;;; detector cleans up after itself, and the nursery can end.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (leaks-of thunk)
   (let ((before (map car (goroutines)))
         (stop (list 'stop))
@@ -39,7 +37,7 @@
     (go (sleep 20) (send answers 'slow))
     (recv answers)))
 
-(println "first-answer leaks: " (leaks-of first-answer))
-(println "first-answer/fixed leaks: " (leaks-of first-answer/fixed))
+(println "first-answer leaks:" (leaks-of first-answer))
+(println "first-answer/fixed leaks:" (leaks-of first-answer/fixed))
 ;; Nothing is left behind by the detector itself.
-(println "goroutines now: " (goroutines))
+(println "goroutines now:" (goroutines))

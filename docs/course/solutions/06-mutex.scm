@@ -6,8 +6,6 @@
 ;;; dynamic-wind after thunk, so that an error (or a cancellation) in the
 ;;; critical section cannot leave the mutex locked for ever.
 
-(define (println . xs) (for-each display xs) (newline))
-
 (define (make-mutex) (make-chan 1))
 (define (with-mutex m thunk)
   (dynamic-wind
@@ -26,7 +24,7 @@
 (count-with (lambda ()
               (let ((old total))
                 (set! total (+ old 1)))))
-(println "without the mutex, updates lost: " (< total 400000))
+(println "without the mutex, updates lost:" (< total 400000))
 
 ;; With the mutex.
 (define m (make-mutex))
@@ -36,10 +34,10 @@
                 (lambda ()
                   (let ((old total))
                     (set! total (+ old 1)))))))
-(println "with the mutex: " total)
+(println "with the mutex:" total)
 
 ;; An error in the critical section releases the mutex.
 (println (guard (e ((error-object? e) (error-object-message e)))
            (with-mutex m (lambda () (error "failed while holding the mutex")))))
-(println "locked after the error? " (= (chan-len m) 1))
+(println "locked after the error?" (= (chan-len m) 1))
 (println (with-mutex m (lambda () "the mutex still works")))
