@@ -49,6 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showHelp := fs.Bool("help", false, "print this help and exit")
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
+	traceHTML := fs.String("trace-html", "", "write a timeline of the scheduler (one lane per goroutine) to the self-contained HTML `FILE` when the program ends")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
@@ -108,6 +109,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		if *traceHTML != "" {
+			return runTraced(in, string(src), rest[0], *traceHTML, stdout, stderr)
+		}
 		return evalString(in, string(src), rest[0], false, stdout, stderr)
 	case stdinIsTerminal(stdin):
 		out := &lineEnd{w: stdout}

@@ -67,6 +67,9 @@ type Interp struct {
 	frames cont.Pool[Code]
 	// envs recycles the environment records of local procedures.
 	envs cont.EnvPool
+	// topPos is the position of the top-level form EvalAt runs (for
+	// %trace-where, trace.go).
+	topPos value.Pos
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -177,6 +180,7 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 	if err != nil {
 		return nil, err
 	}
+	in.topPos = pos
 	return in.run(node, nil, nil)
 }
 
