@@ -16,11 +16,11 @@ package eval
 //   - (%procedure-position proc) is the position of a procedure's first
 //     body form (for a goroutine made by (go (recv c)), the (recv c)), or
 //     of its lambda, or #f for a primitive.
-//   - (%continuation-frames k) describes k's frames, innermost first: a
-//     list of lists (name position what prelude?), name "" at top level,
-//     position a string or #f, what a sentence saying what the frame does
-//     with the value it receives, prelude? whether the frame belongs to
-//     prelude.scm.
+//   - (show-continuation k [port]) prints what the continuation k will do
+//     with the value it is resumed with: its frames, innermost first, each
+//     with the procedure and the position it belongs to (the REPL's ,cont
+//     shows the same). Frames of prelude.scm (the scheduler's) are
+//     counted, not listed.
 
 import (
 	"fmt"
@@ -59,24 +59,62 @@ func (in *Interp) tracePrims() []*value.Primitive {
 			}
 			return value.NewString(pos.String()), nil
 		}),
-		prim1("%continuation-frames", func(x V) (V, error) {
-			c, ok := asContinuation(x)
+		prim("show-continuation", 1, 2, func(args []V) (V, error) {
+			c, ok := asContinuation(args[0])
 			if !ok {
-				return nil, value.TypeError("show-continuation", "continuation", x)
+				return nil, value.TypeError("show-continuation", "continuation", args[0])
 			}
-			var out []V
-			for f := c.k; f != nil; f = f.Next {
-				name, pos := frameWhere(f)
-				var p V = false
-				if pos.IsValid() {
-					p = value.NewString(pos.String())
-				}
-				out = append(out, value.List(value.NewString(name), p,
-					value.NewString(frameAction(f)), inPrelude(pos)))
+			p, err := in.outPort(args, 1, "show-continuation", textual)
+			if err != nil {
+				return nil, err
 			}
-			return value.List(out...), nil
+			p.w.WriteString(describeContinuation(c))
+			return value.Unspecified, nil
 		}),
 	}
+}
+
+// describeContinuation is the text show-continuation prints.
+func describeContinuation(c *Continuation) string {
+	var b strings.Builder
+	b.WriteString("When resumed with a value, this continuation will:\n")
+	hidden, i := 0, 0
+	flush := func() {
+		if hidden > 0 {
+			fmt.Fprintf(&b, "     ... %d frame%s of prelude.scm (the scheduler)\n", hidden, plural(hidden))
+		}
+		hidden = 0
+	}
+	above := false // whether the frame above is the prelude's
+	for f := c.k; f != nil; f = f.Next {
+		name, pos := frameWhere(f)
+		// A goroutine's continuation ends in the frames of the
+		// prelude's form that captured the goroutine base.
+		_, halt := f.Code.(haltCode)
+		above = inPrelude(pos) || halt && above
+		if above {
+			hidden++
+			continue
+		}
+		flush()
+		i++
+		fmt.Fprintf(&b, "%3d. %s\n", i, frameAction(f))
+		if pos.IsValid() {
+			if name == "" {
+				name = "the top level"
+			}
+			fmt.Fprintf(&b, "      in %s at %s\n", name, pos)
+		}
+	}
+	flush()
+	return b.String()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // frameAction says in a sentence what frame f does with the value it is
@@ -84,9 +122,9 @@ func (in *Interp) tracePrims() []*value.Primitive {
 func frameAction(f *Frame) string {
 	switch c := f.Code.(type) {
 	case *App:
-		return operandAction(f, len(c.all)-1, "call")
+		return operandAction(f, len(c.all)-1, operatorName(c.all[len(c.all)-1]))
 	case *PrimCall:
-		return operandAction(f, len(c.app.all)-1, "call")
+		return operandAction(f, len(c.args), c.g.Name.Name)
 	case *Let:
 		return fmt.Sprintf("bind it to variable %d of %d of the let, then run the let's body", f.I+1, len(c.inits))
 	case *Seq:
@@ -121,29 +159,32 @@ func frameAction(f *Frame) string {
 }
 
 // operandAction describes an operands frame of a call with n operands
-// waiting for operand f.I (the operator is evaluated last, as index n).
-func operandAction(f *Frame, n int, what string) string {
+// waiting for operand f.I (the operator, op, is evaluated last, as index
+// n): the call is shown with the values computed so far, □ for the
+// value the frame receives and … for each operand still to evaluate.
+func operandAction(f *Frame, n int, op string) string {
 	i := int(f.I)
 	done := make([]V, i)
 	restoreOperands(done, f.Val)
-	var b strings.Builder
 	if i == n {
-		b.WriteString("call it as the procedure")
-	} else {
-		fmt.Fprintf(&b, "use it as argument %d of %d of the %s", i+1, n, what)
+		return "call it as the procedure, with the arguments already evaluated"
 	}
-	if i > 0 {
-		args := make([]string, 0, i)
-		for _, v := range done {
-			args = append(args, value.ShortText(value.WriteString(v), 40))
-		}
-		fmt.Fprintf(&b, " (arguments before it: %s)", strings.Join(args, " "))
+	parts := []string{op}
+	for _, v := range done {
+		parts = append(parts, value.ShortText(value.WriteString(v), 40))
 	}
-	if i < n-1 {
-		fmt.Fprintf(&b, ", evaluate the other %d", n-1-i)
+	parts = append(parts, "□")
+	for j := i + 1; j < n; j++ {
+		parts = append(parts, "…")
 	}
-	if i < n {
-		b.WriteString(", then call")
+	return fmt.Sprintf("use it as argument %d of the call (%s), then call", i+1, strings.Join(parts, " "))
+}
+
+// operatorName is the name of a call's operator if it is a global
+// variable, else "…".
+func operatorName(n Node) string {
+	if g, ok := n.(*GlobalRef); ok {
+		return g.g.Name.Name
 	}
-	return b.String()
+	return "…"
 }
