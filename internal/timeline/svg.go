@@ -209,7 +209,7 @@ func HTML(title string, t *Timeline, output string) string {
 func (t *Timeline) Summary() string {
 	s := fmt.Sprintf("%d goroutines, %d scheduler events, %d hand-offs", len(t.Lanes), len(t.Events), len(t.Arrows))
 	if len(t.Brackets) > 0 {
-		s += fmt.Sprintf(", %d nurseries", len(t.Brackets))
+		s += fmt.Sprintf(", %d nurser%s", len(t.Brackets), map[bool]string{true: "y", false: "ies"}[len(t.Brackets) == 1])
 	}
 	if t.Deadlock >= 0 {
 		s += "; deadlock at event " + fmt.Sprint(t.Deadlock)
