@@ -147,13 +147,18 @@ func scrollTo(t *testing.T, ctx context.Context, sel string) {
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	dir := os.Getenv("CONTIGO_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
+	}
+	saveScreenshot(t, name, png)
+}
+
+func saveScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	dir := os.Getenv("CONTIGO_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
 	}
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
@@ -192,6 +197,11 @@ func TestBrowserChapter(t *testing.T) {
 		}
 		scrollTo(t, ctx, "#block-1")
 		screenshot(t, ctx, "chapter7-laptop.png")
+		png, err := chromedp.Run(ctx, chromedp.Screenshot("#block-1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveScreenshot(t, "chapter7-pingpong-block.png", png)
 	})
 
 	t.Run("deadlock", func(t *testing.T) {

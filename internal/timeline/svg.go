@@ -6,6 +6,7 @@ package timeline
 import (
 	"fmt"
 	"html"
+	"math"
 	"strings"
 )
 
@@ -22,8 +23,8 @@ const (
 // stepWidth is the width of one event column: wide for a short trace,
 // narrow for a long one.
 func stepWidth(n int) float64 {
-	w := 760.0 / float64(max(n, 1))
-	return min(max(w, 6), 40)
+	w := 640.0 / float64(max(n, 1))
+	return min(max(w, 6), 32)
 }
 
 var colors = map[State]string{
@@ -129,7 +130,7 @@ func (t *Timeline) SVG() string {
 	// The axis: events in order, with the time of some of them.
 	ay := height - axisHeight + 12
 	fmt.Fprintf(&b, `<text x="8" y="%.1f" fill="#555" font-size="10">events →</text>`, ay+4)
-	every := max(1, int(70/dx))
+	every := max(1, int(math.Ceil(80/dx)))
 	for i := 0; i < n; i += every {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#777" font-size="9">%.2fms</text>`, x(i), ay+4, float64(t.Events[i].Micros)/1000)
 	}
