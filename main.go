@@ -55,6 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	maxMemory := fs.Int64("max-memory", 0, "memory limit in `MB` (0: half of the machine's memory, -1: none); past it the program ends with an out-of-memory error, exit status 3")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
+	traceHTML := fs.String("trace-html", "", "write a timeline of the scheduler (one lane per goroutine) to the self-contained HTML `FILE` when the program ends")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n       contigo check EXERCISE FILE.scm|DIR...   (contigo check -help)\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
@@ -129,6 +130,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		if *traceHTML != "" {
+			return runTraced(in, string(src), rest[0], *traceHTML, stdout, stderr)
+		}
 		return evalString(in, string(src), rest[0], false, stdout, stderr)
 	case stdinIsTerminal(stdin):
 		out := &lineEnd{w: stdout}

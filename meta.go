@@ -47,6 +47,7 @@ func init() {
 		{name: "trace", args: "[PROC ...]", help: "show the calls and returns of global procedures (no PROC: list the traced ones)", run: metaTrace},
 		{name: "untrace", args: "[PROC ...]", help: "stop tracing PROC (no PROC: all of them)", run: metaUntrace},
 		{name: "goroutines", help: "list the goroutines: id, state and what a blocked one waits for", run: metaGoroutines},
+		{name: "cont", args: "K", help: "show what the continuation K will do when resumed (its frames, innermost first)", run: metaCont},
 		{name: "load", args: "FILE", help: "load a Scheme file", run: metaLoad},
 		{name: "doc", args: "NAME", help: "show the documentation of a procedure or syntax", run: metaDoc},
 		{name: "describe", args: "NAME", help: "show what NAME is bound to, then its documentation", run: metaDescribe},

@@ -54,6 +54,7 @@ func TestMetaCommand(t *testing.T) {
 				"  ,trace [PROC ...]    show the calls and returns of global procedures (no PROC: list the traced ones)\n" +
 				"  ,untrace [PROC ...]  stop tracing PROC (no PROC: all of them)\n" +
 				"  ,goroutines          list the goroutines: id, state and what a blocked one waits for\n" +
+				"  ,cont K              show what the continuation K will do when resumed (its frames, innermost first)\n" +
 				"  ,load FILE           load a Scheme file\n" +
 				"  ,doc NAME            show the documentation of a procedure or syntax\n" +
 				"  ,describe NAME       show what NAME is bound to, then its documentation\n" +

@@ -193,18 +193,63 @@
   (quotient (* %random-state n) 2147483647))
 
 ;; The scheduler trace: with (trace-scheduler #t), every scheduling event
-;; is printed on the error port, one per line ("sched: block 1 chan
-;; receive #<chan 1>"). When the trace is off, each event costs one test
-;; of %trace?.
+;; is printed on the error port, one per line, with the position in the
+;; user's code where it happened (if known) and the time since the trace
+;; began ("sched: block 1 chan receive #<chan 1> at f.scm:8:1 (0.153 ms)").
+;; contigo --trace-html records the events instead (%trace-record!), for
+;; a timeline (internal/timeline). When the trace is off, each event
+;; costs one test of %trace?.
 (define %trace? #f)
-(define (trace-scheduler on?) (set! %trace? on?))
+(define %trace-print? #f)
+;; The recorded events, newest first, while recording (else #f): vectors
+;; #(microseconds position nursery opener kind item ...), position a
+;; string "file:line:col" or #f, nursery and opener the numbers of a
+;; spawned goroutine's nursery and of the goroutine that opened it (0
+;; for the root nursery; #f for other events), every item a string.
+(define %trace-log #f)
+(define %trace-epoch 0)
+;; Where each traced goroutine was started, by id: events of a goroutine
+;; with no pending call of the user's (a call in tail position leaves
+;; none) are placed there.
+(define %trace-origins (make-hash-table))
+(define (%trace-switch!)
+  (let ((on? (or %trace-print? (and %trace-log #t))))
+    (if (and on? (not %trace?)) (set! %trace-epoch (current-jiffy)))
+    (set! %trace? on?)))
+(define (trace-scheduler on?) (set! %trace-print? on?) (%trace-switch!))
+(define (%trace-record! on?) (set! %trace-log (if on? '() #f)) (%trace-switch!))
 (define (%trace . items)
+  (let ((t (- (current-jiffy) %trace-epoch))
+        (context (%trace-context items)))   ; #(where nursery opener)
+    (if %trace-log
+        (set! %trace-log
+              (cons (apply vector t (vector-ref context 0) (vector-ref context 1)
+                           (vector-ref context 2)
+                           (map (lambda (x)
+                                  (if (string? x)
+                                      x
+                                      (let ((p (open-output-string)))
+                                        (display x p)
+                                        (get-output-string p))))
+                                items))
+                    %trace-log)))
+    (if %trace-print? (%trace-print items (vector-ref context 0) t))))
+(define (%trace-print items where t)
   (let ((p (current-error-port)))
     ;; What the program printed so far comes first, so that on a terminal
     ;; the events interleave with the output in the order they happened.
     (flush-output-port (current-output-port))
     (display "sched:" p)
     (for-each (lambda (x) (display " " p) (display x p)) items)
+    (if where (begin (display " at " p) (display where p)))
+    (display " (" p)
+    (display (quotient t 1000) p)
+    (display "." p)
+    (let ((us (remainder t 1000)))
+      (if (< us 100) (display "0" p))
+      (if (< us 10) (display "0" p))
+      (display us p))
+    (display " ms)" p)
     (newline p)
     (flush-output-port p)))
 
@@ -299,6 +344,31 @@
 ;;   open        #f once it has closed: no more goroutines may join
 ;;   in-body     whether the opener is still running the body
 (%define-record nursery id opener parent live waiter error cancelled open in-body)
+
+;; What the trace says of an event besides its items (see %trace): a
+;; vector #(where nursery opener). A spawned goroutine is placed at its
+;; first form (the go form's body); other events at the innermost pending
+;; call of the user's, or else where the running goroutine was started.
+(define (%trace-context items)
+  (let ((g (and (equal? (car items) "spawn") (%trace-goroutine (cadr items)))))
+    (if g
+        (let ((where (%procedure-position (%goroutine-wake-value g)))
+              (n (%goroutine-nursery g)))
+          (hash-table-set! %trace-origins (%goroutine-id g) where)
+          (vector where (%nursery-id n)
+                  (if (%nursery-opener n) (%goroutine-id (%nursery-opener n)) 0)))
+        (vector (or (%trace-where (eq? %current %main))
+                    (hash-table-ref/default %trace-origins (%goroutine-id %current) #f))
+                #f #f))))
+;; The goroutine numbered id, which was just started (so it is probably
+;; the last of the list).
+(define (%trace-goroutine id)
+  (if (eqv? (%goroutine-id %last) id)
+      %last
+      (let loop ((g %main))
+        (cond ((not g) #f)
+              ((eqv? (%goroutine-id g) id) g)
+              (else (loop (%goroutine-next g)))))))
 
 (define %nurseries-made 1)
 (define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f))
@@ -823,6 +893,7 @@
 (define %deadlock-report "")
 (define (%deadlock!)
   (set! %deadlock-report (%goroutine-report))
+  (if %trace? (%trace "deadlock"))
   (%wake! %main 'deadlock
           (%make-condition "deadlock" "all goroutines are asleep - deadlock!"))
   (%schedule))

@@ -42,6 +42,7 @@ func (in *Interp) installBuiltins() {
 		in.miscPrims(),
 		errorPrims(),
 		in.schedPrims(),
+		in.tracePrims(),
 		in.ppPrims(),
 	} {
 		for _, p := range table {

@@ -81,6 +81,9 @@ type Interp struct {
 	envs cont.EnvPool
 	// general compiles without the evaluator's fast paths (general.go).
 	general bool
+	// topPos is the position of the top-level form EvalAt runs (for
+	// %trace-where, trace.go).
+	topPos value.Pos
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -202,6 +205,7 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 	if err != nil {
 		return nil, err
 	}
+	in.topPos = pos
 	return in.run(node, nil, nil)
 }
 

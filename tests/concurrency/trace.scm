@@ -1,6 +1,8 @@
 ;;; (trace-scheduler #t) prints every scheduling event on the error port,
 ;;; one per line: spawn, block (on what), wake, switch, preempt, cancel
-;;; and exit.
+;;; and exit, each with the position in this file where it happened (a
+;;; spawned goroutine's at its first form) and the time since the trace
+;;; began.
 
 (define c (make-chan))
 (trace-scheduler #t)

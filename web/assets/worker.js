@@ -1,0 +1,24 @@
+// The interpreter's Web Worker: it loads contigo.wasm (web/wasm) and runs
+// what the page sends, so a long or endless run never freezes the page.
+// The page stops a run by terminating this worker (see site.js).
+importScripts("wasm_exec.js");
+
+const started = performance.now();
+const ready = (async () => {
+  const go = new Go();
+  const [wasm, prelude] = await Promise.all([
+    WebAssembly.instantiateStreaming(fetch("contigo.wasm"), go.importObject),
+    fetch("prelude.scm").then((r) => r.text()),
+  ]);
+  const loaded = performance.now();
+  go.run(wasm.instance); // returns once Go's main waits for runs
+  const err = self.contigoStart(prelude);
+  postMessage({ type: "ready", ms: performance.now() - started, load: loaded - started,
+    init: performance.now() - loaded, error: err || null });
+})().catch((e) => postMessage({ type: "ready", error: String(e) }));
+
+onmessage = async (e) => {
+  await ready;
+  const m = e.data;
+  self.contigoRun(m.id, m.kind, m.src, m.file, m.line, !!m.trace);
+};

@@ -1,0 +1,147 @@
+// Package session runs the code of the course's web pages: the blocks of
+// a chapter one after the other in one interpreter, as the course test
+// (docs/course) runs them, and whole programs, as the contigo command
+// runs a file; optionally recording the scheduler's events and drawing
+// their timeline (internal/timeline). It is used by the WebAssembly build
+// that runs in the reader's browser and by the site's build, which draws
+// the chapters' timelines ahead of time; it does no I/O of its own.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"contigo/eval"
+	"contigo/internal/timeline"
+	"contigo/reader"
+	"contigo/value"
+)
+
+// Session is one interpreter with the concurrency library.
+type Session struct {
+	in             *eval.Interp
+	stdout, stderr io.Writer
+}
+
+// New starts an interpreter with the given prelude (prelude.scm's text),
+// writing to stdout and stderr.
+func New(prelude string, stdout, stderr io.Writer) (*Session, error) {
+	in, err := eval.New(eval.Options{
+		Stdout: stdout, Stderr: stderr, Stdin: strings.NewReader(""),
+		Prelude: prelude, PreludeName: "prelude.scm",
+		Args: []string{"contigo"},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Session{in: in, stdout: stdout, stderr: stderr}, nil
+}
+
+// Interrupt stops the evaluation in progress (from another goroutine).
+func (s *Session) Interrupt() { s.in.Interrupt() }
+
+// Result is the outcome of a run.
+type Result struct {
+	// Status is 0, 1 after an uncaught error, 2 after a deadlock, 130
+	// after an interrupt, or the code given to exit.
+	Status int
+	// Timeline is the drawing of the scheduler's events, if asked for.
+	Timeline *timeline.Timeline
+}
+
+// RunBlock evaluates the forms of src, a block of a Markdown file whose
+// first line is line line of file: positions in errors are the file's, as
+// in the course test. An uncaught error is reported on stderr and ends
+// the block.
+func (s *Session) RunBlock(src, file string, line int, trace bool) Result {
+	padded := strings.Repeat("\n", max(line-1, 0)) + src
+	return s.run(padded, file, trace, false)
+}
+
+// RunProgram runs src as the program file, as contigo FILE does: at the
+// end, goroutine 1 waits for the goroutines still running.
+func (s *Session) RunProgram(src, file string, trace bool) Result {
+	return s.run(src, file, trace, true)
+}
+
+func (s *Session) run(src, file string, trace, program bool) (res Result) {
+	s.in.ClearInterrupt()
+	if trace {
+		if err := s.record(false); err == nil {
+			err = s.record(true)
+		}
+	}
+	res.Status = s.eval(src, file, program)
+	if trace {
+		if events, err := timeline.Collect(s.in); err == nil {
+			res.Timeline = timeline.Build(events)
+		}
+		s.record(false)
+	}
+	s.in.Flush()
+	return res
+}
+
+func (s *Session) record(on bool) error {
+	rec, ok := s.in.Lookup("%trace-record!")
+	if !ok {
+		return errors.New("no %trace-record!")
+	}
+	_, err := s.in.Apply(rec, []value.Value{on})
+	return err
+}
+
+// eval evaluates the forms of src and returns the exit status.
+func (s *Session) eval(src, file string, program bool) int {
+	r := reader.New(src, file)
+	for {
+		datum, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err == nil {
+			_, err = s.in.EvalAt(datum, r.SourceMap(), r.Pos())
+		}
+		if err != nil {
+			return s.report(err)
+		}
+	}
+	if program {
+		if end, ok := s.in.Lookup("%program-end"); ok {
+			if _, err := s.in.Apply(end, nil); err != nil {
+				return s.report(err)
+			}
+		}
+	}
+	return 0
+}
+
+// report prints an error as the contigo command does and returns the
+// status it implies.
+func (s *Session) report(err error) int {
+	s.in.Flush()
+	var exit *eval.ExitError
+	if errors.As(err, &exit) {
+		return exit.Code
+	}
+	if errors.Is(err, eval.ErrInterrupted) {
+		fmt.Fprintln(s.stderr, "interrupted")
+		return 130
+	}
+	fmt.Fprintf(s.stderr, "%v\n", err)
+	var e *eval.Error
+	if errors.As(err, &e) {
+		if obj, ok := e.Payload.(*value.ErrorObject); ok && obj.Kind == "deadlock" {
+			if v, ok := s.in.Lookup("%deadlock-report"); ok {
+				if str, ok := v.(*value.String); ok {
+					fmt.Fprintf(s.stderr, "\n%s", str.String())
+				}
+			}
+			return 2
+		}
+		fmt.Fprint(s.stderr, e.Backtrace())
+	}
+	return 1
+}
