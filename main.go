@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/peterh/liner"
 
@@ -49,6 +50,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showHelp := fs.Bool("help", false, "print this help and exit")
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
+	timeout := fs.Float64("timeout", 0, "stop the program after `SECONDS` of wall-clock time (goroutines included), with exit status 124")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
@@ -56,6 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
 		fmt.Fprintf(w, "\nenvironment:\n  CONTIGO_PATH\n    \tcolon-separated directories where (import (foo bar)) looks for foo/bar.sld\n    \tor foo/bar.scm, after the importing file's directory and before the\n    \tprogram's directory and the current directory\n")
+		fmt.Fprint(w, exitStatusHelp)
 	}
 	fs.Usage = func() { usage(stderr) }
 	if err := fs.Parse(args); err != nil {
@@ -77,9 +80,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	debug.SetMaxStack(4 << 30)
 	tuneGC()
 
+	if *timeout < 0 || *timeout > 1e9 || *timeout != *timeout {
+		fmt.Fprintf(stderr, "contigo: -timeout: expected a number of seconds between 0 and 1e9, got %v\n", *timeout)
+		return exitDeadlock
+	}
+	limit := time.Duration(*timeout * float64(time.Second))
 	rest := fs.Args()
 	opts := eval.Options{
-		Stdout: stdout, Stderr: stderr, Stdin: stdin,
+		Stdout: stdout, Stderr: stderr, Stdin: stdin, FlushLines: isTerminalOutput(stdout),
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
 		Args: append([]string{"contigo"}, rest...),
 	}
@@ -95,6 +103,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		defer watchStops(in, limit, stderr)()
 		return evalString(in, *expr, "-e", true, stdout, stderr)
 	case len(rest) > 0:
 		opts.Args = rest
@@ -108,6 +117,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		defer watchStops(in, limit, stderr)()
 		return evalString(in, string(src), rest[0], false, stdout, stderr)
 	case stdinIsTerminal(stdin):
 		out := &lineEnd{w: stdout}
@@ -146,6 +156,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		defer watchStops(in, limit, stderr)()
 		lr := &plainReader{r: shared, count: count}
 		s := &session{in: in, lr: lr, stdout: stdout, stderr: stderr, file: "<stdin>"}
 		return s.run()
@@ -192,12 +203,15 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 	if err := programEnd(in); err != nil {
 		return reportError(in, err, stderr)
 	}
+	if err := in.StopPending(); err != nil {
+		return reportError(in, err, stderr)
+	}
 	if printLast && last != value.Value(value.Unspecified) {
 		in.Flush()
 		fmt.Fprintln(stdout, value.WriteString(last))
 	}
-	if err := in.Flush(); err != nil {
-		return 1
+	if in.Flush() != nil {
+		return reportError(in, in.WriteError(), stderr)
 	}
 	return 0
 }
@@ -208,7 +222,16 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	in.Flush()
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
+		if werr := in.WriteError(); werr != nil && exit.Code == 0 {
+			fmt.Fprintf(stderr, "%v\n", werr)
+			return exitError
+		}
 		return exit.Code
+	}
+	var stop *stopError
+	if errors.As(err, &stop) {
+		fmt.Fprintf(stderr, "contigo: %s\n", stop.msg)
+		return stop.code
 	}
 	if errors.Is(err, eval.ErrInterrupted) {
 		fmt.Fprintln(stderr, "interrupted")
