@@ -27,6 +27,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/peterh/liner"
 
@@ -56,6 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxMemory := fs.Int64("max-memory", 0, "memory limit in `MB` (0: half of the machine's memory, -1: none); past it the program ends with an out-of-memory error, exit status 3")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	traceHTML := fs.String("trace-html", "", "write a timeline of the scheduler (one lane per goroutine) to the self-contained HTML `FILE` when the program ends")
+	timeout := fs.Float64("timeout", 0, "stop the program after `SECONDS` of wall-clock time (goroutines included), with exit status 124")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n       contigo check EXERCISE FILE.scm|DIR...   (contigo check -help)\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
@@ -63,6 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
 		fmt.Fprintf(w, "\nenvironment:\n  CONTIGO_PATH\n    \tcolon-separated directories where (import (foo bar)) looks for foo/bar.sld\n    \tor foo/bar.scm, after the importing file's directory and before the\n    \tprogram's directory and the current directory\n")
+		fmt.Fprint(w, exitStatusHelp)
 	}
 	fs.Usage = func() { usage(stderr) }
 	if err := fs.Parse(args); err != nil {
@@ -84,9 +87,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	debug.SetMaxStack(4 << 30)
 	tuneGC()
 
+	if *timeout < 0 || *timeout > 1e9 || *timeout != *timeout {
+		fmt.Fprintf(stderr, "contigo: -timeout: expected a number of seconds between 0 and 1e9, got %v\n", *timeout)
+		return exitDeadlock
+	}
+	limit := time.Duration(*timeout * float64(time.Second))
 	rest := fs.Args()
 	opts := eval.Options{
-		Stdout: stdout, Stderr: stderr, Stdin: stdin,
+		Stdout: stdout, Stderr: stderr, Stdin: stdin, FlushLines: isTerminalOutput(stdout),
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
 		Args:      append([]string{"contigo"}, rest...),
 		MaxMemory: *maxMemory << 20,
@@ -117,6 +125,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		defer watchStops(in, limit, stderr)()
 		return evalString(in, *expr, "-e", true, stdout, stderr)
 	case len(rest) > 0:
 		opts.Args = rest
@@ -130,6 +139,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return code
 		}
 		defer interruptOnce(in)()
+		defer watchStops(in, limit, stderr)()
 		if *traceHTML != "" {
 			return runTraced(in, string(src), rest[0], *traceHTML, stdout, stderr)
 		}
@@ -173,6 +183,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if in == nil {
 			return code
 		}
+		defer watchStops(in, limit, stderr)()
 		return pipeREPL(in, out, shared, count, stderr)
 	}
 }
@@ -217,12 +228,15 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 	if err := programEnd(in); err != nil {
 		return reportError(in, err, stderr)
 	}
+	if err := in.StopPending(); err != nil {
+		return reportError(in, err, stderr)
+	}
 	if printLast && last != value.Value(value.Unspecified) {
 		in.Flush()
 		fmt.Fprintln(stdout, value.WriteString(last))
 	}
-	if err := in.Flush(); err != nil {
-		return 1
+	if in.Flush() != nil {
+		return reportError(in, in.WriteError(), stderr)
 	}
 	return 0
 }
@@ -233,7 +247,16 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	in.Flush()
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
+		if werr := in.WriteError(); werr != nil && exit.Code == 0 {
+			fmt.Fprintf(stderr, "%v\n", werr)
+			return exitError
+		}
 		return exit.Code
+	}
+	var stop *stopError
+	if errors.As(err, &stop) {
+		fmt.Fprintf(stderr, "contigo: %s\n", stop.msg)
+		return stop.code
 	}
 	if errors.Is(err, eval.ErrInterrupted) {
 		fmt.Fprintln(stderr, "interrupted")

@@ -59,6 +59,9 @@ func (in *Interp) outPort(args []V, i int, who string, kind portKind) (*Port, er
 	if p.closed {
 		return nil, value.Errorf("%s: %s is closed", who, p.SchemeString())
 	}
+	if p.before != nil {
+		p.before.flush()
+	}
 	return p, nil
 }
 
@@ -117,7 +120,8 @@ func (in *Interp) openFile(args []V, who string, output bool, kind portKind) (V,
 		if err != nil {
 			return nil, fileError(who, "open", name, err)
 		}
-		p.w, p.file = newFileWriter(f), f
+		p.w, p.sink = newFileWriter(f)
+		p.file = f
 		if in.stdout.files == nil {
 			in.stdout.files = map[*Port]struct{}{}
 		}
@@ -423,7 +427,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			print(p, args[0])
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote(name, p.lineFlush && mayEndLine(args[0]))
 		})
 	}
 	return []*value.Primitive{
@@ -448,7 +452,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			p.w.WriteByte('\n')
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote("newline", true)
 		}),
 		prim("write-char", 1, 2, func(args []V) (V, error) {
 			c, err := char(args[0], "write-char")
@@ -460,7 +464,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			p.w.WriteRune(rune(c))
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote("write-char", c == '\n')
 		}),
 		prim("write-string", 1, 4, func(args []V) (V, error) {
 			s, err := str(args[0], "write-string")
@@ -478,7 +482,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 			for _, r := range s.R[start:end] {
 				p.w.WriteRune(r)
 			}
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote("write-string", p.lineFlush && mayEndLine(s))
 		}),
 		prim("write-u8", 1, 2, func(args []V) (V, error) {
 			b, err := byteArg(args[0], "write-u8")
@@ -490,7 +494,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			p.w.WriteByte(b)
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote("write-u8", b == '\n')
 		}),
 		prim("write-bytevector", 1, 4, func(args []V) (V, error) {
 			bv, err := bytevec(args[0], "write-bytevector")
@@ -506,7 +510,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			p.w.Write(bv.B[start:end])
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote("write-bytevector", true)
 		}),
 		prim("flush-output-port", 0, 1, func(args []V) (V, error) {
 			p, err := in.outPort(args, 0, "flush-output-port", anyPort)
@@ -514,7 +518,7 @@ func (in *Interp) outputPrims() []*value.Primitive {
 				return nil, err
 			}
 			if err := p.flush(); err != nil {
-				return nil, ioError("flush-output-port", err)
+				return nil, writeError("flush-output-port", p, err)
 			}
 			return value.Unspecified, nil
 		}),

@@ -17,7 +17,7 @@ func (in *Interp) ppPrims() []*value.Primitive {
 			}
 			value.PrettyPrint(p.w, args[0], value.DefaultWidth)
 			p.w.WriteByte('\n')
-			return value.Unspecified, nil
+			return value.Unspecified, p.wrote(name, true)
 		})
 	}
 	return []*value.Primitive{

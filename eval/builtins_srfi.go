@@ -381,7 +381,7 @@ func (in *Interp) format(args []V) (V, error) {
 		return nil, err
 	}
 	if out != nil {
-		return value.Unspecified, nil
+		return value.Unspecified, out.wrote("format", true)
 	}
 	w.Flush()
 	return value.NewString(sb.String()), nil

@@ -50,7 +50,7 @@ func (in *Interp) MacroexpandAll(form value.Value, src value.SourceMap) (out val
 			case *compileError:
 				out, err = nil, x.err
 			case expandInterrupted:
-				out, err = nil, ErrInterrupted
+				out, err = nil, e.c.in.interruptError()
 			default:
 				panic(r)
 			}

@@ -32,6 +32,10 @@ type Options struct {
 	Stdout io.Writer // default os.Stdout; buffered by the interpreter
 	Stderr io.Writer // default os.Stderr
 	Stdin  io.Reader // default os.Stdin
+	// FlushLines flushes Stdout at every line break written to it, as
+	// for a terminal. (Stderr is never held: it is written at once,
+	// after flushing Stdout, so both keep the program's order.)
+	FlushLines bool
 	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
 	MaxDepth int
 	// Prelude is Scheme source loaded after the built-in library, shown
@@ -51,6 +55,7 @@ type Interp struct {
 	globals     map[*value.Symbol]*Global
 	maxDepth    int
 	interrupted int32
+	stopReason  atomic.Pointer[error] // what Stop gave
 	args        []string
 
 	stdout, stderr *Port
@@ -119,6 +124,8 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	}
 	in.stdout = newOutputPort(opts.Stdout, "stdout")
 	in.stderr = newOutputPort(opts.Stderr, "stderr")
+	in.stdout.lineFlush = opts.FlushLines
+	in.stderr.eager, in.stderr.before = true, in.stdout
 	in.stdin = newInputPort(bufio.NewReader(opts.Stdin), "stdin")
 	in.curOut = &Parameter{value: in.stdout}
 	in.curErr = &Parameter{value: in.stderr}
@@ -287,9 +294,31 @@ func (in *Interp) Apply(proc value.Value, args []value.Value) (value.Value, erro
 
 // Interrupt asks the running evaluation to stop at its next poll. It may
 // be called from another goroutine (a signal handler).
-func (in *Interp) Interrupt() {
+func (in *Interp) Interrupt() { in.Stop(ErrInterrupted) }
+
+// Stop is Interrupt with the error the evaluation then returns instead of
+// ErrInterrupted (a time limit, a signal). The program cannot catch it.
+func (in *Interp) Stop(err error) {
+	in.stopReason.Store(&err)
 	atomic.StoreInt32(&in.interrupted, 1)
 	in.poke.Store(1)
+}
+
+// interruptError is the error of the last Stop.
+func (in *Interp) interruptError() error {
+	if p := in.stopReason.Load(); p != nil {
+		return *p
+	}
+	return ErrInterrupted
+}
+
+// StopPending returns the error of a Stop or Interrupt that no
+// evaluation has noticed yet (it came as the program ended), or nil.
+func (in *Interp) StopPending() error {
+	if atomic.LoadInt32(&in.interrupted) == 0 {
+		return nil
+	}
+	return in.interruptError()
 }
 
 // ClearInterrupt forgets an interrupt that arrived while nothing ran.

@@ -253,9 +253,9 @@ func (m *Machine) tick() bool {
 		m.depthLimit = m.in.maxDepth
 	}
 	if atomic.LoadInt32(&m.in.interrupted) != 0 {
+		m.err = m.in.interruptError()
 		atomic.StoreInt32(&m.in.interrupted, 0)
 		m.halted = true
-		m.err = ErrInterrupted
 		return true
 	}
 	if overLimit.Load() != 0 {

@@ -24,6 +24,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -51,11 +52,75 @@ type Port struct {
 	// interpreter does before an error is printed and at exit) flushes
 	// them too and nothing a program wrote is lost.
 	files map[*Port]struct{}
+
+	// sink, on the standard and file output ports, remembers the first
+	// error writing to the file (a full disk), which the next write or
+	// flush reports.
+	sink *errWriter
+	// eager ports are flushed after every write (standard error), and
+	// lineFlush ones after every write that may end a line (standard
+	// output at a terminal).
+	eager, lineFlush bool
+	// before, on standard error, is standard output: it is flushed
+	// before anything is written to this port, so that a pipe receiving
+	// both gets them in the order the program wrote them.
+	before *Port
+}
+
+// errWriter passes writes on to w and remembers the first error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(b)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// wrote is called by every output primitive after writing to p; nl says
+// the text may have ended a line. It flushes the ports that must not
+// hold output, and reports an error of the file written to.
+func (p *Port) wrote(who string, nl bool) error {
+	if p.eager || nl && p.lineFlush {
+		p.w.Flush()
+	}
+	if p.sink != nil && p.sink.err != nil {
+		return writeError(who, p, p.sink.err)
+	}
+	return nil
+}
+
+// writeError is the error of a write to p that failed with err.
+func writeError(who string, p *Port, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &value.ErrorObject{Message: who + ": write error on " + p.name + ": " + err.Error(), Kind: "file-error"}
+}
+
+// WriteError is the error an output port reports once writing to its file
+// failed, with the port's name, or nil.
+func (in *Interp) WriteError() error {
+	for _, p := range []*Port{in.stdout, in.stderr} {
+		if p.sink != nil && p.sink.err != nil {
+			return writeError("contigo", p, p.sink.err)
+		}
+	}
+	return nil
 }
 
 // newOutputPort makes a standard output port (stdout or stderr).
 func newOutputPort(w io.Writer, name string) *Port {
-	return &Port{name: name, w: bufio.NewWriterSize(w, 64*1024), textual: true, binary: true}
+	sink := &errWriter{w: w}
+	return &Port{name: name, w: bufio.NewWriterSize(sink, 64*1024), sink: sink, textual: true, binary: true}
 }
 
 // newInputPort makes the standard input port.
@@ -83,7 +148,10 @@ func newBytevectorOutputPort() *Port {
 
 func newFileReader(f *os.File) *bufio.Reader { return bufio.NewReaderSize(f, 32*1024) }
 
-func newFileWriter(f *os.File) *bufio.Writer { return bufio.NewWriterSize(f, 32*1024) }
+func newFileWriter(f *os.File) (*bufio.Writer, *errWriter) {
+	sink := &errWriter{w: f}
+	return bufio.NewWriterSize(sink, 32*1024), sink
+}
 
 func ignoreEOF(err error) error {
 	if err == io.EOF {
@@ -110,6 +178,9 @@ func (p *Port) SchemeString() string {
 func (p *Port) flush() error {
 	if p.w == nil {
 		return nil
+	}
+	if p.before != nil {
+		p.before.flush()
 	}
 	err := p.w.Flush()
 	for f := range p.files {
@@ -354,4 +425,24 @@ func (p *Port) fill() (bool, error) {
 		return false, nil
 	}
 	return false, err
+}
+
+// mayEndLine reports whether displaying or writing v may write a line
+// break: a string or character only if it holds one, anything else
+// perhaps.
+func mayEndLine(v value.Value) bool {
+	switch x := v.(type) {
+	case *value.String:
+		for _, r := range x.R {
+			if r == '\n' {
+				return true
+			}
+		}
+		return false
+	case value.Char:
+		return x == '\n'
+	case value.Fixnum, *value.Symbol, bool:
+		return false
+	}
+	return true
 }
