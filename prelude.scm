@@ -336,9 +336,14 @@
 ;; checkpoint in a finally block does in Trio (with-shield prevents it).
 (define (%raise-cancelled g)
   (let ((scope (%goroutine-cancel g)))
-    (%goroutine-wake-index-set! g #t)
-    (set! %lock #f)
-    (raise (%make-cancelled (%nursery-id scope) scope))))
+    (if (not (memq g %shielded))
+        (begin
+          (%goroutine-wake-index-set! g #t)
+          (set! %lock #f)
+          (raise (%make-cancelled (%nursery-id scope) scope))))))
+;; The goroutines running a with-shield body (once per nesting): their
+;; cancellation waits until they leave it. Shields are rare, so a list.
+(define %shielded '())
 ;; Every channel operation, select, sleep and yield is a checkpoint: a
 ;; cancelled goroutine raises its cancellation there, and again at each
 ;; checkpoint until it has left the cancelled nursery.
@@ -535,7 +540,8 @@
               (%goroutine-wake-index-set! g 0))
           (%goroutine-cancel-set! g scope))))
   (if %trace? (%trace "cancel" (%goroutine-id g)))
-  (if (memq (%goroutine-state g) '(chan-send chan-receive select sleep))
+  (if (and (memq (%goroutine-state g) '(chan-send chan-receive select sleep chan-send-nil chan-receive-nil))
+           (not (memq g %shielded)))
       (%wake! g 'cancelled #f)))
 
 ;; Cancelling a nursery cancels its opener while that is in the body, and
@@ -706,6 +712,8 @@
   (case state
     ((chan-send) "chan send")
     ((chan-receive) "chan receive")
+    ((chan-send-nil) "chan send (nil chan)")
+    ((chan-receive-nil) "chan receive (nil chan)")
     (else (symbol->string state))))
 
 ;; (goroutines) describes the live goroutines: a list of (id state
@@ -749,9 +757,10 @@
 ;; Sleeping goroutines and pending (after ms) channels wait in a heap of
 ;; timers ordered by deadline (in microseconds, the unit of current-jiffy),
 ;; then by creation, so that sleeps with the same deadline end in order. A
-;; timer is a vector #(deadline serial ticket action): it wakes the
-;; ticket's goroutine if the ticket is still live, or, if there is no
-;; ticket, calls action with the clock in milliseconds.
+;; timer is a vector #(deadline serial ticket action): if its ticket is
+;; live (or it has none), it calls action with the clock in milliseconds,
+;; or, with no action, wakes the ticket's goroutine. A timer with an
+;; action and a ticket (live . #f) is stopped by killing its ticket.
 (define %timers-made 0)
 (define %timers
   (%make-heap
@@ -781,10 +790,10 @@
                (<= (vector-ref (%heap-min %timers) 0) now))
           (let ((t (%heap-pop! %timers)))
             (if (%timer-live? t)
-                (let ((ticket (vector-ref t 2)))
-                  (if ticket
-                      (%wake! (cdr ticket) 0 %unspecified)
-                      ((vector-ref t 3) (monotonic-ms)))))
+                (let ((ticket (vector-ref t 2)) (action (vector-ref t 3)))
+                  (if action
+                      (action (monotonic-ms))
+                      (%wake! (cdr ticket) 0 %unspecified))))
             (loop))))))
 
 ;; The deadline of the next live timer, dropping dead ones; #f if none.
@@ -947,7 +956,7 @@
 ;; (send ch v) blocks until a receiver takes v, or there is room in the
 ;; buffer. A blocked sender whose channel gets closed raises an error.
 (define (send ch v)
-  (if (not (%chan? ch)) (%type-error "send" "channel" ch))
+  (if (not (%chan? ch)) (%not-a-channel "send" ch 'chan-send-nil))
   (%checkpoint)
   (set! %lock #t)
   (cond ((%chan-closed ch) (%fail "send: send on closed channel"))
@@ -972,7 +981,7 @@
 ;; and for-range (closed: %closed, index -2) use it; again is the
 ;; procedure that receives again (recv or %recv-or-closed).
 (%define-inline (%recv ch who closed index again)
-  (if (not (%chan? ch)) (%type-error who "channel" ch))
+  (if (not (%chan? ch)) (%not-a-channel who ch 'chan-receive-nil))
   (%checkpoint)
   (set! %lock #t)
   (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
@@ -987,6 +996,24 @@
 ;; channel whose buffer is empty, it returns the eof object at once.
 (define (recv ch) (%recv ch "recv" %eof -1 recv))
 (define (%recv-or-closed ch) (%recv ch "for-range" %closed -2 %recv-or-closed))
+
+;; (recv-ok ch) receives as recv does, and returns two values: the value,
+;; and whether it came from a send (#f once ch is closed and drained: the
+;; value is then the eof object). Go's v, ok := <-ch.
+(define (recv-ok ch)
+  (let ((v (%recv ch "recv-ok" %closed -2 %recv-or-closed)))
+    (if (eq? v %closed) (values %eof #f) (values v #t))))
+
+;; #f is Go's nil channel: a send or receive on it blocks forever (only
+;; cancellation, or the deadlock error, ends it). Anything else that is
+;; not a channel is an error.
+(define (%not-a-channel who x state)
+  (if x
+      (%type-error who "channel" x)
+      (begin
+        (%checkpoint)
+        (set! %lock #t)
+        (%park! state #f))))
 
 ;; (close-chan ch): no more values will be sent. Blocked receivers wake
 ;; with the eof object, blocked senders with an error.
@@ -1059,22 +1086,136 @@
     (set! %lock #f)
     ch))
 
-;;;; Select
+;;;; Select and events
+
+;; An operation is one channel operation that select, sync and the
+;; events try and, if none can complete, block on, as fibers' operations
+;; are (operations.scm: a try function, then a block function):
+;;   kind   recv, send or always (an event ready at once)
+;;   chan   the channel; #f is Go's nil channel: never ready, and waits
+;;          on nothing (a select case on it is switched off)
+;;   value  the value to send (always: the value it delivers)
+;; %op-ready? is the try half's test, %op-perform! its action, and
+;; %op-block! the block half: a waiter in the channel's queue, numbered
+;; with the operation's index, that the partner (or close-chan) wakes.
+(%define-record op kind chan value)
+
+;; (%select ops has-else) performs one of the operations of the vector
+;; ops and returns its index, leaving what it received in the running
+;; goroutine's wake-value (%select-value reads it), or -1 at once if
+;; none is ready and has-else. As in Go, when several operations are
+;; ready one is chosen uniformly at random: count the ready ones, draw
+;; one, and perform it. If none is ready, block on all of them (fibers'
+;; try-then-block): a waiter in every channel, all with the goroutine's
+;; ticket, so that the first to fire kills the others.
+(define (%select ops has-else)
+  (let ((n (vector-length ops)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (let ((ch (%op-chan (vector-ref ops i))))
+        (if (not (or (%chan? ch) (not ch) (eq? (%op-kind (vector-ref ops i)) 'always)))
+            (%type-error "select" "channel or #f" ch))))
+    (%checkpoint)
+    (set! %lock #t)
+    ;; A timer due now makes its channel ready: a loop polling (after ms)
+    ;; with else sees it fire even when no goroutine ever runs.
+    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
+    (let ((ready (let count ((i 0) (r 0))
+                   (if (= i n)
+                       r
+                       (count (+ i 1) (if (%op-ready? (vector-ref ops i)) (+ r 1) r))))))
+      (cond ((> ready 0)
+             (let find ((i 0) (k (%random ready)))
+               (cond ((not (%op-ready? (vector-ref ops i))) (find (+ i 1) k))
+                     ((> k 0) (find (+ i 1) (- k 1)))
+                     (else (%op-perform! (vector-ref ops i)) i))))
+            (has-else (set! %lock #f) -1)
+            (else (%select-block! ops n))))))
+
+;; The try half. Whether op could complete now (a send on a closed
+;; channel "completes" by raising an error). Dead waiters at the front of
+;; the queue it looks at are dropped first, so that a waiter found there
+;; is live.
+(define (%op-ready? op)
+  (let ((ch (%op-chan op)))
+    (case (%op-kind op)
+      ((send)
+       (and ch
+            (begin (%drop-dead! (%chan-recvq ch))
+                   (or (%chan-closed ch)
+                       (not (%queue-empty? (%chan-recvq ch)))
+                       (< (%chan-count ch) (%chan-cap ch))))))
+      ((recv)
+       (and ch
+            (begin (%drop-dead! (%chan-sendq ch))
+                   (or (> (%chan-count ch) 0)
+                       (not (%queue-empty? (%chan-sendq ch)))
+                       (%chan-closed ch)))))
+      (else #t))))
+
+;; Perform ready op now, leaving what it delivers in the goroutine's
+;; wake-value; the lock is released.
+(define (%op-perform! op)
+  (let ((ch (%op-chan op)))
+    (case (%op-kind op)
+      ((send)
+       (cond ((%chan-closed ch) (%fail "select: send on closed channel"))
+             ((%queue-empty? (%chan-recvq ch)) (%buffer-push! ch (%op-value op)))
+             (else (%wake-receiver! (%dequeue! (%chan-recvq ch)) (%op-value op))))
+       (%goroutine-wake-value-set! %current %unspecified))
+      ((recv)
+       (%goroutine-wake-value-set!
+         %current
+         (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
+               ((not (%queue-empty? (%chan-sendq ch))) (%recv-from-sender! ch))
+               (else %closed))))
+      (else (%goroutine-wake-value-set! %current (%op-value op))))
+    (set! %lock #f)))
+
+;; The block half: a waiter for op, clause i, with the operation's
+;; ticket. A nil channel waits on nothing.
+(define (%op-block! op i ticket)
+  (let ((ch (%op-chan op)))
+    (if ch
+        (if (eq? (%op-kind op) 'send)
+            (%waitq-push! (%chan-sendq ch) (cons ticket (cons i (%op-value op))))
+            (%waitq-push! (%chan-recvq ch) (cons ticket i))))))
+
+(define (%select-block! ops n)
+  (let ((ticket (%goroutine-ticket %current)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (%op-block! (vector-ref ops i) i ticket))
+    (%park! 'select #f)
+    (let ((i (%goroutine-wake-index %current)))
+      (if (and (eq? (%op-kind (vector-ref ops i)) 'send)
+               (eq? (%goroutine-wake-value %current) %closed))
+          (%fail "select: send on closed channel"))
+      i)))
+
+;; The value a recv clause received (the eof object if the channel was
+;; closed), and whether it came from a send: for the macro's expansion.
+(define (%select-value)
+  (let ((v (%goroutine-wake-value %current)))
+    (if (eq? v %closed) %eof v)))
+(define (%select-ok?)
+  (not (eq? (%goroutine-wake-value %current) %closed)))
 
 ;; (select clause ...) waits on several channel operations at once:
-;;   ((recv ch var) body ...)   var (optional) is bound to the value
-;;                              received, the eof object if ch is closed
+;;   ((recv ch) body ...)         ; or ((recv ch v) ...), ((recv ch v ok) ...):
+;;                                ; v is bound to the value received (the eof
+;;                                ; object if ch is closed), ok to whether it
+;;                                ; came from a send (Go's v, ok := <-ch)
 ;;   ((send ch expr) body ...)
-;;   (else body ...)            taken at once if no operation is ready
-;; The channels and values are evaluated once, in order; then %select
-;; performs one operation, and returns the number of the clause that fired
-;; (-1 for else); then the macro runs that clause's body.
+;;   (else body ...)              ; taken at once if no operation is ready
+;; A channel #f is Go's nil channel: its clause is never chosen. The
+;; channels and values are evaluated once, in order; then %select
+;; performs one operation, and returns the number of the clause that
+;; fired (-1 for else); then the macro runs that clause's body.
 (define-macro (select . clauses)
   (define (bad c)
-    (%syntax-error "select: bad clause (expected ((recv ch [var]) body ...), ((send ch v) body ...) or (else body ...)):" c))
+    (%syntax-error "select: bad clause (expected ((recv ch [var [ok]]) body ...), ((send ch v) body ...) or (else body ...)):" c))
   (define (body-of c) (if (null? (cdr c)) '((if #f #f)) (cdr c)))
   ;; binds: the let* bindings of channels and values, reversed; ops: the
-  ;; operation vector's items, reversed; cases: the case clauses, reversed.
+  ;; operations, reversed; cases: the case clauses, reversed.
   (let loop ((cs clauses) (i 0) (binds '()) (ops '()) (cases '()) (else-body #f))
     (if (null? cs)
         (let ((index (gensym "index")))
@@ -1090,100 +1231,106 @@
                    (if (pair? (cdr cs)) (%syntax-error "select: else must be the last clause:" c))
                    (loop (cdr cs) i binds ops cases (body-of c)))
                   ((and (list? head) (pair? head) (eq? (car head) 'recv)
-                        (<= 2 (length head) 3))
+                        (<= 2 (length head) 4)
+                        (or (< (length head) 3) (symbol? (caddr head)))
+                        (or (< (length head) 4) (symbol? (cadddr head))))
                    (let ((ch (gensym "ch")))
                      (loop (cdr cs) (+ i 1) (cons (list ch (cadr head)) binds)
-                           (append (list #f ch #f) ops)
-                           (cons `((,i) ,(if (= (length head) 3)
-                                              `(let ((,(caddr head) (%select-value))) ,@(body-of c))
-                                              `(begin ,@(body-of c))))
+                           (cons `(%make-op 'recv ,ch #f) ops)
+                           (cons `((,i) ,(case (length head)
+                                           ((2) `(begin ,@(body-of c)))
+                                           ((3) `(let ((,(caddr head) (%select-value))) ,@(body-of c)))
+                                           (else `(let ((,(caddr head) (%select-value))
+                                                        (,(cadddr head) (%select-ok?)))
+                                                    ,@(body-of c)))))
                                  cases)
                            else-body)))
                   ((and (list? head) (pair? head) (eq? (car head) 'send) (= (length head) 3))
                    (let ((ch (gensym "ch")) (v (gensym "v")))
                      (loop (cdr cs) (+ i 1)
                            (cons (list v (caddr head)) (cons (list ch (cadr head)) binds))
-                           (append (list v ch #t) ops)
+                           (cons `(%make-op 'send ,ch ,v) ops)
                            (cons `((,i) ,@(body-of c)) cases)
                            else-body)))
                   (else (bad c))))))))
 
-;; The value a recv clause received, for the macro's expansion.
-(define (%select-value)
-  (let ((v (%goroutine-wake-value %current)))
-    (if (eq? v %closed) (eof-object) v)))
+;; Concurrent ML's events (Racket's synchronizable events): first-class
+;; values describing operations, combined before any is performed, and
+;; performed by sync on the same operations as select. So a choice over
+;; a list of channels made at run time is possible (Go needs
+;; reflect.Select for it). An event is
+;;   kind  op (a: the operation), wrap (a: the event, b: the procedure),
+;;         choice (a: the list of events), guard (a: the thunk), after
+;;         (a: the milliseconds), never
+(%define-record evt kind a b)
+(define (%evt-check who x)
+  (if (not (%evt? x)) (%type-error who "event" x)))
+(define (%chan-check who ch)
+  (if (not (or (%chan? ch) (not ch))) (%type-error who "channel or #f" ch)))
 
-;; ops holds, for clause i, its kind at 3i (#t: send, #f: recv), its
-;; channel at 3i+1 and the value to send at 3i+2. As in Go, when several
-;; operations are ready one is chosen uniformly at random: count the
-;; ready ones, draw one, and perform it. If none is ready and there is no
-;; else, block on all of them (fibers' try-then-block): a waiter in every
-;; channel, all with the goroutine's ticket, so that the first to fire
-;; kills the others.
-(define (%select ops has-else)
-  (let ((n (quotient (vector-length ops) 3)))
-    (do ((i 0 (+ i 1))) ((= i n))
-      (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-        (if (not (%chan? ch)) (%type-error "select" "channel" ch))))
-    (%checkpoint)
-    (set! %lock #t)
-    ;; A timer due now makes its channel ready: a loop polling (after ms)
-    ;; with else sees it fire even when no goroutine ever runs.
-    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
-    (let ((ready (let count ((i 0) (r 0))
-                   (if (= i n)
-                       r
-                       (count (+ i 1) (if (%op-ready? ops i) (+ r 1) r))))))
-      (cond ((> ready 0)
-             (let find ((i 0) (k (%random ready)))
-               (cond ((not (%op-ready? ops i)) (find (+ i 1) k))
-                     ((> k 0) (find (+ i 1) (- k 1)))
-                     (else (%perform-op! ops i) i))))
-            (has-else (set! %lock #f) -1)
-            (else (%select-block! ops n))))))
+;; (recv-evt ch): ready when a value can be received; its result is the
+;; value (the eof object once ch is closed and drained).
+(define (recv-evt ch)
+  (%chan-check "recv-evt" ch)
+  (%make-evt 'op (%make-op 'recv ch #f) #f))
+;; (send-evt ch v): ready when v can be sent; its result is unspecified.
+(define (send-evt ch v)
+  (%chan-check "send-evt" ch)
+  (%make-evt 'op (%make-op 'send ch v) #f))
+;; (after-evt ms): ready ms milliseconds after sync starts waiting on it;
+;; its result is the clock's milliseconds then.
+(define (after-evt ms)
+  (if (not (real? ms)) (%type-error "after-evt" "number of milliseconds" ms))
+  (%make-evt 'after ms #f))
+;; always-evt is always ready, and its result is itself; never-evt is
+;; never ready (sync on it alone blocks forever).
+(define always-evt (%make-evt 'op #f #f))
+(%evt-a-set! always-evt (%make-op 'always #f always-evt))
+(define never-evt (%make-evt 'never #f #f))
+;; (wrap-evt evt f): ready when evt is; its result is f applied to evt's.
+(define (wrap-evt evt f)
+  (%evt-check "wrap-evt" evt)
+  (if (not (procedure? f)) (%type-error "wrap-evt" "procedure" f))
+  (%make-evt 'wrap evt f))
+;; (guard-evt thunk): when synced, the event thunk returns (made anew for
+;; each sync).
+(define (guard-evt thunk)
+  (if (not (procedure? thunk)) (%type-error "guard-evt" "procedure" thunk))
+  (%make-evt 'guard thunk #f))
+;; (choice-evt evt ...): ready when one of them is; its result is that
+;; one's. A list of events made at run time: (apply choice-evt evts).
+(define (choice-evt . evts)
+  (for-each (lambda (e) (%evt-check "choice-evt" e)) evts)
+  (%make-evt 'choice evts #f))
+(define (evt? x) (%evt? x))
 
-;; Whether operation i could complete now. (A send on a closed channel
-;; "completes" by raising an error.) Dead waiters at the front of the
-;; queue it looks at are dropped first, so that a waiter found there is
-;; live.
-(define (%op-ready? ops i)
-  (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-    (if (vector-ref ops (* 3 i))
-        (begin (%drop-dead! (%chan-recvq ch))
-               (or (%chan-closed ch)
-                   (not (%queue-empty? (%chan-recvq ch)))
-                   (< (%chan-count ch) (%chan-cap ch))))
-        (begin (%drop-dead! (%chan-sendq ch))
-               (or (> (%chan-count ch) 0)
-                   (not (%queue-empty? (%chan-sendq ch)))
-                   (%chan-closed ch))))))
-
-;; Perform ready operation i now; the lock is released.
-(define (%perform-op! ops i)
-  (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-    (if (vector-ref ops (* 3 i))
-        (cond ((%chan-closed ch) (%fail "select: send on closed channel"))
-              ((%queue-empty? (%chan-recvq ch)) (%buffer-push! ch (vector-ref ops (+ (* 3 i) 2))))
-              (else (%wake-receiver! (%dequeue! (%chan-recvq ch)) (vector-ref ops (+ (* 3 i) 2)))))
-        (%goroutine-wake-value-set!
-          %current
-          (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
-                ((not (%queue-empty? (%chan-sendq ch))) (%recv-from-sender! ch))
-                (else %closed))))
-    (set! %lock #f)))
-
-(define (%select-block! ops n)
-  (let ((ticket (%goroutine-ticket %current)))
-    (do ((i 0 (+ i 1))) ((= i n))
-      (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-        (if (vector-ref ops (* 3 i))
-            (%waitq-push! (%chan-sendq ch) (cons ticket (cons i (vector-ref ops (+ (* 3 i) 2)))))
-            (%waitq-push! (%chan-recvq ch) (cons ticket i)))))
-    (%park! 'select #f)
-    (let ((i (%goroutine-wake-index %current)))
-      (if (and (vector-ref ops (* 3 i)) (eq? (%goroutine-wake-value %current) %closed))
-          (%fail "select: send on closed channel"))
-      i)))
+;; (sync evt) waits until one of the operations evt stands for is ready,
+;; performs exactly that one (chosen at random among the ready ones, as
+;; select does), and returns its result through its wraps.
+(define (sync evt)
+  (%evt-check "sync" evt)
+  ;; Flatten evt into operations, each with the list of its wraps,
+  ;; innermost first. Guards run, and after-evts start their timers, now.
+  (let loop ((todo (list (cons evt '()))) (ops '()) (wraps '()))
+    (if (pair? todo)
+        (let* ((e (car (car todo))) (ws (cdr (car todo))) (rest (cdr todo)))
+          (case (%evt-kind e)
+            ((op) (loop rest (cons (%evt-a e) ops) (cons ws wraps)))
+            ((wrap) (loop (cons (cons (%evt-a e) (cons (%evt-b e) ws)) rest) ops wraps))
+            ((choice) (loop (append (map (lambda (x) (cons x ws)) (%evt-a e)) rest) ops wraps))
+            ((guard)
+             (let ((g ((%evt-a e))))
+               (%evt-check "guard-evt (the thunk's result)" g)
+               (loop (cons (cons g ws) rest) ops wraps)))
+            ((after) (loop rest (cons (%make-op 'recv (after (%evt-a e)) #f) ops) (cons ws wraps)))
+            (else (loop rest ops wraps))))
+        (let* ((ops (list->vector (reverse ops)))
+               (wraps (list->vector (reverse wraps)))
+               (i (%select ops #f)))
+          (let apply-wraps ((v (if (eq? (%op-kind (vector-ref ops i)) 'recv) (%select-value)
+                                   (%goroutine-wake-value %current)))
+                            (ws (vector-ref wraps i)))
+            (if (null? ws) v (apply-wraps ((car ws) v) (cdr ws))))))))
 
 ;;;; Nurseries
 
@@ -1197,7 +1344,13 @@
 (define-macro (nursery . body)
   `(%nursery (lambda () ,@(if (null? body) '((if #f #f)) body))))
 
-(define (%nursery thunk)
+(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified)))
+
+;; (%open-nursery proc on-cancelled) opens a nursery n, runs (proc n) as
+;; its body, and returns its values; if the nursery's own cancellation
+;; ended the body, it returns (on-cancelled) instead. Nurseries and the
+;; cancel scopes are made with it.
+(define (%open-nursery proc on-cancelled)
   (let* ((g %current)
          (n (begin
               (set! %nurseries-made (+ %nurseries-made 1))
@@ -1209,7 +1362,7 @@
     ;; failed. The after thunk finds the body still running only then.
     (dynamic-wind
       (lambda () #f)
-      (lambda () (%nursery-run n g thunk))
+      (lambda () (%nursery-run n g proc on-cancelled))
       (lambda () (if (%nursery-in-body n) (%nursery-left n g))))))
 
 (define (%nursery-left n g)
@@ -1220,7 +1373,7 @@
   (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
   (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
 
-(define (%nursery-run n g thunk)
+(define (%nursery-run n g proc on-cancelled)
   (let* (;; How body ended: the list of its values, or (%raised . obj).
          ;; The handler escapes with an ordinary continuation, so the
          ;; after thunks between the raise and here run.
@@ -1235,7 +1388,7 @@
                   (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
                 (lambda ()
                   (call-with-values
-                    (lambda () (parameterize ((%current-nursery n)) (thunk)))
+                    (lambda () (parameterize ((%current-nursery n)) (proc n)))
                     list)))))))
     (set! %lock #t)
     (%nursery-in-body-set! n #f)
@@ -1251,7 +1404,7 @@
     (let ((err (%nursery-error n)))
       (cond (err (raise (%nursery-errors->raisable err)))
             ((not (%raised? outcome)) (apply values outcome))
-            ((eq? (%cancelled-scope (cdr outcome)) n) (if #f #f))
+            ((eq? (%cancelled-scope (cdr outcome)) n) (on-cancelled))
             (else (raise (cdr outcome)))))))
 
 ;; Block g until every goroutine of n has ended. The lock is held on entry
@@ -1265,6 +1418,110 @@
         (set! %lock #t)
         (%wait-for-children n g))
       (set! %lock #f)))
+
+;;;; Cancel scopes, shields, and starting a goroutine that reports back
+
+;; Trio's cancel scopes, made of nurseries: the body runs as the body of
+;; a nursery of its own, so the goroutines started inside it belong to
+;; the scope, are cancelled with it, and are waited for. Cancelling the
+;; scope cancels its body (at its next checkpoint) and its goroutines;
+;; the cancellation stops at the scope, which then returns.
+
+;; (cancel-scope proc): calls (proc cancel!), where (cancel!) cancels the
+;; scope; returns proc's values, or #f if the scope was cancelled before
+;; proc returned.
+(define (cancel-scope proc)
+  (if (not (procedure? proc)) (%type-error "cancel-scope" "procedure" proc))
+  (%open-nursery (lambda (n) (proc (lambda () (%cancel-scope! n)))) (lambda () #f)))
+(define (%cancel-scope! n)
+  (set! %lock #t)
+  (if (%nursery-open n) (%cancel-nursery! n))
+  (set! %lock #f))
+
+;; (%deadline-scope ms proc on-timeout): proc runs in a scope cancelled
+;; ms milliseconds from now. The timer dies with the scope, so it keeps
+;; no sleeping process waiting for it.
+(define (%deadline-scope who ms proc on-timeout)
+  (if (not (real? ms)) (%type-error who "number of milliseconds" ms))
+  (let ((ticket (cons #t #f)) (fired #f))
+    (%open-nursery
+      (lambda (n)
+        (set! %lock #t)
+        (%add-timer! (max ms 0) ticket
+                     (lambda (now)
+                       (if (%nursery-open n)
+                           (begin (set! fired #t) (%cancel-nursery! n)))))
+        (set! %lock #f)
+        (dynamic-wind
+          (lambda () #f)
+          proc
+          (lambda () (set-car! ticket #f))))
+      (lambda () (if fired (on-timeout) #f)))))
+
+;; (move-on-after ms body ...): body's value, or #f if it had not ended
+;; ms milliseconds from now (Trio's move_on_after).
+(define-macro (move-on-after ms . body)
+  `(%deadline-scope "move-on-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+                    (lambda () #f)))
+
+;; (fail-after ms body ...): body's value, or an error whose message is
+;; "TooSlowError" if it had not ended ms milliseconds from now (Trio's
+;; fail_after).
+(define-macro (fail-after ms . body)
+  `(%deadline-scope "fail-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+                    (lambda () (%fail "TooSlowError"))))
+
+;; (with-shield body ...): body runs shielded from cancellation (Trio's
+;; CancelScope(shield=True)): a cancellation that comes meanwhile is
+;; raised at the first checkpoint after it. So cleanup code in an after
+;; thunk may block: wait for a goroutine, release a lock by sending on a
+;; channel.
+(define-macro (with-shield . body)
+  `(%with-shield (lambda () ,@(if (null? body) '((if #f #f)) body))))
+(define (%with-shield thunk)
+  (let ((g %current))
+    (dynamic-wind
+      (lambda () (set! %shielded (cons g %shielded)))
+      thunk
+      (lambda () (set! %shielded (%remove-once g %shielded))))))
+(define (%remove-once x l)
+  (cond ((null? l) '())
+        ((eq? (car l) x) (cdr l))
+        (else (cons (car l) (%remove-once x (cdr l))))))
+
+;; (nursery-start proc): Trio's nursery.start. proc runs in a new
+;; goroutine of the current nursery and receives a procedure started;
+;; nursery-start returns the value given to (started v) (or unspecified
+;; for (started)). If proc fails before it calls started, nursery-start
+;; raises the error, and the nursery is not failed; if it returns before,
+;; nursery-start raises an error saying so.
+(define (nursery-start proc)
+  (if (not (procedure? proc)) (%type-error "nursery-start" "procedure" proc))
+  (let ((reply (make-chan 1)) (outer (%current-nursery)))
+    (go (let ((state 'starting))
+          (define (started . v)
+            (if (not (eq? state 'starting)) (%fail "nursery-start: started called twice"))
+            (set! state 'started)
+            (send reply (cons 'ok (if (pair? v) (car v) %unspecified))))
+          (let ((outcome
+                 (call/cc
+                   (lambda (k)
+                     (with-exception-handler
+                       (lambda (e)
+                         (if (eq? state 'starting)
+                             (begin (set! state 'failed) (k (cons 'failed e)))
+                             (raise-continuable e)))
+                       (lambda () (proc started) #f))))))
+            (cond ((and outcome (eq? (car outcome) 'failed))
+                   (send reply outcome))
+                  ((eq? state 'starting)
+                   (set! state 'returned)
+                   (send reply (cons 'returned #f)))))))
+    (let ((r (recv reply)))
+      (case (car r)
+        ((ok) (cdr r))
+        ((failed) (raise (cdr r)))
+        (else (%fail "nursery-start: the procedure returned without calling started"))))))
 
 ;;;; The program and the REPL
 
