@@ -510,8 +510,11 @@
                             (else "error"))))
   (%goroutine-state-set! g 'done)
   (%unregister! g)
+  (if %handles-used (%handle-ended! g))
   (%child-ended! (%goroutine-nursery g) g outcome)
   (%schedule))
+;; Whether goroutine handles were ever used (see ;;;; Goroutine handles).
+(define %handles-used #f)
 
 ;;; Nursery bookkeeping: the part the scheduler needs
 
@@ -1021,6 +1024,11 @@
   (if (not (%chan? ch)) (%type-error "close-chan" "channel" ch))
   (set! %lock #t)
   (if (%chan-closed ch) (%fail "close-chan: close of closed channel"))
+  (%close! ch)
+  (set! %lock #f))
+
+;; Close ch, which is open; the lock is held (and stays held).
+(define (%close! ch)
   (%chan-closed-set! ch #t)
   ;; A receiver in recv gets the eof object; in for-range or select,
   ;; %closed. A sender in send raises an error as it resumes; in select,
@@ -1038,8 +1046,7 @@
           (if (eqv? (car (cdr w)) -1)
               (%wake! (cdr (car w)) 'send-closed #f)
               (%wake-sender! w %closed))
-          (wake-all q))))
-  (set! %lock #f))
+          (wake-all q)))))
 
 ;; A body as one expression: (let () body ...) if it defines things, so
 ;; that the definitions are local, else (begin body ...).
@@ -1522,6 +1529,428 @@
         ((ok) (cdr r))
         ((failed) (raise (cdr r)))
         (else (%fail "nursery-start: the procedure returned without calling started"))))))
+
+;;;; Go's timers and tickers
+
+;; Timers and tickers with Go 1.23's semantics. A timer's channel holds
+;; at most the one value of its last firing, and stopping or resetting
+;; the timer takes that value back, so no stale value is ever received
+;; after timer-stop! or timer-reset! returns (Go 1.23's guarantee). A
+;; ticker's channel holds one tick: a slow receiver loses the ticks it
+;; was too slow for, and nothing is received after ticker-stop!.
+;;   chan    the channel (capacity 1)
+;;   ticket  (live . #f), the arming of the pending firing; killed to stop
+;;   period  the ticker's period in milliseconds (#f for a timer)
+(%define-record timer chan ticket period)
+
+(define (%arm-timer! t ms)
+  (let ((ticket (cons #t #f)))
+    (%timer-ticket-set! t ticket)
+    (%add-timer! (max ms 0) ticket
+                 (lambda (now)
+                   (let ((ch (%timer-chan t)))
+                     ;; A tick finds the buffer full: it is dropped.
+                     (%drop-dead! (%chan-recvq ch))
+                     (if (or (not (%queue-empty? (%chan-recvq ch)))
+                             (< (%chan-count ch) 1))
+                         (%offer! ch now)))
+                   (if (%timer-period t)
+                       (%arm-timer! t (%timer-period t))
+                       (set-car! ticket #f))))))
+
+;; Stop t's pending firing and take back an undelivered value; whether
+;; either was there (the lock is held).
+(define (%timer-disarm! t)
+  (let* ((ticket (%timer-ticket t))
+         (pending (car ticket))
+         (ch (%timer-chan t))
+         (undelivered (> (%chan-count ch) 0)))
+    (set-car! ticket #f)
+    (if undelivered (%buffer-pop! ch))
+    (or pending undelivered)))
+
+(define (%check-ms who ms)
+  (if (not (and (real? ms) (>= ms 0))) (%type-error who "non-negative number of milliseconds" ms)))
+(define (%check-timer who t)
+  (if (not (and (%timer? t) (not (%timer-period t)))) (%type-error who "timer" t)))
+(define (%check-ticker who t)
+  (if (not (and (%timer? t) (%timer-period t))) (%type-error who "ticker" t)))
+
+;; (make-timer ms): a timer whose channel receives the clock's
+;; milliseconds once, ms from now (Go's time.NewTimer).
+(define (make-timer ms)
+  (%check-ms "make-timer" ms)
+  (let ((t (%make-timer (make-chan 1) (cons #f #f) #f)))
+    (set! %lock #t)
+    (%arm-timer! t ms)
+    (set! %lock #f)
+    t))
+(define (timer? x) (and (%timer? x) (not (%timer-period x))))
+(define (timer-chan t) (%check-timer "timer-chan" t) (%timer-chan t))
+;; (timer-stop! t): #t if this stopped t before its value was received,
+;; #f if it had already been received or t was stopped.
+(define (timer-stop! t)
+  (%check-timer "timer-stop!" t)
+  (set! %lock #t)
+  (let ((r (%timer-disarm! t))) (set! %lock #f) r))
+;; (timer-reset! t ms): t fires ms from now (once); the result is as
+;; timer-stop!'s.
+(define (timer-reset! t ms)
+  (%check-timer "timer-reset!" t)
+  (%check-ms "timer-reset!" ms)
+  (set! %lock #t)
+  (let ((r (%timer-disarm! t))) (%arm-timer! t ms) (set! %lock #f) r))
+
+;; (make-ticker ms): a ticker whose channel receives the clock's
+;; milliseconds every ms (Go's time.NewTicker); ms must be positive.
+(define (make-ticker ms)
+  (if (not (and (real? ms) (> ms 0))) (%type-error "make-ticker" "positive number of milliseconds" ms))
+  (let ((t (%make-timer (make-chan 1) (cons #f #f) ms)))
+    (set! %lock #t)
+    (%arm-timer! t ms)
+    (set! %lock #f)
+    t))
+(define (ticker? x) (and (%timer? x) (%timer-period x) #t))
+(define (ticker-chan t) (%check-ticker "ticker-chan" t) (%timer-chan t))
+;; (ticker-stop! t): no tick is received after it returns.
+(define (ticker-stop! t)
+  (%check-ticker "ticker-stop!" t)
+  (set! %lock #t)
+  (%timer-disarm! t)
+  (set! %lock #f))
+;; (ticker-reset! t ms): stops t and restarts it with period ms.
+(define (ticker-reset! t ms)
+  (%check-ticker "ticker-reset!" t)
+  (if (not (and (real? ms) (> ms 0))) (%type-error "ticker-reset!" "positive number of milliseconds" ms))
+  (set! %lock #t)
+  (%timer-disarm! t)
+  (%timer-period-set! t ms)
+  (%arm-timer! t ms)
+  (set! %lock #f))
+
+;;;; Synchronisation: wait groups, mutexes, once, events, semaphores,
+;;;; condition variables
+
+;; All of them block through channels, so their waits are checkpoints,
+;; show in deadlock reports, and wake on cancellation.
+
+;; An event (Trio's Event) is a channel closed when it is set.
+;;   chan  the channel; set?  whether it is set
+(%define-record event chan set?)
+(define (make-event) (%make-event (make-chan) #f))
+(define (event? x) (%event? x))
+(define (%check-event who e) (if (not (%event? e)) (%type-error who "event" e)))
+;; (event-set! e): wakes every goroutine waiting for e, now and later.
+(define (event-set! e)
+  (%check-event "event-set!" e)
+  (if (not (%event-set? e))
+      (begin (%event-set?-set! e #t) (close-chan (%event-chan e)))))
+(define (event-set? e) (%check-event "event-set?" e) (%event-set? e))
+;; (event-wait e): blocks until e is set (returns at once if it is).
+(define (event-wait e) (%check-event "event-wait" e) (recv (%event-chan e)) %unspecified)
+
+;; A wait group (Go's sync.WaitGroup): a counter, and the event that the
+;; waiters wait for while it is above zero.
+(%define-record wait-group count event)
+(define (make-wait-group) (%make-wait-group 0 #f))
+(define (wait-group? x) (%wait-group? x))
+(define (%check-wait-group who wg) (if (not (%wait-group? wg)) (%type-error who "wait group" wg)))
+;; (wait-group-add! wg n): adds n (which may be negative) to the counter.
+(define (wait-group-add! wg n)
+  (%check-wait-group "wait-group-add!" wg)
+  (if (not (exact-integer? n)) (%type-error "wait-group-add!" "exact integer" n))
+  (let ((c (+ (%wait-group-count wg) n)))
+    (if (< c 0) (%fail "sync: negative WaitGroup counter"))
+    (%wait-group-count-set! wg c)
+    (if (and (= c 0) (%wait-group-event wg))
+        (begin (event-set! (%wait-group-event wg)) (%wait-group-event-set! wg #f)))))
+(define (wait-group-done! wg) (%check-wait-group "wait-group-done!" wg) (wait-group-add! wg -1))
+;; (wait-group-wait wg): blocks until the counter is zero.
+(define (wait-group-wait wg)
+  (%check-wait-group "wait-group-wait" wg)
+  (if (> (%wait-group-count wg) 0)
+      (begin
+        (if (not (%wait-group-event wg)) (%wait-group-event-set! wg (make-event)))
+        (event-wait (%wait-group-event wg)))))
+
+;; A mutex (SRFI 18's names, Go's sync.Mutex): a channel holding one
+;; token while it is unlocked. owner is the goroutine holding it.
+(%define-record mutex token owner name)
+(define (make-mutex . name)
+  (let ((m (%make-mutex (make-chan 1) #f (if (pair? name) (car name) #f))))
+    (send (%mutex-token m) #t)
+    m))
+(define (mutex? x) (%mutex? x))
+(define (%check-mutex who m) (if (not (%mutex? m)) (%type-error who "mutex" m)))
+;; (mutex-lock! m): blocks until m is unlocked, then locks it.
+(define (mutex-lock! m)
+  (%check-mutex "mutex-lock!" m)
+  (recv (%mutex-token m))
+  (%mutex-owner-set! m %current)
+  #t)
+;; (mutex-unlock! m [cv]): unlocks m (any goroutine may, as in Go);
+;; unlocking an unlocked mutex is an error. With a condition variable cv
+;; (SRFI 18), it then waits on cv, as condition-variable-wait! does but
+;; without locking m again.
+(define (mutex-unlock! m . cv)
+  (%check-mutex "mutex-unlock!" m)
+  (if (pair? cv)
+      (%cv-wait (car cv) m #f)
+      (begin
+        (if (not (%mutex-owner m)) (%fail "sync: unlock of unlocked mutex"))
+        (%mutex-owner-set! m #f)
+        (send (%mutex-token m) #t)
+        #t)))
+;; (mutex-try-lock! m): locks m if it is unlocked; whether it did.
+(define (mutex-try-lock! m)
+  (%check-mutex "mutex-try-lock!" m)
+  (select ((recv (%mutex-token m)) (%mutex-owner-set! m %current) #t)
+          (else #f)))
+(define (mutex-name m) (%check-mutex "mutex-name" m) (%mutex-name m))
+;; (mutex-state m): the goroutine holding it, or not-owned... SRFI 18
+;; says not-abandoned; here: the owner, or 'unlocked.
+(define (mutex-state m) (%check-mutex "mutex-state" m) (or (%mutex-owner m) 'unlocked))
+
+;; A condition variable (SRFI 18's names, Go's sync.Cond): a queue of
+;; one-value channels, one per waiter.
+(%define-record condition-variable waiters)
+(define (make-condition-variable . name) (%make-condition-variable (%make-queue)))
+(define (condition-variable? x) (%condition-variable? x))
+(define (%cv-wait cv m relock?)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-wait!" "condition variable" cv))
+  (%check-mutex "condition-variable-wait!" m)
+  (let ((wake (make-chan 1)))
+    (%enqueue! (%condition-variable-waiters cv) wake)
+    (mutex-unlock! m)
+    (recv wake)
+    (if relock? (mutex-lock! m))
+    #t))
+;; (condition-variable-wait! cv m): unlocks m, waits until signalled,
+;; and locks m again (Go's cond.Wait; m must be locked).
+(define (condition-variable-wait! cv m) (%cv-wait cv m #t))
+;; (condition-variable-signal! cv) wakes one waiter, if any;
+;; (condition-variable-broadcast! cv) wakes them all.
+(define (condition-variable-signal! cv)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-signal!" "condition variable" cv))
+  (let ((q (%condition-variable-waiters cv)))
+    (if (not (%queue-empty? q)) (send (%dequeue! q) #t))))
+(define (condition-variable-broadcast! cv)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-broadcast!" "condition variable" cv))
+  (let ((q (%condition-variable-waiters cv)))
+    (let loop () (if (not (%queue-empty? q)) (begin (send (%dequeue! q) #t) (loop))))))
+
+;; A read-write mutex (Go's sync.RWMutex): any number of readers, or one
+;; writer. A waiting writer keeps new readers out, so writers are not
+;; starved.
+(%define-record rw-mutex lock cv readers writer waiting-writers)
+(define (make-rw-mutex) (%make-rw-mutex (make-mutex) (make-condition-variable) 0 #f 0))
+(define (rw-mutex? x) (%rw-mutex? x))
+(define (%check-rw who m) (if (not (%rw-mutex? m)) (%type-error who "read-write mutex" m)))
+(define (rw-mutex-rlock! m)
+  (%check-rw "rw-mutex-rlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (let loop ()
+    (if (or (%rw-mutex-writer m) (> (%rw-mutex-waiting-writers m) 0))
+        (begin (condition-variable-wait! (%rw-mutex-cv m) (%rw-mutex-lock m)) (loop))))
+  (%rw-mutex-readers-set! m (+ (%rw-mutex-readers m) 1))
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-runlock! m)
+  (%check-rw "rw-mutex-runlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (if (= (%rw-mutex-readers m) 0)
+      (begin (mutex-unlock! (%rw-mutex-lock m)) (%fail "sync: RUnlock of unlocked RWMutex")))
+  (%rw-mutex-readers-set! m (- (%rw-mutex-readers m) 1))
+  (if (= (%rw-mutex-readers m) 0) (condition-variable-broadcast! (%rw-mutex-cv m)))
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-lock! m)
+  (%check-rw "rw-mutex-lock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (%rw-mutex-waiting-writers-set! m (+ (%rw-mutex-waiting-writers m) 1))
+  (let loop ()
+    (if (or (%rw-mutex-writer m) (> (%rw-mutex-readers m) 0))
+        (begin (condition-variable-wait! (%rw-mutex-cv m) (%rw-mutex-lock m)) (loop))))
+  (%rw-mutex-waiting-writers-set! m (- (%rw-mutex-waiting-writers m) 1))
+  (%rw-mutex-writer-set! m #t)
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-unlock! m)
+  (%check-rw "rw-mutex-unlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (if (not (%rw-mutex-writer m))
+      (begin (mutex-unlock! (%rw-mutex-lock m)) (%fail "sync: Unlock of unlocked RWMutex")))
+  (%rw-mutex-writer-set! m #f)
+  (condition-variable-broadcast! (%rw-mutex-cv m))
+  (mutex-unlock! (%rw-mutex-lock m)))
+
+;; Once (Go's sync.Once): (once-do o thunk) calls thunk the first time
+;; only; a concurrent caller waits until that call has returned. If
+;; thunk raises, o counts as done (as in Go).
+(%define-record once state event)
+(define (make-once) (%make-once 'new (make-event)))
+(define (once? x) (%once? x))
+(define (once-do o thunk)
+  (if (not (%once? o)) (%type-error "once-do" "once" o))
+  (if (not (procedure? thunk)) (%type-error "once-do" "procedure" thunk))
+  (case (%once-state o)
+    ((new)
+     (%once-state-set! o 'running)
+     (dynamic-wind
+       (lambda () #f)
+       thunk
+       (lambda () (%once-state-set! o 'done) (event-set! (%once-event o))))
+     %unspecified)
+    ((running) (event-wait (%once-event o)))
+    (else %unspecified)))
+
+;; A counting semaphore (Trio's Semaphore): acquire takes one unit,
+;; waiting while there is none; release gives one back.
+(%define-record semaphore value cv lock)
+(define (make-semaphore n)
+  (if (not (exact-nonnegative-integer? n)) (%type-error "make-semaphore" "non-negative exact integer" n))
+  (%make-semaphore n (make-condition-variable) (make-mutex)))
+(define (semaphore? x) (%semaphore? x))
+(define (%check-sem who s) (if (not (%semaphore? s)) (%type-error who "semaphore" s)))
+(define (semaphore-acquire! s)
+  (%check-sem "semaphore-acquire!" s)
+  (mutex-lock! (%semaphore-lock s))
+  (let loop ()
+    (if (= (%semaphore-value s) 0)
+        (begin (condition-variable-wait! (%semaphore-cv s) (%semaphore-lock s)) (loop))))
+  (%semaphore-value-set! s (- (%semaphore-value s) 1))
+  (mutex-unlock! (%semaphore-lock s)))
+(define (semaphore-release! s)
+  (%check-sem "semaphore-release!" s)
+  (mutex-lock! (%semaphore-lock s))
+  (%semaphore-value-set! s (+ (%semaphore-value s) 1))
+  (condition-variable-signal! (%semaphore-cv s))
+  (mutex-unlock! (%semaphore-lock s)))
+(define (semaphore-value s) (%check-sem "semaphore-value" s) (%semaphore-value s))
+
+;;;; Go's context
+
+;; A context carries a cancellation signal down a tree of calls:
+;;   done      the channel closed when it is cancelled (#f, the nil
+;;             channel, for the background context, which never is)
+;;   err       #f, "context canceled" or "context deadline exceeded"
+;;   children  the contexts derived from it that are not cancelled yet
+;;   ticket    the deadline timer's ticket, or #f
+(%define-record context done err children ticket)
+(define %background (%make-context #f #f '() #f))
+(define (background-context) %background)
+(define (context? x) (%context? x))
+(define (%check-context who c) (if (not (%context? c)) (%type-error who "context" c)))
+(define (context-done c) (%check-context "context-done" c) (%context-done c))
+(define (context-err c) (%check-context "context-err" c) (%context-err c))
+
+;; Cancel c and its descendants with err (if c is not cancelled yet); the
+;; lock is held.
+(define (%context-cancel! c err)
+  (if (not (%context-err c))
+      (begin
+        (%context-err-set! c err)
+        (if (%context-ticket c) (set-car! (%context-ticket c) #f))
+        (%close! (%context-done c))
+        (for-each (lambda (child) (%context-cancel! child err)) (%context-children c))
+        (%context-children-set! c '()))))
+
+(define (%derive-context who parent)
+  (%check-context who parent)
+  (let ((c (%make-context (make-chan) #f '() #f)))
+    (cond ((%context-err parent)
+           (set! %lock #t)
+           (%context-cancel! c (%context-err parent))
+           (set! %lock #f))
+          ((%context-done parent)
+           (%context-children-set! parent (cons c (%context-children parent)))))
+    c))
+(define (%cancel-proc c parent)
+  (lambda ()
+    (set! %lock #t)
+    (%context-cancel! c "context canceled")
+    (%context-children-set! parent (%remove-once c (%context-children parent)))
+    (set! %lock #f)))
+
+;; (context-with-cancel parent): two values, a context cancelled when
+;; parent is or when the second value, a procedure of no arguments, is
+;; called (Go's context.WithCancel).
+(define (context-with-cancel parent)
+  (let ((c (%derive-context "context-with-cancel" parent)))
+    (values c (%cancel-proc c parent))))
+;; (context-with-timeout parent ms): the same, also cancelled with
+;; "context deadline exceeded" ms milliseconds from now.
+(define (context-with-timeout parent ms)
+  (%check-ms "context-with-timeout" ms)
+  (let ((c (%derive-context "context-with-timeout" parent)))
+    (if (not (%context-err c))
+        (let ((ticket (cons #t #f)))
+          (%context-ticket-set! c ticket)
+          (set! %lock #t)
+          (%add-timer! ms ticket
+                       (lambda (now) (%context-cancel! c "context deadline exceeded")))
+          (set! %lock #f)))
+    (values c (%cancel-proc c parent))))
+
+;;;; Goroutine handles and mailboxes
+
+;; Racket's thread operations on goroutines. What they need of a
+;; goroutine (an event set when it ends, a mailbox) is kept in a side
+;; table, made only for the goroutines they are used on, so a goroutine
+;; costs nothing more for them; %goroutine-exit hands the table the
+;; goroutines that end.
+(define %handles (make-hash-table eq?))
+(%define-record handle ended mailbox signal)
+(define (%handle g)
+  (or (hash-table-ref/default %handles g #f)
+      (let ((h (%make-handle (make-event) (%make-queue) (make-chan 1))))
+        (set! %handles-used #t)
+        (hash-table-set! %handles g h)
+        h)))
+(define (%handle-ended! g)
+  (let ((h (hash-table-ref/default %handles g #f)))
+    (if h
+        (begin
+          (hash-table-delete! %handles g)
+          (%event-set?-set! (%handle-ended h) #t)
+          (%close! (%event-chan (%handle-ended h)))))))
+
+(define (%check-goroutine who g) (if (not (%goroutine? g)) (%type-error who "goroutine" g)))
+(define (goroutine-dead? g)
+  (%check-goroutine "goroutine-dead?" g)
+  (eq? (%goroutine-state g) 'done))
+;; (goroutine-wait g): blocks until g has ended.
+(define (goroutine-wait g)
+  (%check-goroutine "goroutine-wait" g)
+  (if (eq? g %current) (%fail "goroutine-wait: a goroutine cannot wait for itself"))
+  (if (not (goroutine-dead? g)) (event-wait (%handle-ended (%handle g)))))
+;; (goroutine-kill! g): g is cancelled at once (at its next step if it
+;; runs, now if it waits); its dynamic-wind after thunks run, and its
+;; nursery does not count it as failed.
+(define (goroutine-kill! g)
+  (%check-goroutine "goroutine-kill!" g)
+  (if (eq? g %main) (%fail "goroutine-kill!: cannot kill the main goroutine"))
+  (if (not (goroutine-dead? g))
+      (begin
+        (set! %lock #t)
+        (set! %nurseries-made (+ %nurseries-made 1))
+        (%goroutine-cancel-set! g #f)
+        (%cancel-goroutine! g (%make-nursery %nurseries-made #f #f 0 #f #f #t #f #f))
+        (set! %lock #f)
+        (%checkpoint))))
+;; (goroutine-send g v): puts v in g's mailbox (unbounded: never blocks).
+(define (goroutine-send g v)
+  (%check-goroutine "goroutine-send" g)
+  (if (not (goroutine-dead? g))
+      (let ((h (%handle g)))
+        (%enqueue! (%handle-mailbox h) v)
+        (select ((send (%handle-signal h) #t) #t) (else #t))))
+  %unspecified)
+;; (goroutine-receive): the oldest value in the running goroutine's
+;; mailbox, waiting for one if it is empty.
+(define (goroutine-receive)
+  (let ((h (%handle %current)))
+    (let loop ()
+      (if (%queue-empty? (%handle-mailbox h))
+          (begin (recv (%handle-signal h)) (loop))
+          (%dequeue! (%handle-mailbox h))))))
 
 ;;;; The program and the REPL
 
