@@ -282,11 +282,18 @@
 ;;               deadlock or send-closed
 ;;   wake-value  the value the blocking operation returns (the value
 ;;               received, for example); before it starts, its thunk
-;;   nursery     the nursery it belongs to
+;;   place       (nursery . origin): the nursery it belongs to, and
+;;               where it was created
 ;;   cancel      #f, or the nursery whose cancellation reached it
 ;;   prev, next  links of the list of live goroutines (for listings)
 ;; Each field costs every goroutine 16 bytes, so there are few.
-(%define-record goroutine id state k ticket wake-index wake-value nursery cancel prev next)
+(%define-record goroutine id state k ticket wake-index wake-value place cancel prev next)
+;; Its place is a pair (nursery . origin): the nursery it belongs to, and
+;; where it was created, for reports ("created by NAME at FILE:L:C": see
+;; %origin), or #f. Goroutines started in a loop share one pair (see spawn): a field
+;; for the origin would cost each goroutine 16 bytes.
+(define-macro (%goroutine-nursery g) `(car (%goroutine-place ,g)))
+(define-macro (%goroutine-origin g) `(cdr (%goroutine-place ,g)))
 (%define-inline (%blocked? g)
   (not (memq (%goroutine-state g) '(running runnable done))))
 
@@ -300,10 +307,11 @@
 ;;   cancelled   whether it has been cancelled
 ;;   open        #f once it has closed: no more goroutines may join
 ;;   in-body     whether the opener is still running the body
-(%define-record nursery id opener parent live waiter error cancelled open in-body)
+;;   origin      where it was opened, for reports (see %origin), or #f
+(%define-record nursery id opener parent live waiter error cancelled open in-body origin)
 
 (define %nurseries-made 1)
-(define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f))
+(define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f #f))
 ;; The nursery that go attaches to: a parameter, so that it follows the
 ;; dynamic extent of a nursery form, and children inherit it from their
 ;; creator's dynamic state.
@@ -311,7 +319,7 @@
 
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
-(define %main (%make-goroutine 1 'running #f #f #f #f %root-nursery #f #f #f))
+(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
 (%goroutine-ticket-set! %main (cons #t %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
@@ -599,16 +607,25 @@
 ;; (spawn thunk) starts a goroutine running thunk in the current nursery
 ;; and returns it. It runs when the scheduler gets to it: the creator goes
 ;; on first, as in Go.
-(define (spawn thunk)
+(define (spawn thunk) (%spawn-from thunk thunk))
+;; The last place made, shared by the next goroutine started in the same
+;; nursery at the same place.
+(define %last-place (cons #f #f))
+;; (%spawn-from thunk origin-proc) starts thunk, created where
+;; origin-proc was written (the user's procedure, when the library starts
+;; a goroutine for it).
+(define (%spawn-from thunk origin-proc)
   (if (not (procedure? thunk)) (%type-error "spawn" "procedure" thunk))
-  (let ((n (%current-nursery)))
+  (let ((n (%current-nursery)) (origin (%origin origin-proc)))
+    (if (not (and (eq? (car %last-place) n) (eq? (cdr %last-place) origin)))
+        (set! %last-place (cons n origin)))
     (if (not (%nursery-open n))
         (%fail "go: the nursery is closed (its body and goroutines have ended)"))
     (set! %lock #t)
     (set! %goroutines-made (+ %goroutines-made 1))
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
-           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk n cancel #f #f)))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
       (%goroutine-ticket-set! g (cons #t g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
@@ -751,9 +768,23 @@
           (display (if (%blocked? g) (%waiting-label state) state) p)
           (display "]:" p)
           (newline p)
+          ;; A goroutine waiting for a nursery's children has its
+          ;; nursery in wake-value: where it was opened is where it
+          ;; waits.
+          (if (and (eq? state 'nursery) (%nursery? (%goroutine-wake-value g))
+                   (%nursery-origin (%goroutine-wake-value g)))
+              (begin (display "  nursery opened " p) (display (%nursery-origin (%goroutine-wake-value g)) p)
+                     (newline p)))
           (for-each (lambda (line) (display "  " p) (display line p) (newline p))
-                    (%continuation-backtrace (%goroutine-k g))))))
+                    (%continuation-backtrace (%goroutine-k g)))
+          (%display-created-by g p "  "))))
     (get-output-string p)))
+
+;; The line saying where g was created, as Go's tracebacks do.
+(define (%display-created-by g p indent)
+  (if (%goroutine-origin g)
+      (begin (display indent p) (display "created " p) (display (%goroutine-origin g) p)
+             (newline p))))
 
 ;;;; Timers
 
@@ -1351,17 +1382,18 @@
 (define-macro (nursery . body)
   `(%nursery (lambda () ,@(if (null? body) '((if #f #f)) body))))
 
-(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified)))
+(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified) thunk))
 
-;; (%open-nursery proc on-cancelled) opens a nursery n, runs (proc n) as
-;; its body, and returns its values; if the nursery's own cancellation
-;; ended the body, it returns (on-cancelled) instead. Nurseries and the
+;; (%open-nursery proc on-cancelled origin-proc) opens a nursery n, runs
+;; (proc n) as its body, and returns its values; if the nursery's own
+;; cancellation ended the body, it returns (on-cancelled) instead. Reports
+;; say it was opened where the user's origin-proc was written. Nurseries and the
 ;; cancel scopes are made with it.
-(define (%open-nursery proc on-cancelled)
+(define (%open-nursery proc on-cancelled origin-proc)
   (let* ((g %current)
          (n (begin
               (set! %nurseries-made (+ %nurseries-made 1))
-              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t))))
+              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t (%origin origin-proc)))))
     ;; Leaving the body by a continuation (call/cc, or a guard outside
     ;; that catches a raise-continuable) is leaving the nursery: as
     ;; Trio's nursery does when its block is left by return or break, it
@@ -1421,6 +1453,7 @@
   (if (> (%nursery-live n) 0)
       (begin
         (%nursery-waiter-set! n g)
+        (%goroutine-wake-value-set! g n)
         (%park! 'nursery #f)
         (set! %lock #t)
         (%wait-for-children n g))
@@ -1439,7 +1472,7 @@
 ;; proc returned.
 (define (cancel-scope proc)
   (if (not (procedure? proc)) (%type-error "cancel-scope" "procedure" proc))
-  (%open-nursery (lambda (n) (proc (lambda () (%cancel-scope! n)))) (lambda () #f)))
+  (%open-nursery (lambda (n) (proc (lambda () (%cancel-scope! n)))) (lambda () #f) proc))
 (define (%cancel-scope! n)
   (set! %lock #t)
   (if (%nursery-open n) (%cancel-nursery! n))
@@ -1463,7 +1496,8 @@
           (lambda () #f)
           proc
           (lambda () (set-car! ticket #f))))
-      (lambda () (if fired (on-timeout) #f)))))
+      (lambda () (if fired (on-timeout) #f))
+      proc)))
 
 ;; (move-on-after ms body ...): body's value, or #f if it had not ended
 ;; ms milliseconds from now (Trio's move_on_after).
@@ -1504,8 +1538,10 @@
 ;; nursery-start raises an error saying so.
 (define (nursery-start proc)
   (if (not (procedure? proc)) (%type-error "nursery-start" "procedure" proc))
-  (let ((reply (make-chan 1)) (outer (%current-nursery)))
-    (go (let ((state 'starting))
+  (let ((reply (make-chan 1)))
+    (%spawn-from
+      (lambda ()
+        (let ((state 'starting))
           (define (started . v)
             (if (not (eq? state 'starting)) (%fail "nursery-start: started called twice"))
             (set! state 'started)
@@ -1524,6 +1560,7 @@
                   ((eq? state 'starting)
                    (set! state 'returned)
                    (send reply (cons 'returned #f)))))))
+      proc)
     (let ((r (recv reply)))
       (case (car r)
         ((ok) (cdr r))
@@ -1932,7 +1969,7 @@
         (set! %lock #t)
         (set! %nurseries-made (+ %nurseries-made 1))
         (%goroutine-cancel-set! g #f)
-        (%cancel-goroutine! g (%make-nursery %nurseries-made #f #f 0 #f #f #t #f #f))
+        (%cancel-goroutine! g (%make-nursery %nurseries-made #f #f 0 #f #f #t #f #f #f))
         (set! %lock #f)
         (%checkpoint))))
 ;; (goroutine-send g v): puts v in g's mailbox (unbounded: never blocks).
@@ -1985,6 +2022,7 @@
     (display (%goroutine-id g) p)
     (newline p)
     (display (%without-prelude-lines (error-object-backtrace obj)) p)
+    (%display-created-by g p "")
     (if (not %interactive) (exit 1))))
 
 ;; The backtrace of a goroutine ends in the frames of %goroutine-base,
