@@ -325,11 +325,18 @@
 ;;               deadlock or send-closed
 ;;   wake-value  the value the blocking operation returns (the value
 ;;               received, for example); before it starts, its thunk
-;;   nursery     the nursery it belongs to
+;;   place       (nursery . origin): the nursery it belongs to, and
+;;               where it was created
 ;;   cancel      #f, or the nursery whose cancellation reached it
 ;;   prev, next  links of the list of live goroutines (for listings)
 ;; Each field costs every goroutine 16 bytes, so there are few.
-(%define-record goroutine id state k ticket wake-index wake-value nursery cancel prev next)
+(%define-record goroutine id state k ticket wake-index wake-value place cancel prev next)
+;; Its place is a pair (nursery . origin): the nursery it belongs to, and
+;; where it was created, for reports ("created by NAME at FILE:L:C": see
+;; %origin), or #f. Goroutines started in a loop share one pair (see spawn): a field
+;; for the origin would cost each goroutine 16 bytes.
+(define-macro (%goroutine-nursery g) `(car (%goroutine-place ,g)))
+(define-macro (%goroutine-origin g) `(cdr (%goroutine-place ,g)))
 (%define-inline (%blocked? g)
   (not (memq (%goroutine-state g) '(running runnable done))))
 
@@ -343,7 +350,8 @@
 ;;   cancelled   whether it has been cancelled
 ;;   open        #f once it has closed: no more goroutines may join
 ;;   in-body     whether the opener is still running the body
-(%define-record nursery id opener parent live waiter error cancelled open in-body)
+;;   origin      where it was opened, for reports (see %origin), or #f
+(%define-record nursery id opener parent live waiter error cancelled open in-body origin)
 
 ;; What the trace says of an event besides its items (see %trace): a
 ;; vector #(where nursery opener). A spawned goroutine is placed at its
@@ -371,7 +379,7 @@
               (else (loop (%goroutine-next g)))))))
 
 (define %nurseries-made 1)
-(define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f))
+(define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f #f))
 ;; The nursery that go attaches to: a parameter, so that it follows the
 ;; dynamic extent of a nursery form, and children inherit it from their
 ;; creator's dynamic state.
@@ -379,7 +387,7 @@
 
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
-(define %main (%make-goroutine 1 'running #f #f #f #f %root-nursery #f #f #f))
+(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
 (%goroutine-ticket-set! %main (cons #t %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
@@ -404,9 +412,14 @@
 ;; checkpoint in a finally block does in Trio (with-shield prevents it).
 (define (%raise-cancelled g)
   (let ((scope (%goroutine-cancel g)))
-    (%goroutine-wake-index-set! g #t)
-    (set! %lock #f)
-    (raise (%make-cancelled (%nursery-id scope) scope))))
+    (if (not (memq g %shielded))
+        (begin
+          (%goroutine-wake-index-set! g #t)
+          (set! %lock #f)
+          (raise (%make-cancelled (%nursery-id scope) scope))))))
+;; The goroutines running a with-shield body (once per nesting): their
+;; cancellation waits until they leave it. Shields are rare, so a list.
+(define %shielded '())
 ;; Every channel operation, select, sleep and yield is a checkpoint: a
 ;; cancelled goroutine raises its cancellation there, and again at each
 ;; checkpoint until it has left the cancelled nursery.
@@ -573,8 +586,11 @@
                             (else "error"))))
   (%goroutine-state-set! g 'done)
   (%unregister! g)
+  (if %handles-used (%handle-ended! g))
   (%child-ended! (%goroutine-nursery g) g outcome)
   (%schedule))
+;; Whether goroutine handles were ever used (see ;;;; Goroutine handles).
+(define %handles-used #f)
 
 ;;; Nursery bookkeeping: the part the scheduler needs
 
@@ -603,7 +619,8 @@
               (%goroutine-wake-index-set! g 0))
           (%goroutine-cancel-set! g scope))))
   (if %trace? (%trace "cancel" (%goroutine-id g)))
-  (if (memq (%goroutine-state g) '(chan-send chan-receive select sleep))
+  (if (and (memq (%goroutine-state g) '(chan-send chan-receive select sleep chan-send-nil chan-receive-nil))
+           (not (memq g %shielded)))
       (%wake! g 'cancelled #f)))
 
 ;; Cancelling a nursery cancels its opener while that is in the body, and
@@ -658,16 +675,25 @@
 ;; (spawn thunk) starts a goroutine running thunk in the current nursery
 ;; and returns it. It runs when the scheduler gets to it: the creator goes
 ;; on first, as in Go.
-(define (spawn thunk)
+(define (spawn thunk) (%spawn-from thunk thunk))
+;; The last place made, shared by the next goroutine started in the same
+;; nursery at the same place.
+(define %last-place (cons #f #f))
+;; (%spawn-from thunk origin-proc) starts thunk, created where
+;; origin-proc was written (the user's procedure, when the library starts
+;; a goroutine for it).
+(define (%spawn-from thunk origin-proc)
   (if (not (procedure? thunk)) (%type-error "spawn" "procedure" thunk))
-  (let ((n (%current-nursery)))
+  (let ((n (%current-nursery)) (origin (%origin origin-proc)))
+    (if (not (and (eq? (car %last-place) n) (eq? (cdr %last-place) origin)))
+        (set! %last-place (cons n origin)))
     (if (not (%nursery-open n))
         (%fail "go: the nursery is closed (its body and goroutines have ended)"))
     (set! %lock #t)
     (set! %goroutines-made (+ %goroutines-made 1))
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
-           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk n cancel #f #f)))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
       (%goroutine-ticket-set! g (cons #t g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
@@ -774,6 +800,8 @@
   (case state
     ((chan-send) "chan send")
     ((chan-receive) "chan receive")
+    ((chan-send-nil) "chan send (nil chan)")
+    ((chan-receive-nil) "chan receive (nil chan)")
     (else (symbol->string state))))
 
 ;; (goroutines) describes the live goroutines: a list of (id state
@@ -808,18 +836,33 @@
           (display (if (%blocked? g) (%waiting-label state) state) p)
           (display "]:" p)
           (newline p)
+          ;; A goroutine waiting for a nursery's children has its
+          ;; nursery in wake-value: where it was opened is where it
+          ;; waits.
+          (if (and (eq? state 'nursery) (%nursery? (%goroutine-wake-value g))
+                   (%nursery-origin (%goroutine-wake-value g)))
+              (begin (display "  nursery opened " p) (display (%nursery-origin (%goroutine-wake-value g)) p)
+                     (newline p)))
           (for-each (lambda (line) (display "  " p) (display line p) (newline p))
-                    (%continuation-backtrace (%goroutine-k g))))))
+                    (%continuation-backtrace (%goroutine-k g)))
+          (%display-created-by g p "  "))))
     (get-output-string p)))
+
+;; The line saying where g was created, as Go's tracebacks do.
+(define (%display-created-by g p indent)
+  (if (%goroutine-origin g)
+      (begin (display indent p) (display "created " p) (display (%goroutine-origin g) p)
+             (newline p))))
 
 ;;;; Timers
 
 ;; Sleeping goroutines and pending (after ms) channels wait in a heap of
 ;; timers ordered by deadline (in microseconds, the unit of current-jiffy),
 ;; then by creation, so that sleeps with the same deadline end in order. A
-;; timer is a vector #(deadline serial ticket action): it wakes the
-;; ticket's goroutine if the ticket is still live, or, if there is no
-;; ticket, calls action with the clock in milliseconds.
+;; timer is a vector #(deadline serial ticket action): if its ticket is
+;; live (or it has none), it calls action with the clock in milliseconds,
+;; or, with no action, wakes the ticket's goroutine. A timer with an
+;; action and a ticket (live . #f) is stopped by killing its ticket.
 (define %timers-made 0)
 (define %timers
   (%make-heap
@@ -849,10 +892,10 @@
                (<= (vector-ref (%heap-min %timers) 0) now))
           (let ((t (%heap-pop! %timers)))
             (if (%timer-live? t)
-                (let ((ticket (vector-ref t 2)))
-                  (if ticket
-                      (%wake! (cdr ticket) 0 %unspecified)
-                      ((vector-ref t 3) (monotonic-ms)))))
+                (let ((ticket (vector-ref t 2)) (action (vector-ref t 3)))
+                  (if action
+                      (action (monotonic-ms))
+                      (%wake! (cdr ticket) 0 %unspecified))))
             (loop))))))
 
 ;; The deadline of the next live timer, dropping dead ones; #f if none.
@@ -1016,7 +1059,7 @@
 ;; (send ch v) blocks until a receiver takes v, or there is room in the
 ;; buffer. A blocked sender whose channel gets closed raises an error.
 (define (send ch v)
-  (if (not (%chan? ch)) (%type-error "send" "channel" ch))
+  (if (not (%chan? ch)) (%not-a-channel "send" ch 'chan-send-nil))
   (%checkpoint)
   (set! %lock #t)
   (cond ((%chan-closed ch) (%fail "send: send on closed channel"))
@@ -1041,7 +1084,7 @@
 ;; and for-range (closed: %closed, index -2) use it; again is the
 ;; procedure that receives again (recv or %recv-or-closed).
 (%define-inline (%recv ch who closed index again)
-  (if (not (%chan? ch)) (%type-error who "channel" ch))
+  (if (not (%chan? ch)) (%not-a-channel who ch 'chan-receive-nil))
   (%checkpoint)
   (set! %lock #t)
   (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
@@ -1057,12 +1100,35 @@
 (define (recv ch) (%recv ch "recv" %eof -1 recv))
 (define (%recv-or-closed ch) (%recv ch "for-range" %closed -2 %recv-or-closed))
 
+;; (recv-ok ch) receives as recv does, and returns two values: the value,
+;; and whether it came from a send (#f once ch is closed and drained: the
+;; value is then the eof object). Go's v, ok := <-ch.
+(define (recv-ok ch)
+  (let ((v (%recv ch "recv-ok" %closed -2 %recv-or-closed)))
+    (if (eq? v %closed) (values %eof #f) (values v #t))))
+
+;; #f is Go's nil channel: a send or receive on it blocks forever (only
+;; cancellation, or the deadlock error, ends it). Anything else that is
+;; not a channel is an error.
+(define (%not-a-channel who x state)
+  (if x
+      (%type-error who "channel" x)
+      (begin
+        (%checkpoint)
+        (set! %lock #t)
+        (%park! state #f))))
+
 ;; (close-chan ch): no more values will be sent. Blocked receivers wake
 ;; with the eof object, blocked senders with an error.
 (define (close-chan ch)
   (if (not (%chan? ch)) (%type-error "close-chan" "channel" ch))
   (set! %lock #t)
   (if (%chan-closed ch) (%fail "close-chan: close of closed channel"))
+  (%close! ch)
+  (set! %lock #f))
+
+;; Close ch, which is open; the lock is held (and stays held).
+(define (%close! ch)
   (%chan-closed-set! ch #t)
   ;; A receiver in recv gets the eof object; in for-range or select,
   ;; %closed. A sender in send raises an error as it resumes; in select,
@@ -1080,8 +1146,7 @@
           (if (eqv? (car (cdr w)) -1)
               (%wake! (cdr (car w)) 'send-closed #f)
               (%wake-sender! w %closed))
-          (wake-all q))))
-  (set! %lock #f))
+          (wake-all q)))))
 
 ;; A body as one expression: (let () body ...) if it defines things, so
 ;; that the definitions are local, else (begin body ...).
@@ -1129,22 +1194,136 @@
     (set! %lock #f)
     ch))
 
-;;;; Select
+;;;; Select and events
+
+;; An operation is one channel operation that select, sync and the
+;; events try and, if none can complete, block on, as fibers' operations
+;; are (operations.scm: a try function, then a block function):
+;;   kind   recv, send or always (an event ready at once)
+;;   chan   the channel; #f is Go's nil channel: never ready, and waits
+;;          on nothing (a select case on it is switched off)
+;;   value  the value to send (always: the value it delivers)
+;; %op-ready? is the try half's test, %op-perform! its action, and
+;; %op-block! the block half: a waiter in the channel's queue, numbered
+;; with the operation's index, that the partner (or close-chan) wakes.
+(%define-record op kind chan value)
+
+;; (%select ops has-else) performs one of the operations of the vector
+;; ops and returns its index, leaving what it received in the running
+;; goroutine's wake-value (%select-value reads it), or -1 at once if
+;; none is ready and has-else. As in Go, when several operations are
+;; ready one is chosen uniformly at random: count the ready ones, draw
+;; one, and perform it. If none is ready, block on all of them (fibers'
+;; try-then-block): a waiter in every channel, all with the goroutine's
+;; ticket, so that the first to fire kills the others.
+(define (%select ops has-else)
+  (let ((n (vector-length ops)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (let ((ch (%op-chan (vector-ref ops i))))
+        (if (not (or (%chan? ch) (not ch) (eq? (%op-kind (vector-ref ops i)) 'always)))
+            (%type-error "select" "channel or #f" ch))))
+    (%checkpoint)
+    (set! %lock #t)
+    ;; A timer due now makes its channel ready: a loop polling (after ms)
+    ;; with else sees it fire even when no goroutine ever runs.
+    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
+    (let ((ready (let count ((i 0) (r 0))
+                   (if (= i n)
+                       r
+                       (count (+ i 1) (if (%op-ready? (vector-ref ops i)) (+ r 1) r))))))
+      (cond ((> ready 0)
+             (let find ((i 0) (k (%random ready)))
+               (cond ((not (%op-ready? (vector-ref ops i))) (find (+ i 1) k))
+                     ((> k 0) (find (+ i 1) (- k 1)))
+                     (else (%op-perform! (vector-ref ops i)) i))))
+            (has-else (set! %lock #f) -1)
+            (else (%select-block! ops n))))))
+
+;; The try half. Whether op could complete now (a send on a closed
+;; channel "completes" by raising an error). Dead waiters at the front of
+;; the queue it looks at are dropped first, so that a waiter found there
+;; is live.
+(define (%op-ready? op)
+  (let ((ch (%op-chan op)))
+    (case (%op-kind op)
+      ((send)
+       (and ch
+            (begin (%drop-dead! (%chan-recvq ch))
+                   (or (%chan-closed ch)
+                       (not (%queue-empty? (%chan-recvq ch)))
+                       (< (%chan-count ch) (%chan-cap ch))))))
+      ((recv)
+       (and ch
+            (begin (%drop-dead! (%chan-sendq ch))
+                   (or (> (%chan-count ch) 0)
+                       (not (%queue-empty? (%chan-sendq ch)))
+                       (%chan-closed ch)))))
+      (else #t))))
+
+;; Perform ready op now, leaving what it delivers in the goroutine's
+;; wake-value; the lock is released.
+(define (%op-perform! op)
+  (let ((ch (%op-chan op)))
+    (case (%op-kind op)
+      ((send)
+       (cond ((%chan-closed ch) (%fail "select: send on closed channel"))
+             ((%queue-empty? (%chan-recvq ch)) (%buffer-push! ch (%op-value op)))
+             (else (%wake-receiver! (%dequeue! (%chan-recvq ch)) (%op-value op))))
+       (%goroutine-wake-value-set! %current %unspecified))
+      ((recv)
+       (%goroutine-wake-value-set!
+         %current
+         (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
+               ((not (%queue-empty? (%chan-sendq ch))) (%recv-from-sender! ch))
+               (else %closed))))
+      (else (%goroutine-wake-value-set! %current (%op-value op))))
+    (set! %lock #f)))
+
+;; The block half: a waiter for op, clause i, with the operation's
+;; ticket. A nil channel waits on nothing.
+(define (%op-block! op i ticket)
+  (let ((ch (%op-chan op)))
+    (if ch
+        (if (eq? (%op-kind op) 'send)
+            (%waitq-push! (%chan-sendq ch) (cons ticket (cons i (%op-value op))))
+            (%waitq-push! (%chan-recvq ch) (cons ticket i))))))
+
+(define (%select-block! ops n)
+  (let ((ticket (%goroutine-ticket %current)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (%op-block! (vector-ref ops i) i ticket))
+    (%park! 'select #f)
+    (let ((i (%goroutine-wake-index %current)))
+      (if (and (eq? (%op-kind (vector-ref ops i)) 'send)
+               (eq? (%goroutine-wake-value %current) %closed))
+          (%fail "select: send on closed channel"))
+      i)))
+
+;; The value a recv clause received (the eof object if the channel was
+;; closed), and whether it came from a send: for the macro's expansion.
+(define (%select-value)
+  (let ((v (%goroutine-wake-value %current)))
+    (if (eq? v %closed) %eof v)))
+(define (%select-ok?)
+  (not (eq? (%goroutine-wake-value %current) %closed)))
 
 ;; (select clause ...) waits on several channel operations at once:
-;;   ((recv ch var) body ...)   var (optional) is bound to the value
-;;                              received, the eof object if ch is closed
+;;   ((recv ch) body ...)         ; or ((recv ch v) ...), ((recv ch v ok) ...):
+;;                                ; v is bound to the value received (the eof
+;;                                ; object if ch is closed), ok to whether it
+;;                                ; came from a send (Go's v, ok := <-ch)
 ;;   ((send ch expr) body ...)
-;;   (else body ...)            taken at once if no operation is ready
-;; The channels and values are evaluated once, in order; then %select
-;; performs one operation, and returns the number of the clause that fired
-;; (-1 for else); then the macro runs that clause's body.
+;;   (else body ...)              ; taken at once if no operation is ready
+;; A channel #f is Go's nil channel: its clause is never chosen. The
+;; channels and values are evaluated once, in order; then %select
+;; performs one operation, and returns the number of the clause that
+;; fired (-1 for else); then the macro runs that clause's body.
 (define-macro (select . clauses)
   (define (bad c)
-    (%syntax-error "select: bad clause (expected ((recv ch [var]) body ...), ((send ch v) body ...) or (else body ...)):" c))
+    (%syntax-error "select: bad clause (expected ((recv ch [var [ok]]) body ...), ((send ch v) body ...) or (else body ...)):" c))
   (define (body-of c) (if (null? (cdr c)) '((if #f #f)) (cdr c)))
   ;; binds: the let* bindings of channels and values, reversed; ops: the
-  ;; operation vector's items, reversed; cases: the case clauses, reversed.
+  ;; operations, reversed; cases: the case clauses, reversed.
   (let loop ((cs clauses) (i 0) (binds '()) (ops '()) (cases '()) (else-body #f))
     (if (null? cs)
         (let ((index (gensym "index")))
@@ -1160,100 +1339,106 @@
                    (if (pair? (cdr cs)) (%syntax-error "select: else must be the last clause:" c))
                    (loop (cdr cs) i binds ops cases (body-of c)))
                   ((and (list? head) (pair? head) (eq? (car head) 'recv)
-                        (<= 2 (length head) 3))
+                        (<= 2 (length head) 4)
+                        (or (< (length head) 3) (symbol? (caddr head)))
+                        (or (< (length head) 4) (symbol? (cadddr head))))
                    (let ((ch (gensym "ch")))
                      (loop (cdr cs) (+ i 1) (cons (list ch (cadr head)) binds)
-                           (append (list #f ch #f) ops)
-                           (cons `((,i) ,(if (= (length head) 3)
-                                              `(let ((,(caddr head) (%select-value))) ,@(body-of c))
-                                              `(begin ,@(body-of c))))
+                           (cons `(%make-op 'recv ,ch #f) ops)
+                           (cons `((,i) ,(case (length head)
+                                           ((2) `(begin ,@(body-of c)))
+                                           ((3) `(let ((,(caddr head) (%select-value))) ,@(body-of c)))
+                                           (else `(let ((,(caddr head) (%select-value))
+                                                        (,(cadddr head) (%select-ok?)))
+                                                    ,@(body-of c)))))
                                  cases)
                            else-body)))
                   ((and (list? head) (pair? head) (eq? (car head) 'send) (= (length head) 3))
                    (let ((ch (gensym "ch")) (v (gensym "v")))
                      (loop (cdr cs) (+ i 1)
                            (cons (list v (caddr head)) (cons (list ch (cadr head)) binds))
-                           (append (list v ch #t) ops)
+                           (cons `(%make-op 'send ,ch ,v) ops)
                            (cons `((,i) ,@(body-of c)) cases)
                            else-body)))
                   (else (bad c))))))))
 
-;; The value a recv clause received, for the macro's expansion.
-(define (%select-value)
-  (let ((v (%goroutine-wake-value %current)))
-    (if (eq? v %closed) (eof-object) v)))
+;; Concurrent ML's events (Racket's synchronizable events): first-class
+;; values describing operations, combined before any is performed, and
+;; performed by sync on the same operations as select. So a choice over
+;; a list of channels made at run time is possible (Go needs
+;; reflect.Select for it). An event is
+;;   kind  op (a: the operation), wrap (a: the event, b: the procedure),
+;;         choice (a: the list of events), guard (a: the thunk), after
+;;         (a: the milliseconds), never
+(%define-record evt kind a b)
+(define (%evt-check who x)
+  (if (not (%evt? x)) (%type-error who "event" x)))
+(define (%chan-check who ch)
+  (if (not (or (%chan? ch) (not ch))) (%type-error who "channel or #f" ch)))
 
-;; ops holds, for clause i, its kind at 3i (#t: send, #f: recv), its
-;; channel at 3i+1 and the value to send at 3i+2. As in Go, when several
-;; operations are ready one is chosen uniformly at random: count the
-;; ready ones, draw one, and perform it. If none is ready and there is no
-;; else, block on all of them (fibers' try-then-block): a waiter in every
-;; channel, all with the goroutine's ticket, so that the first to fire
-;; kills the others.
-(define (%select ops has-else)
-  (let ((n (quotient (vector-length ops) 3)))
-    (do ((i 0 (+ i 1))) ((= i n))
-      (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-        (if (not (%chan? ch)) (%type-error "select" "channel" ch))))
-    (%checkpoint)
-    (set! %lock #t)
-    ;; A timer due now makes its channel ready: a loop polling (after ms)
-    ;; with else sees it fire even when no goroutine ever runs.
-    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
-    (let ((ready (let count ((i 0) (r 0))
-                   (if (= i n)
-                       r
-                       (count (+ i 1) (if (%op-ready? ops i) (+ r 1) r))))))
-      (cond ((> ready 0)
-             (let find ((i 0) (k (%random ready)))
-               (cond ((not (%op-ready? ops i)) (find (+ i 1) k))
-                     ((> k 0) (find (+ i 1) (- k 1)))
-                     (else (%perform-op! ops i) i))))
-            (has-else (set! %lock #f) -1)
-            (else (%select-block! ops n))))))
+;; (recv-evt ch): ready when a value can be received; its result is the
+;; value (the eof object once ch is closed and drained).
+(define (recv-evt ch)
+  (%chan-check "recv-evt" ch)
+  (%make-evt 'op (%make-op 'recv ch #f) #f))
+;; (send-evt ch v): ready when v can be sent; its result is unspecified.
+(define (send-evt ch v)
+  (%chan-check "send-evt" ch)
+  (%make-evt 'op (%make-op 'send ch v) #f))
+;; (after-evt ms): ready ms milliseconds after sync starts waiting on it;
+;; its result is the clock's milliseconds then.
+(define (after-evt ms)
+  (if (not (real? ms)) (%type-error "after-evt" "number of milliseconds" ms))
+  (%make-evt 'after ms #f))
+;; always-evt is always ready, and its result is itself; never-evt is
+;; never ready (sync on it alone blocks forever).
+(define always-evt (%make-evt 'op #f #f))
+(%evt-a-set! always-evt (%make-op 'always #f always-evt))
+(define never-evt (%make-evt 'never #f #f))
+;; (wrap-evt evt f): ready when evt is; its result is f applied to evt's.
+(define (wrap-evt evt f)
+  (%evt-check "wrap-evt" evt)
+  (if (not (procedure? f)) (%type-error "wrap-evt" "procedure" f))
+  (%make-evt 'wrap evt f))
+;; (guard-evt thunk): when synced, the event thunk returns (made anew for
+;; each sync).
+(define (guard-evt thunk)
+  (if (not (procedure? thunk)) (%type-error "guard-evt" "procedure" thunk))
+  (%make-evt 'guard thunk #f))
+;; (choice-evt evt ...): ready when one of them is; its result is that
+;; one's. A list of events made at run time: (apply choice-evt evts).
+(define (choice-evt . evts)
+  (for-each (lambda (e) (%evt-check "choice-evt" e)) evts)
+  (%make-evt 'choice evts #f))
+(define (evt? x) (%evt? x))
 
-;; Whether operation i could complete now. (A send on a closed channel
-;; "completes" by raising an error.) Dead waiters at the front of the
-;; queue it looks at are dropped first, so that a waiter found there is
-;; live.
-(define (%op-ready? ops i)
-  (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-    (if (vector-ref ops (* 3 i))
-        (begin (%drop-dead! (%chan-recvq ch))
-               (or (%chan-closed ch)
-                   (not (%queue-empty? (%chan-recvq ch)))
-                   (< (%chan-count ch) (%chan-cap ch))))
-        (begin (%drop-dead! (%chan-sendq ch))
-               (or (> (%chan-count ch) 0)
-                   (not (%queue-empty? (%chan-sendq ch)))
-                   (%chan-closed ch))))))
-
-;; Perform ready operation i now; the lock is released.
-(define (%perform-op! ops i)
-  (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-    (if (vector-ref ops (* 3 i))
-        (cond ((%chan-closed ch) (%fail "select: send on closed channel"))
-              ((%queue-empty? (%chan-recvq ch)) (%buffer-push! ch (vector-ref ops (+ (* 3 i) 2))))
-              (else (%wake-receiver! (%dequeue! (%chan-recvq ch)) (vector-ref ops (+ (* 3 i) 2)))))
-        (%goroutine-wake-value-set!
-          %current
-          (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
-                ((not (%queue-empty? (%chan-sendq ch))) (%recv-from-sender! ch))
-                (else %closed))))
-    (set! %lock #f)))
-
-(define (%select-block! ops n)
-  (let ((ticket (%goroutine-ticket %current)))
-    (do ((i 0 (+ i 1))) ((= i n))
-      (let ((ch (vector-ref ops (+ (* 3 i) 1))))
-        (if (vector-ref ops (* 3 i))
-            (%waitq-push! (%chan-sendq ch) (cons ticket (cons i (vector-ref ops (+ (* 3 i) 2)))))
-            (%waitq-push! (%chan-recvq ch) (cons ticket i)))))
-    (%park! 'select #f)
-    (let ((i (%goroutine-wake-index %current)))
-      (if (and (vector-ref ops (* 3 i)) (eq? (%goroutine-wake-value %current) %closed))
-          (%fail "select: send on closed channel"))
-      i)))
+;; (sync evt) waits until one of the operations evt stands for is ready,
+;; performs exactly that one (chosen at random among the ready ones, as
+;; select does), and returns its result through its wraps.
+(define (sync evt)
+  (%evt-check "sync" evt)
+  ;; Flatten evt into operations, each with the list of its wraps,
+  ;; innermost first. Guards run, and after-evts start their timers, now.
+  (let loop ((todo (list (cons evt '()))) (ops '()) (wraps '()))
+    (if (pair? todo)
+        (let* ((e (car (car todo))) (ws (cdr (car todo))) (rest (cdr todo)))
+          (case (%evt-kind e)
+            ((op) (loop rest (cons (%evt-a e) ops) (cons ws wraps)))
+            ((wrap) (loop (cons (cons (%evt-a e) (cons (%evt-b e) ws)) rest) ops wraps))
+            ((choice) (loop (append (map (lambda (x) (cons x ws)) (%evt-a e)) rest) ops wraps))
+            ((guard)
+             (let ((g ((%evt-a e))))
+               (%evt-check "guard-evt (the thunk's result)" g)
+               (loop (cons (cons g ws) rest) ops wraps)))
+            ((after) (loop rest (cons (%make-op 'recv (after (%evt-a e)) #f) ops) (cons ws wraps)))
+            (else (loop rest ops wraps))))
+        (let* ((ops (list->vector (reverse ops)))
+               (wraps (list->vector (reverse wraps)))
+               (i (%select ops #f)))
+          (let apply-wraps ((v (if (eq? (%op-kind (vector-ref ops i)) 'recv) (%select-value)
+                                   (%goroutine-wake-value %current)))
+                            (ws (vector-ref wraps i)))
+            (if (null? ws) v (apply-wraps ((car ws) v) (cdr ws))))))))
 
 ;;;; Nurseries
 
@@ -1267,11 +1452,18 @@
 (define-macro (nursery . body)
   `(%nursery (lambda () ,@(if (null? body) '((if #f #f)) body))))
 
-(define (%nursery thunk)
+(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified) thunk))
+
+;; (%open-nursery proc on-cancelled origin-proc) opens a nursery n, runs
+;; (proc n) as its body, and returns its values; if the nursery's own
+;; cancellation ended the body, it returns (on-cancelled) instead. Reports
+;; say it was opened where the user's origin-proc was written. Nurseries and the
+;; cancel scopes are made with it.
+(define (%open-nursery proc on-cancelled origin-proc)
   (let* ((g %current)
          (n (begin
               (set! %nurseries-made (+ %nurseries-made 1))
-              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t))))
+              (%make-nursery %nurseries-made g (%current-nursery) 0 #f #f #f #t #t (%origin origin-proc)))))
     ;; Leaving the body by a continuation (call/cc, or a guard outside
     ;; that catches a raise-continuable) is leaving the nursery: as
     ;; Trio's nursery does when its block is left by return or break, it
@@ -1279,7 +1471,7 @@
     ;; failed. The after thunk finds the body still running only then.
     (dynamic-wind
       (lambda () #f)
-      (lambda () (%nursery-run n g thunk))
+      (lambda () (%nursery-run n g proc on-cancelled))
       (lambda () (if (%nursery-in-body n) (%nursery-left n g))))))
 
 (define (%nursery-left n g)
@@ -1290,7 +1482,7 @@
   (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
   (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
 
-(define (%nursery-run n g thunk)
+(define (%nursery-run n g proc on-cancelled)
   (let* (;; How body ended: the list of its values, or (%raised . obj).
          ;; The handler escapes with an ordinary continuation, so the
          ;; after thunks between the raise and here run.
@@ -1305,7 +1497,7 @@
                   (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
                 (lambda ()
                   (call-with-values
-                    (lambda () (parameterize ((%current-nursery n)) (thunk)))
+                    (lambda () (parameterize ((%current-nursery n)) (proc n)))
                     list)))))))
     (set! %lock #t)
     (%nursery-in-body-set! n #f)
@@ -1321,7 +1513,7 @@
     (let ((err (%nursery-error n)))
       (cond (err (raise (%nursery-errors->raisable err)))
             ((not (%raised? outcome)) (apply values outcome))
-            ((eq? (%cancelled-scope (cdr outcome)) n) (if #f #f))
+            ((eq? (%cancelled-scope (cdr outcome)) n) (on-cancelled))
             (else (raise (cdr outcome)))))))
 
 ;; Block g until every goroutine of n has ended. The lock is held on entry
@@ -1331,10 +1523,541 @@
   (if (> (%nursery-live n) 0)
       (begin
         (%nursery-waiter-set! n g)
+        (%goroutine-wake-value-set! g n)
         (%park! 'nursery #f)
         (set! %lock #t)
         (%wait-for-children n g))
       (set! %lock #f)))
+
+;;;; Cancel scopes, shields, and starting a goroutine that reports back
+
+;; Trio's cancel scopes, made of nurseries: the body runs as the body of
+;; a nursery of its own, so the goroutines started inside it belong to
+;; the scope, are cancelled with it, and are waited for. Cancelling the
+;; scope cancels its body (at its next checkpoint) and its goroutines;
+;; the cancellation stops at the scope, which then returns.
+
+;; (cancel-scope proc): calls (proc cancel!), where (cancel!) cancels the
+;; scope; returns proc's values, or #f if the scope was cancelled before
+;; proc returned.
+(define (cancel-scope proc)
+  (if (not (procedure? proc)) (%type-error "cancel-scope" "procedure" proc))
+  (%open-nursery (lambda (n) (proc (lambda () (%cancel-scope! n)))) (lambda () #f) proc))
+(define (%cancel-scope! n)
+  (set! %lock #t)
+  (if (%nursery-open n) (%cancel-nursery! n))
+  (set! %lock #f))
+
+;; (%deadline-scope ms proc on-timeout): proc runs in a scope cancelled
+;; ms milliseconds from now. The timer dies with the scope, so it keeps
+;; no sleeping process waiting for it.
+(define (%deadline-scope who ms proc on-timeout)
+  (if (not (real? ms)) (%type-error who "number of milliseconds" ms))
+  (let ((ticket (cons #t #f)) (fired #f))
+    (%open-nursery
+      (lambda (n)
+        (set! %lock #t)
+        (%add-timer! (max ms 0) ticket
+                     (lambda (now)
+                       (if (%nursery-open n)
+                           (begin (set! fired #t) (%cancel-nursery! n)))))
+        (set! %lock #f)
+        (dynamic-wind
+          (lambda () #f)
+          proc
+          (lambda () (set-car! ticket #f))))
+      (lambda () (if fired (on-timeout) #f))
+      proc)))
+
+;; (move-on-after ms body ...): body's value, or #f if it had not ended
+;; ms milliseconds from now (Trio's move_on_after).
+(define-macro (move-on-after ms . body)
+  `(%deadline-scope "move-on-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+                    (lambda () #f)))
+
+;; (fail-after ms body ...): body's value, or an error whose message is
+;; "TooSlowError" if it had not ended ms milliseconds from now (Trio's
+;; fail_after).
+(define-macro (fail-after ms . body)
+  `(%deadline-scope "fail-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+                    (lambda () (%fail "TooSlowError"))))
+
+;; (with-shield body ...): body runs shielded from cancellation (Trio's
+;; CancelScope(shield=True)): a cancellation that comes meanwhile is
+;; raised at the first checkpoint after it. So cleanup code in an after
+;; thunk may block: wait for a goroutine, release a lock by sending on a
+;; channel.
+(define-macro (with-shield . body)
+  `(%with-shield (lambda () ,@(if (null? body) '((if #f #f)) body))))
+(define (%with-shield thunk)
+  (let ((g %current))
+    (dynamic-wind
+      (lambda () (set! %shielded (cons g %shielded)))
+      thunk
+      (lambda () (set! %shielded (%remove-once g %shielded))))))
+(define (%remove-once x l)
+  (cond ((null? l) '())
+        ((eq? (car l) x) (cdr l))
+        (else (cons (car l) (%remove-once x (cdr l))))))
+
+;; (nursery-start proc): Trio's nursery.start. proc runs in a new
+;; goroutine of the current nursery and receives a procedure started;
+;; nursery-start returns the value given to (started v) (or unspecified
+;; for (started)). If proc fails before it calls started, nursery-start
+;; raises the error, and the nursery is not failed; if it returns before,
+;; nursery-start raises an error saying so.
+(define (nursery-start proc)
+  (if (not (procedure? proc)) (%type-error "nursery-start" "procedure" proc))
+  (let ((reply (make-chan 1)))
+    (%spawn-from
+      (lambda ()
+        (let ((state 'starting))
+          (define (started . v)
+            (if (not (eq? state 'starting)) (%fail "nursery-start: started called twice"))
+            (set! state 'started)
+            (send reply (cons 'ok (if (pair? v) (car v) %unspecified))))
+          (let ((outcome
+                 (call/cc
+                   (lambda (k)
+                     (with-exception-handler
+                       (lambda (e)
+                         (if (eq? state 'starting)
+                             (begin (set! state 'failed) (k (cons 'failed e)))
+                             (raise-continuable e)))
+                       (lambda () (proc started) #f))))))
+            (cond ((and outcome (eq? (car outcome) 'failed))
+                   (send reply outcome))
+                  ((eq? state 'starting)
+                   (set! state 'returned)
+                   (send reply (cons 'returned #f)))))))
+      proc)
+    (let ((r (recv reply)))
+      (case (car r)
+        ((ok) (cdr r))
+        ((failed) (raise (cdr r)))
+        (else (%fail "nursery-start: the procedure returned without calling started"))))))
+
+;;;; Go's timers and tickers
+
+;; Timers and tickers with Go 1.23's semantics. A timer's channel holds
+;; at most the one value of its last firing, and stopping or resetting
+;; the timer takes that value back, so no stale value is ever received
+;; after timer-stop! or timer-reset! returns (Go 1.23's guarantee). A
+;; ticker's channel holds one tick: a slow receiver loses the ticks it
+;; was too slow for, and nothing is received after ticker-stop!.
+;;   chan    the channel (capacity 1)
+;;   ticket  (live . #f), the arming of the pending firing; killed to stop
+;;   period  the ticker's period in milliseconds (#f for a timer)
+(%define-record timer chan ticket period)
+
+(define (%arm-timer! t ms)
+  (let ((ticket (cons #t #f)))
+    (%timer-ticket-set! t ticket)
+    (%add-timer! (max ms 0) ticket
+                 (lambda (now)
+                   (let ((ch (%timer-chan t)))
+                     ;; A tick finds the buffer full: it is dropped.
+                     (%drop-dead! (%chan-recvq ch))
+                     (if (or (not (%queue-empty? (%chan-recvq ch)))
+                             (< (%chan-count ch) 1))
+                         (%offer! ch now)))
+                   (if (%timer-period t)
+                       (%arm-timer! t (%timer-period t))
+                       (set-car! ticket #f))))))
+
+;; Stop t's pending firing and take back an undelivered value; whether
+;; either was there (the lock is held).
+(define (%timer-disarm! t)
+  (let* ((ticket (%timer-ticket t))
+         (pending (car ticket))
+         (ch (%timer-chan t))
+         (undelivered (> (%chan-count ch) 0)))
+    (set-car! ticket #f)
+    (if undelivered (%buffer-pop! ch))
+    (or pending undelivered)))
+
+(define (%check-ms who ms)
+  (if (not (and (real? ms) (>= ms 0))) (%type-error who "non-negative number of milliseconds" ms)))
+(define (%check-timer who t)
+  (if (not (and (%timer? t) (not (%timer-period t)))) (%type-error who "timer" t)))
+(define (%check-ticker who t)
+  (if (not (and (%timer? t) (%timer-period t))) (%type-error who "ticker" t)))
+
+;; (make-timer ms): a timer whose channel receives the clock's
+;; milliseconds once, ms from now (Go's time.NewTimer).
+(define (make-timer ms)
+  (%check-ms "make-timer" ms)
+  (let ((t (%make-timer (make-chan 1) (cons #f #f) #f)))
+    (set! %lock #t)
+    (%arm-timer! t ms)
+    (set! %lock #f)
+    t))
+(define (timer? x) (and (%timer? x) (not (%timer-period x))))
+(define (timer-chan t) (%check-timer "timer-chan" t) (%timer-chan t))
+;; (timer-stop! t): #t if this stopped t before its value was received,
+;; #f if it had already been received or t was stopped.
+(define (timer-stop! t)
+  (%check-timer "timer-stop!" t)
+  (set! %lock #t)
+  (let ((r (%timer-disarm! t))) (set! %lock #f) r))
+;; (timer-reset! t ms): t fires ms from now (once); the result is as
+;; timer-stop!'s.
+(define (timer-reset! t ms)
+  (%check-timer "timer-reset!" t)
+  (%check-ms "timer-reset!" ms)
+  (set! %lock #t)
+  (let ((r (%timer-disarm! t))) (%arm-timer! t ms) (set! %lock #f) r))
+
+;; (make-ticker ms): a ticker whose channel receives the clock's
+;; milliseconds every ms (Go's time.NewTicker); ms must be positive.
+(define (make-ticker ms)
+  (if (not (and (real? ms) (> ms 0))) (%type-error "make-ticker" "positive number of milliseconds" ms))
+  (let ((t (%make-timer (make-chan 1) (cons #f #f) ms)))
+    (set! %lock #t)
+    (%arm-timer! t ms)
+    (set! %lock #f)
+    t))
+(define (ticker? x) (and (%timer? x) (%timer-period x) #t))
+(define (ticker-chan t) (%check-ticker "ticker-chan" t) (%timer-chan t))
+;; (ticker-stop! t): no tick is received after it returns.
+(define (ticker-stop! t)
+  (%check-ticker "ticker-stop!" t)
+  (set! %lock #t)
+  (%timer-disarm! t)
+  (set! %lock #f))
+;; (ticker-reset! t ms): stops t and restarts it with period ms.
+(define (ticker-reset! t ms)
+  (%check-ticker "ticker-reset!" t)
+  (if (not (and (real? ms) (> ms 0))) (%type-error "ticker-reset!" "positive number of milliseconds" ms))
+  (set! %lock #t)
+  (%timer-disarm! t)
+  (%timer-period-set! t ms)
+  (%arm-timer! t ms)
+  (set! %lock #f))
+
+;;;; Synchronisation: wait groups, mutexes, once, events, semaphores,
+;;;; condition variables
+
+;; All of them block through channels, so their waits are checkpoints,
+;; show in deadlock reports, and wake on cancellation.
+
+;; An event (Trio's Event) is a channel closed when it is set.
+;;   chan  the channel; set?  whether it is set
+(%define-record event chan set?)
+(define (make-event) (%make-event (make-chan) #f))
+(define (event? x) (%event? x))
+(define (%check-event who e) (if (not (%event? e)) (%type-error who "event" e)))
+;; (event-set! e): wakes every goroutine waiting for e, now and later.
+(define (event-set! e)
+  (%check-event "event-set!" e)
+  (if (not (%event-set? e))
+      (begin (%event-set?-set! e #t) (close-chan (%event-chan e)))))
+(define (event-set? e) (%check-event "event-set?" e) (%event-set? e))
+;; (event-wait e): blocks until e is set (returns at once if it is).
+(define (event-wait e) (%check-event "event-wait" e) (recv (%event-chan e)) %unspecified)
+
+;; A wait group (Go's sync.WaitGroup): a counter, and the event that the
+;; waiters wait for while it is above zero.
+(%define-record wait-group count event)
+(define (make-wait-group) (%make-wait-group 0 #f))
+(define (wait-group? x) (%wait-group? x))
+(define (%check-wait-group who wg) (if (not (%wait-group? wg)) (%type-error who "wait group" wg)))
+;; (wait-group-add! wg n): adds n (which may be negative) to the counter.
+(define (wait-group-add! wg n)
+  (%check-wait-group "wait-group-add!" wg)
+  (if (not (exact-integer? n)) (%type-error "wait-group-add!" "exact integer" n))
+  (let ((c (+ (%wait-group-count wg) n)))
+    (if (< c 0) (%fail "sync: negative WaitGroup counter"))
+    (%wait-group-count-set! wg c)
+    (if (and (= c 0) (%wait-group-event wg))
+        (begin (event-set! (%wait-group-event wg)) (%wait-group-event-set! wg #f)))))
+(define (wait-group-done! wg) (%check-wait-group "wait-group-done!" wg) (wait-group-add! wg -1))
+;; (wait-group-wait wg): blocks until the counter is zero.
+(define (wait-group-wait wg)
+  (%check-wait-group "wait-group-wait" wg)
+  (if (> (%wait-group-count wg) 0)
+      (begin
+        (if (not (%wait-group-event wg)) (%wait-group-event-set! wg (make-event)))
+        (event-wait (%wait-group-event wg)))))
+
+;; A mutex (SRFI 18's names, Go's sync.Mutex): a channel holding one
+;; token while it is unlocked. owner is the goroutine holding it.
+(%define-record mutex token owner name)
+(define (make-mutex . name)
+  (let ((m (%make-mutex (make-chan 1) #f (if (pair? name) (car name) #f))))
+    (send (%mutex-token m) #t)
+    m))
+(define (mutex? x) (%mutex? x))
+(define (%check-mutex who m) (if (not (%mutex? m)) (%type-error who "mutex" m)))
+;; (mutex-lock! m): blocks until m is unlocked, then locks it.
+(define (mutex-lock! m)
+  (%check-mutex "mutex-lock!" m)
+  (recv (%mutex-token m))
+  (%mutex-owner-set! m %current)
+  #t)
+;; (mutex-unlock! m [cv]): unlocks m (any goroutine may, as in Go);
+;; unlocking an unlocked mutex is an error. With a condition variable cv
+;; (SRFI 18), it then waits on cv, as condition-variable-wait! does but
+;; without locking m again.
+(define (mutex-unlock! m . cv)
+  (%check-mutex "mutex-unlock!" m)
+  (if (pair? cv)
+      (%cv-wait (car cv) m #f)
+      (begin
+        (if (not (%mutex-owner m)) (%fail "sync: unlock of unlocked mutex"))
+        (%mutex-owner-set! m #f)
+        (send (%mutex-token m) #t)
+        #t)))
+;; (mutex-try-lock! m): locks m if it is unlocked; whether it did.
+(define (mutex-try-lock! m)
+  (%check-mutex "mutex-try-lock!" m)
+  (select ((recv (%mutex-token m)) (%mutex-owner-set! m %current) #t)
+          (else #f)))
+(define (mutex-name m) (%check-mutex "mutex-name" m) (%mutex-name m))
+;; (mutex-state m): the goroutine holding it, or not-owned... SRFI 18
+;; says not-abandoned; here: the owner, or 'unlocked.
+(define (mutex-state m) (%check-mutex "mutex-state" m) (or (%mutex-owner m) 'unlocked))
+
+;; A condition variable (SRFI 18's names, Go's sync.Cond): a queue of
+;; one-value channels, one per waiter.
+(%define-record condition-variable waiters)
+(define (make-condition-variable . name) (%make-condition-variable (%make-queue)))
+(define (condition-variable? x) (%condition-variable? x))
+(define (%cv-wait cv m relock?)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-wait!" "condition variable" cv))
+  (%check-mutex "condition-variable-wait!" m)
+  (let ((wake (make-chan 1)))
+    (%enqueue! (%condition-variable-waiters cv) wake)
+    (mutex-unlock! m)
+    (recv wake)
+    (if relock? (mutex-lock! m))
+    #t))
+;; (condition-variable-wait! cv m): unlocks m, waits until signalled,
+;; and locks m again (Go's cond.Wait; m must be locked).
+(define (condition-variable-wait! cv m) (%cv-wait cv m #t))
+;; (condition-variable-signal! cv) wakes one waiter, if any;
+;; (condition-variable-broadcast! cv) wakes them all.
+(define (condition-variable-signal! cv)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-signal!" "condition variable" cv))
+  (let ((q (%condition-variable-waiters cv)))
+    (if (not (%queue-empty? q)) (send (%dequeue! q) #t))))
+(define (condition-variable-broadcast! cv)
+  (if (not (%condition-variable? cv)) (%type-error "condition-variable-broadcast!" "condition variable" cv))
+  (let ((q (%condition-variable-waiters cv)))
+    (let loop () (if (not (%queue-empty? q)) (begin (send (%dequeue! q) #t) (loop))))))
+
+;; A read-write mutex (Go's sync.RWMutex): any number of readers, or one
+;; writer. A waiting writer keeps new readers out, so writers are not
+;; starved.
+(%define-record rw-mutex lock cv readers writer waiting-writers)
+(define (make-rw-mutex) (%make-rw-mutex (make-mutex) (make-condition-variable) 0 #f 0))
+(define (rw-mutex? x) (%rw-mutex? x))
+(define (%check-rw who m) (if (not (%rw-mutex? m)) (%type-error who "read-write mutex" m)))
+(define (rw-mutex-rlock! m)
+  (%check-rw "rw-mutex-rlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (let loop ()
+    (if (or (%rw-mutex-writer m) (> (%rw-mutex-waiting-writers m) 0))
+        (begin (condition-variable-wait! (%rw-mutex-cv m) (%rw-mutex-lock m)) (loop))))
+  (%rw-mutex-readers-set! m (+ (%rw-mutex-readers m) 1))
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-runlock! m)
+  (%check-rw "rw-mutex-runlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (if (= (%rw-mutex-readers m) 0)
+      (begin (mutex-unlock! (%rw-mutex-lock m)) (%fail "sync: RUnlock of unlocked RWMutex")))
+  (%rw-mutex-readers-set! m (- (%rw-mutex-readers m) 1))
+  (if (= (%rw-mutex-readers m) 0) (condition-variable-broadcast! (%rw-mutex-cv m)))
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-lock! m)
+  (%check-rw "rw-mutex-lock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (%rw-mutex-waiting-writers-set! m (+ (%rw-mutex-waiting-writers m) 1))
+  (let loop ()
+    (if (or (%rw-mutex-writer m) (> (%rw-mutex-readers m) 0))
+        (begin (condition-variable-wait! (%rw-mutex-cv m) (%rw-mutex-lock m)) (loop))))
+  (%rw-mutex-waiting-writers-set! m (- (%rw-mutex-waiting-writers m) 1))
+  (%rw-mutex-writer-set! m #t)
+  (mutex-unlock! (%rw-mutex-lock m)))
+(define (rw-mutex-unlock! m)
+  (%check-rw "rw-mutex-unlock!" m)
+  (mutex-lock! (%rw-mutex-lock m))
+  (if (not (%rw-mutex-writer m))
+      (begin (mutex-unlock! (%rw-mutex-lock m)) (%fail "sync: Unlock of unlocked RWMutex")))
+  (%rw-mutex-writer-set! m #f)
+  (condition-variable-broadcast! (%rw-mutex-cv m))
+  (mutex-unlock! (%rw-mutex-lock m)))
+
+;; Once (Go's sync.Once): (once-do o thunk) calls thunk the first time
+;; only; a concurrent caller waits until that call has returned. If
+;; thunk raises, o counts as done (as in Go).
+(%define-record once state event)
+(define (make-once) (%make-once 'new (make-event)))
+(define (once? x) (%once? x))
+(define (once-do o thunk)
+  (if (not (%once? o)) (%type-error "once-do" "once" o))
+  (if (not (procedure? thunk)) (%type-error "once-do" "procedure" thunk))
+  (case (%once-state o)
+    ((new)
+     (%once-state-set! o 'running)
+     (dynamic-wind
+       (lambda () #f)
+       thunk
+       (lambda () (%once-state-set! o 'done) (event-set! (%once-event o))))
+     %unspecified)
+    ((running) (event-wait (%once-event o)))
+    (else %unspecified)))
+
+;; A counting semaphore (Trio's Semaphore): acquire takes one unit,
+;; waiting while there is none; release gives one back.
+(%define-record semaphore value cv lock)
+(define (make-semaphore n)
+  (if (not (exact-nonnegative-integer? n)) (%type-error "make-semaphore" "non-negative exact integer" n))
+  (%make-semaphore n (make-condition-variable) (make-mutex)))
+(define (semaphore? x) (%semaphore? x))
+(define (%check-sem who s) (if (not (%semaphore? s)) (%type-error who "semaphore" s)))
+(define (semaphore-acquire! s)
+  (%check-sem "semaphore-acquire!" s)
+  (mutex-lock! (%semaphore-lock s))
+  (let loop ()
+    (if (= (%semaphore-value s) 0)
+        (begin (condition-variable-wait! (%semaphore-cv s) (%semaphore-lock s)) (loop))))
+  (%semaphore-value-set! s (- (%semaphore-value s) 1))
+  (mutex-unlock! (%semaphore-lock s)))
+(define (semaphore-release! s)
+  (%check-sem "semaphore-release!" s)
+  (mutex-lock! (%semaphore-lock s))
+  (%semaphore-value-set! s (+ (%semaphore-value s) 1))
+  (condition-variable-signal! (%semaphore-cv s))
+  (mutex-unlock! (%semaphore-lock s)))
+(define (semaphore-value s) (%check-sem "semaphore-value" s) (%semaphore-value s))
+
+;;;; Go's context
+
+;; A context carries a cancellation signal down a tree of calls:
+;;   done      the channel closed when it is cancelled (#f, the nil
+;;             channel, for the background context, which never is)
+;;   err       #f, "context canceled" or "context deadline exceeded"
+;;   children  the contexts derived from it that are not cancelled yet
+;;   ticket    the deadline timer's ticket, or #f
+(%define-record context done err children ticket)
+(define %background (%make-context #f #f '() #f))
+(define (background-context) %background)
+(define (context? x) (%context? x))
+(define (%check-context who c) (if (not (%context? c)) (%type-error who "context" c)))
+(define (context-done c) (%check-context "context-done" c) (%context-done c))
+(define (context-err c) (%check-context "context-err" c) (%context-err c))
+
+;; Cancel c and its descendants with err (if c is not cancelled yet); the
+;; lock is held.
+(define (%context-cancel! c err)
+  (if (not (%context-err c))
+      (begin
+        (%context-err-set! c err)
+        (if (%context-ticket c) (set-car! (%context-ticket c) #f))
+        (%close! (%context-done c))
+        (for-each (lambda (child) (%context-cancel! child err)) (%context-children c))
+        (%context-children-set! c '()))))
+
+(define (%derive-context who parent)
+  (%check-context who parent)
+  (let ((c (%make-context (make-chan) #f '() #f)))
+    (cond ((%context-err parent)
+           (set! %lock #t)
+           (%context-cancel! c (%context-err parent))
+           (set! %lock #f))
+          ((%context-done parent)
+           (%context-children-set! parent (cons c (%context-children parent)))))
+    c))
+(define (%cancel-proc c parent)
+  (lambda ()
+    (set! %lock #t)
+    (%context-cancel! c "context canceled")
+    (%context-children-set! parent (%remove-once c (%context-children parent)))
+    (set! %lock #f)))
+
+;; (context-with-cancel parent): two values, a context cancelled when
+;; parent is or when the second value, a procedure of no arguments, is
+;; called (Go's context.WithCancel).
+(define (context-with-cancel parent)
+  (let ((c (%derive-context "context-with-cancel" parent)))
+    (values c (%cancel-proc c parent))))
+;; (context-with-timeout parent ms): the same, also cancelled with
+;; "context deadline exceeded" ms milliseconds from now.
+(define (context-with-timeout parent ms)
+  (%check-ms "context-with-timeout" ms)
+  (let ((c (%derive-context "context-with-timeout" parent)))
+    (if (not (%context-err c))
+        (let ((ticket (cons #t #f)))
+          (%context-ticket-set! c ticket)
+          (set! %lock #t)
+          (%add-timer! ms ticket
+                       (lambda (now) (%context-cancel! c "context deadline exceeded")))
+          (set! %lock #f)))
+    (values c (%cancel-proc c parent))))
+
+;;;; Goroutine handles and mailboxes
+
+;; Racket's thread operations on goroutines. What they need of a
+;; goroutine (an event set when it ends, a mailbox) is kept in a side
+;; table, made only for the goroutines they are used on, so a goroutine
+;; costs nothing more for them; %goroutine-exit hands the table the
+;; goroutines that end.
+(define %handles (make-hash-table eq?))
+(%define-record handle ended mailbox signal)
+(define (%handle g)
+  (or (hash-table-ref/default %handles g #f)
+      (let ((h (%make-handle (make-event) (%make-queue) (make-chan 1))))
+        (set! %handles-used #t)
+        (hash-table-set! %handles g h)
+        h)))
+(define (%handle-ended! g)
+  (let ((h (hash-table-ref/default %handles g #f)))
+    (if h
+        (begin
+          (hash-table-delete! %handles g)
+          (%event-set?-set! (%handle-ended h) #t)
+          (%close! (%event-chan (%handle-ended h)))))))
+
+(define (%check-goroutine who g) (if (not (%goroutine? g)) (%type-error who "goroutine" g)))
+(define (goroutine-dead? g)
+  (%check-goroutine "goroutine-dead?" g)
+  (eq? (%goroutine-state g) 'done))
+;; (goroutine-wait g): blocks until g has ended.
+(define (goroutine-wait g)
+  (%check-goroutine "goroutine-wait" g)
+  (if (eq? g %current) (%fail "goroutine-wait: a goroutine cannot wait for itself"))
+  (if (not (goroutine-dead? g)) (event-wait (%handle-ended (%handle g)))))
+;; (goroutine-kill! g): g is cancelled at once (at its next step if it
+;; runs, now if it waits); its dynamic-wind after thunks run, and its
+;; nursery does not count it as failed.
+(define (goroutine-kill! g)
+  (%check-goroutine "goroutine-kill!" g)
+  (if (eq? g %main) (%fail "goroutine-kill!: cannot kill the main goroutine"))
+  (if (not (goroutine-dead? g))
+      (begin
+        (set! %lock #t)
+        (set! %nurseries-made (+ %nurseries-made 1))
+        (%goroutine-cancel-set! g #f)
+        (%cancel-goroutine! g (%make-nursery %nurseries-made #f #f 0 #f #f #t #f #f #f))
+        (set! %lock #f)
+        (%checkpoint))))
+;; (goroutine-send g v): puts v in g's mailbox (unbounded: never blocks).
+(define (goroutine-send g v)
+  (%check-goroutine "goroutine-send" g)
+  (if (not (goroutine-dead? g))
+      (let ((h (%handle g)))
+        (%enqueue! (%handle-mailbox h) v)
+        (select ((send (%handle-signal h) #t) #t) (else #t))))
+  %unspecified)
+;; (goroutine-receive): the oldest value in the running goroutine's
+;; mailbox, waiting for one if it is empty.
+(define (goroutine-receive)
+  (let ((h (%handle %current)))
+    (let loop ()
+      (if (%queue-empty? (%handle-mailbox h))
+          (begin (recv (%handle-signal h)) (loop))
+          (%dequeue! (%handle-mailbox h))))))
 
 ;;;; The program and the REPL
 
@@ -1369,6 +2092,7 @@
     (display (%goroutine-id g) p)
     (newline p)
     (display (%without-prelude-lines (error-object-backtrace obj)) p)
+    (%display-created-by g p "")
     (if (not %interactive) (exit 1))))
 
 ;; The backtrace of a goroutine ends in the frames of %goroutine-base,

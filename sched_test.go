@@ -40,7 +40,7 @@ func TestRunGoroutines(t *testing.T) {
 			stderr: []string{"all goroutines are asleep - deadlock!"}},
 		{name: "stdin program ends with main", args: []string{"-"}, stdin: "(go (sleep 5) (display \"late\"))\n(display \"early\")\n", stdout: "early"},
 		{name: "stdin program deadlock", args: []string{"-"}, stdin: "(nursery (go (recv (make-chan))))\n", wantStatus: 2,
-			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [nursery]:\n\ngoroutine 2 [chan receive]:\n"}},
+			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [nursery]:\n  nursery opened by <top level> at <stdin>:1:1\n\ngoroutine 2 [chan receive]:\n", "  created at <stdin>:1:10\n"}},
 		// The prompt-less REPL (stdin not a terminal) lets goroutines run
 		// after each form, as the REPL does, and does not wait at the end.
 		{name: "pipe runs goroutines between forms", stdin: "(define c (make-chan))\n(go (display \"child \") (send c 1))\n(recv c)\n",

@@ -363,6 +363,33 @@ func (in *Interp) schedPrims() []*value.Primitive {
 			}
 			return value.List(lines...), nil
 		}),
+		// (%origin proc) describes where the procedure proc was
+		// written, as "by NAME at FILE:LINE:COL" (NAME the procedure
+		// around it, or <top level>; just "at ..." inside an anonymous
+		// one), or #f for a primitive or a
+		// procedure of prelude.scm: the "created by" line of a
+		// goroutine, whose thunk is the lambda of its go form. The
+		// string is made once per lambda expression, so goroutines
+		// started at one place share it.
+		prim1("%origin", func(x V) (V, error) {
+			c, ok := x.(*Closure)
+			if !ok || !c.lam.pos.IsValid() || inPrelude(c.lam.pos) {
+				return false, nil
+			}
+			if c.lam.origin == nil {
+				name := c.lam.site.name
+				switch name {
+				case "":
+					name = "by <top level> "
+				case "#<lambda>":
+					name = "" // an anonymous procedure says nothing
+				default:
+					name = "by " + name + " "
+				}
+				c.lam.origin = value.NewString(name + "at " + c.lam.pos.String())
+			}
+			return c.lam.origin, nil
+		}),
 		// (%idle-sleep ms) flushes the output and sleeps ms
 		// milliseconds, returning early when the user presses Ctrl-C
 		// (the machine then stops at its next poll).

@@ -134,6 +134,8 @@ type Lambda struct {
 	body      Node
 	name      string
 	site
+	// origin caches the description (%origin) of where it is written.
+	origin value.Value
 }
 
 // Closure is a procedure written in Scheme.
