@@ -69,6 +69,10 @@ type compiler struct {
 	src  value.SourceMap
 	pos  value.Pos // position of the innermost form with a known one
 	name string    // the enclosing procedure's name, for backtraces
+	// letInits holds the variables of the lets whose inits are being
+	// compiled: a free reference to one of them is most likely meant
+	// for the let's binding, which its inits cannot see (let* can).
+	letInits []*value.Symbol
 }
 
 // compileError is how the compiler reports a syntax error: it panics with
@@ -343,7 +347,13 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 	if g.Macro != nil {
 		c.errorf(sym, "bad syntax: %s is a macro, not a variable", sym.Name)
 	}
-	return &GlobalRef{g: g, site: c.site()}
+	ref := &GlobalRef{g: g, site: c.site()}
+	for _, v := range c.letInits {
+		if v.Base() == sym.Base() {
+			ref.letInit = true
+		}
+	}
+	return ref
 }
 
 // immediate reports whether n evaluates without frames.

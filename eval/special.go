@@ -287,9 +287,12 @@ func compileLet(c *compiler, form *value.Pair, sc *scope) Node {
 	}
 	names, inits := c.bindings(items[1], form)
 	n := &Let{site: c.site()}
+	outer := c.letInits
+	c.letInits = append(outer[:len(outer):len(outer)], names...)
 	for i, init := range inits {
 		n.inits = append(n.inits, c.compileNamed(init, sc, names[i].ProcName()))
 	}
+	c.letInits = outer
 	inner := &scope{up: sc}
 	for _, name := range names {
 		for _, prev := range inner.names {
