@@ -54,3 +54,13 @@
 (for-range (x c) (car x))
 ;;; error: "car: expected pair, got 1"
 ;;; error: "^  for-range at suggest.scm:\d+:\d+$"
+---
+;; The thunks guard and parameterize make are the user's procedure in
+;; backtraces, not #<lambda>.
+(define (f x) (guard (e ((string? e) 'no)) (car x)))
+(define (g x) (parameterize ((current-output-port (current-output-port))) (+ 1 (f x))))
+(g 5)
+;;; error: "car: expected pair, got 5"
+;;; error: "^  f at suggest.scm:\d+:44$"
+;;; error: "^  f at suggest.scm:\d+:15"
+;;; error: "^  g at suggest.scm:\d+:80$"
