@@ -51,8 +51,12 @@ func TestReferenceCoversBuiltins(t *testing.T) {
 	}
 	full := newTestInterp(t, io.Discard, io.Discard)
 	aux := map[string]bool{"else": true, "=>": true, "...": true, "_": true, "unquote": true, "unquote-splicing": true}
+	// (scheme complex), documented ahead of the branch that binds it
+	// (issue 10).
+	complexLib := map[string]bool{"make-rectangular": true, "make-polar": true, "real-part": true,
+		"imag-part": true, "angle": true}
 	for name, entries := range d {
-		if aux[name] {
+		if aux[name] || complexLib[name] {
 			continue
 		}
 		if !contains(full.Completions(name), name) {
