@@ -10,6 +10,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -34,7 +35,7 @@ func openPTY() (master, slave *os.File, err error) {
 		master.Close()
 		return nil, nil, e
 	}
-	slave, err = os.OpenFile("/dev/pts/"+itoa(int(n)), os.O_RDWR|syscall.O_NOCTTY, 0)
+	slave, err = os.OpenFile("/dev/pts/"+strconv.Itoa(int(n)), os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
 		master.Close()
 		return nil, nil, err
@@ -48,13 +49,6 @@ func openPTY() (master, slave *os.File, err error) {
 		return nil, nil, e
 	}
 	return master, slave, nil
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // ptySession is contigo's REPL running on a pseudo-terminal.
