@@ -5,7 +5,7 @@ package main
 // answer prints:
 //
 //	contigo check EXERCISE FILE.scm...   check answers
-//	contigo check EXERCISE DIR           check every DIR/*.scm (a class's submissions)
+//	contigo check EXERCISE DIR           check every .scm under DIR (a class's submissions)
 //	contigo check -list                  list the exercises
 //
 // EXERCISE is an exercise's name, such as 01-find-first (docs/course/
@@ -84,15 +84,16 @@ func findExercise(name string) (string, error) {
 }
 
 func checkMain(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("contigo check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	timeout := fs.Duration("timeout", 10*time.Second, "wall-clock time an answer may run")
-	list := fs.Bool("list", false, "list the exercises")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: contigo check [flags] EXERCISE FILE.scm|DIR ...\n       contigo check -list\n\nflags:\n")
-		fs.PrintDefaults()
+	flags := flag.NewFlagSet("contigo check", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	timeout := flags.Duration("timeout", 10*time.Second, "wall-clock time an answer may run")
+	list := flags.Bool("list", false, "list the exercises")
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "usage: contigo check [flags] EXERCISE FILE.scm|DIR ...\n       contigo check -list\n\n"+
+			"A DIR stands for every .scm file under it.\n\nflags:\n")
+		flags.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -104,11 +105,11 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if fs.NArg() < 2 {
-		fs.Usage()
+	if flags.NArg() < 2 {
+		flags.Usage()
 		return 2
 	}
-	ex, err := findExercise(fs.Arg(0))
+	ex, err := findExercise(flags.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
 		return 2
@@ -118,7 +119,7 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
 		return 2
 	}
-	files, err := answerFiles(fs.Args()[1:])
+	files, err := answerFiles(flags.Args()[1:])
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
 		return 2
@@ -142,7 +143,8 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 }
 
 // answerFiles expands the arguments: a directory stands for the .scm
-// files in it.
+// files in it and in its subdirectories (one per student, say), in
+// lexical order.
 func answerFiles(args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
@@ -154,7 +156,16 @@ func answerFiles(args []string) ([]string, error) {
 			files = append(files, a)
 			continue
 		}
-		found, err := filepath.Glob(filepath.Join(a, "*.scm"))
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(p, ".scm") {
+				found = append(found, p)
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}

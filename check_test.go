@@ -44,6 +44,8 @@ func TestCheck(t *testing.T) {
 	writeFile(t, subs, "a.scm", string(right))
 	writeFile(t, subs, "b.scm", "(display 1)")
 	writeFile(t, subs, "notes.txt", "not an answer")
+	os.Mkdir(filepath.Join(subs, "zoe"), 0o755)
+	writeFile(t, filepath.Join(subs, "zoe"), "answer.scm", string(right))
 
 	tests := []struct {
 		name   string
@@ -64,7 +66,8 @@ func TestCheck(t *testing.T) {
 		{name: "missing final newline", args: []string{"find-first", noNewline}, code: 1,
 			stdout: `FAIL \Q` + noNewline + `\E: the last line of output lacks its line break \(a newline\)\n`},
 		{name: "a folder of submissions", args: []string{"find-first", subs}, code: 1,
-			stdout: `ok   \Q` + filepath.Join(subs, "a.scm") + `\E\nFAIL \Q` + filepath.Join(subs, "b.scm") + `\E: .*\n01-find-first: 1 of 2 answers right\n`},
+			stdout: `ok   \Q` + filepath.Join(subs, "a.scm") + `\E\nFAIL \Q` + filepath.Join(subs, "b.scm") + `\E: .*\n` +
+				`ok   \Q` + filepath.Join(subs, "zoe", "answer.scm") + `\E\n01-find-first: 2 of 3 answers right\n`},
 		{name: "unknown exercise", args: []string{"frobnicate", good}, code: 2,
 			stderr: `contigo check: no exercise "frobnicate"; the exercises are:\n  01-find-first\n(  .*\n)+`},
 		{name: "ambiguous exercise", args: []string{"01", good}, code: 2,

@@ -84,7 +84,7 @@ func metaCommand(in *eval.Interp, line string, out, errOut io.Writer) (handled, 
 	freshLine(out)
 	cmd, err := lookupMeta(word) // repl_complete.go
 	if err != nil {
-		fmt.Fprintln(errOut, err)
+		fmt.Fprintln(errOut, paint(errOut, colorRed, err.Error()))
 		return true, false
 	}
 	in.ClearInterrupt()

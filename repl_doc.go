@@ -130,8 +130,21 @@ func docNames() []string {
 	return names
 }
 
+// docName is the name an argument of ,doc or ,describe asks about: its
+// first word, without the parentheses or quote a reader may type.
+func docName(arg string) string {
+	f := strings.Fields(arg)
+	if len(f) == 0 {
+		return ""
+	}
+	if name := strings.Trim(f[0], "()'`"); name != "" {
+		return name
+	}
+	return f[0]
+}
+
 func metaDoc(c *metaCtx, arg string) bool {
-	name := strings.TrimSpace(arg)
+	name := docName(arg)
 	if name == "" {
 		fmt.Fprintln(c.errOut, ",doc needs a name, as in ,doc map (,apropos TEXT searches)")
 		return false
@@ -155,7 +168,7 @@ func metaDoc(c *metaCtx, arg string) bool {
 
 // metaDescribe shows what a name is bound to, then its documentation.
 func metaDescribe(c *metaCtx, arg string) bool {
-	name := strings.TrimSpace(arg)
+	name := docName(arg)
 	if name == "" {
 		fmt.Fprintln(c.errOut, ",describe needs a name, as in ,describe map")
 		return false

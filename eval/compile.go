@@ -72,6 +72,10 @@ type compiler struct {
 	// frozen is the environment eval compiles in, whose bindings set!
 	// must not change (nil: none).
 	frozen *Environment
+	// letInits holds the variables of the lets whose inits are being
+	// compiled: a free reference to one of them is most likely meant
+	// for the let's binding, which its inits cannot see (let* can).
+	letInits []*value.Symbol
 }
 
 // compileError is how the compiler reports a syntax error: it panics with
@@ -370,7 +374,13 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 	if g.Macro != nil {
 		c.errorf(sym, "bad syntax: %s is a macro, not a variable", sym.Name)
 	}
-	return &GlobalRef{g: g, site: c.site()}
+	ref := &GlobalRef{g: g, site: c.site()}
+	for _, v := range c.letInits {
+		if v.Base() == sym.Base() {
+			ref.letInit = true
+		}
+	}
+	return ref
 }
 
 // immediate reports whether n evaluates without frames.

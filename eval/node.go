@@ -111,11 +111,18 @@ func (g *Global) set(v value.Value) {
 type GlobalRef struct {
 	g *Global
 	site
+	// letInit marks a reference in the init of a let that binds the
+	// same name: if it is unbound, the let was meant to be a let*.
+	letInit bool
 }
 
 func (n *GlobalRef) get(m *Machine) value.Value {
 	v := n.g.Value
 	if v == nil {
+		if n.letInit {
+			m.fail(&value.ErrorObject{Message: "unbound variable: " + n.g.Name.Name + " (the let around this " +
+				"binds " + n.g.Name.Name + ", but a let's inits cannot see its variables: use let*)"}, &n.site)
+		}
 		m.fail(unboundError(m.in, n.g.Name), &n.site)
 	}
 	return v

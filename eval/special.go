@@ -178,7 +178,14 @@ func compileLambda(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) < 3 {
 		c.errorf(form, "bad syntax: lambda needs parameters and a body")
 	}
-	return c.lambda(items[1], items[2:], sc, form, "")
+	name := ""
+	if s, ok := form.Car.(*value.Symbol); ok && s.IsAlias() && c.name != "" && c.name != "#<lambda>" {
+		// A lambda that a macro wrote (the thunks of guard or
+		// parameterize): in backtraces its frames belong to the
+		// procedure the user wrote around it.
+		name = c.name
+	}
+	return c.lambda(items[1], items[2:], sc, form, name)
 }
 
 func compileNamedLambda(c *compiler, form *value.Pair, sc *scope) Node {
@@ -290,9 +297,12 @@ func compileLet(c *compiler, form *value.Pair, sc *scope) Node {
 	}
 	names, inits := c.bindings(items[1], form)
 	n := &Let{site: c.site()}
+	outer := c.letInits
+	c.letInits = append(outer[:len(outer):len(outer)], names...)
 	for i, init := range inits {
 		n.inits = append(n.inits, c.compileNamed(init, sc, names[i].ProcName()))
 	}
+	c.letInits = outer
 	inner := &scope{up: sc}
 	for _, name := range names {
 		for _, prev := range inner.names {

@@ -18,10 +18,15 @@
 (recieve c)
 ;;; error: "unbound variable: recieve \(did you mean recv\?\)$"
 ---
-;; x is bound by the let, but let's inits cannot see it: no "did you
-;; mean *".
+;; x is bound by the let, but let's inits cannot see it: not "did you
+;; mean *?" but what is wrong.
 (let ((x 1) (y (+ x 1))) y)
-;;; error: "unbound variable: x$"
+;;; error: "suggest.scm:\d+:19: unbound variable: x \(the let around this binds x, but a let's inits cannot see its variables: use let\*\)$"
+---
+;; A one-letter name elsewhere gets no guess.
+(define (f) (+ q 1))
+(f)
+;;; error: "unbound variable: q$"
 ---
 (define (total xs) (apply + xs))
 (totl '(1 2))
@@ -49,3 +54,13 @@
 (for-range (x c) (car x))
 ;;; error: "car: expected pair, got 1"
 ;;; error: "^  for-range at suggest.scm:\d+:\d+$"
+---
+;; The thunks guard and parameterize make are the user's procedure in
+;; backtraces, not #<lambda>.
+(define (f x) (guard (e ((string? e) 'no)) (car x)))
+(define (g x) (parameterize ((current-output-port (current-output-port))) (+ 1 (f x))))
+(g 5)
+;;; error: "car: expected pair, got 5"
+;;; error: "^  f at suggest.scm:\d+:44$"
+;;; error: "^  f at suggest.scm:\d+:15"
+;;; error: "^  g at suggest.scm:\d+:80$"
