@@ -6,8 +6,8 @@ package main
 // they fail; under -short they skip (building the .wasm takes a while).
 //
 // Screenshots of the pages at laptop and phone sizes are written to
-// $CONTIGO_SCREENSHOTS if set, else to a temporary directory (the log
-// names it).
+// $CONTIGO_SCREENSHOTS if set, else to $TMPDIR/contigo-screenshots (the
+// log names them): look at them after changing the pages.
 
 import (
 	"context"
@@ -158,7 +158,12 @@ func saveScreenshot(t *testing.T, name string, png []byte) {
 	t.Helper()
 	dir := os.Getenv("CONTIGO_SCREENSHOTS")
 	if dir == "" {
-		dir = t.TempDir()
+		// Kept after the run (and overwritten by the next), so that
+		// they can be looked at.
+		dir = filepath.Join(os.TempDir(), "contigo-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
@@ -216,6 +221,16 @@ func TestBrowserChapter(t *testing.T) {
 		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("#block-3 .timeline-box g.deadlock").length`); n != 1 {
 			t.Errorf("%d deadlock marks, want 1", n)
+		}
+	})
+
+	t.Run("show-continuation", func(t *testing.T) {
+		out := runBlock(t, ctx, "#block-5")
+		for _, want := range []string{"When resumed with a value, this continuation will:",
+			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at 07-scheduling.md:"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("show-continuation printed %q, without %q", out, want)
+			}
 		}
 	})
 
@@ -293,6 +308,14 @@ func TestBrowserPlayground(t *testing.T) {
 	out := runBlock(t, ctx, "#playground")
 	if out != "ping\n" {
 		t.Errorf("gbe-channels printed %q, want %q", out, "ping\n")
+	}
+	// Ctrl-Enter runs too.
+	setCode(t, ctx, "#playground", `(display "from the keyboard")`)
+	eval[chromedp.Void](t, ctx, `(() => { delete document.querySelector("#playground .state").dataset.status;
+		document.querySelector("#playground textarea").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", ctrlKey: true, bubbles: true})); })()`)
+	wait(t, ctx, `document.querySelector("#playground .state").dataset.status === "0"`, 30*time.Second)
+	if out := eval[string](t, ctx, `document.querySelector("#playground .out").textContent`); out != "from the keyboard" {
+		t.Errorf("Ctrl-Enter: output %q", out)
 	}
 	screenshot(t, ctx, "playground-laptop.png")
 }
