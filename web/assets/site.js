@@ -36,7 +36,8 @@ function startWorker() {
           status.textContent = "interpreter ready (" + ms + " ms)";
           status.dataset.startup = String(ms);
           status.title = "loading and compiling contigo.wasm: " + Math.round(m.load) +
-            " ms; starting the interpreter (the Scheme library): " + Math.round(m.init) + " ms";
+            " ms; starting Go: " + Math.round(m.runtime) +
+            " ms; starting the interpreter (loading its Scheme library): " + Math.round(m.init) + " ms";
           status.className = "status ready";
         }
         resolve();
