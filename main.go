@@ -79,6 +79,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
 
 	rest := fs.Args()
+	if *traceHTML != "" && len(rest) == 0 {
+		fmt.Fprintln(stderr, "contigo: --trace-html needs a program: contigo --trace-html OUT.html FILE.scm")
+		return 2
+	}
 	opts := eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: stdin,
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
