@@ -187,10 +187,10 @@ func (r *mdRenderer) table() {
 }
 
 var (
-	linkRe   = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	boldRe   = regexp.MustCompile(`(?s)\*\*(\S(?:.*?\S)?)\*\*`)
-	emRe     = regexp.MustCompile(`(?s)(^|[\s(—])\*(\S(?:.*?\S)?)\*`)
-	emUnder  = regexp.MustCompile(`(?s)(^|[\s(])_(\S(?:.*?\S)?)_([\s).,;:]|$)`)
+	linkRe  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	boldRe  = regexp.MustCompile(`(?s)\*\*(\S(?:.*?\S)?)\*\*`)
+	emRe    = regexp.MustCompile(`(?s)(^|[\s(—])\*(\S(?:.*?\S)?)\*`)
+	emUnder = regexp.MustCompile(`(?s)(^|[\s(])_(\S(?:.*?\S)?)_([\s).,;:]|$)`)
 )
 
 // inline renders the inline markup of a paragraph's text. Code spans are
