@@ -227,7 +227,7 @@ func TestBrowserChapter(t *testing.T) {
 	t.Run("show-continuation", func(t *testing.T) {
 		out := runBlock(t, ctx, "#block-5")
 		for _, want := range []string{"When resumed with a value, this continuation will:",
-			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at 07-scheduling.md:"} {
+			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at docs/course/07-scheduling.md:217:3"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("show-continuation printed %q, without %q", out, want)
 			}
@@ -272,6 +272,47 @@ func TestBrowserChapter(t *testing.T) {
 			t.Errorf("%d nursery brackets, want 1", n)
 		}
 	})
+}
+
+// TestBrowserCourse runs every block of every chapter in the browser
+// (running a chapter's last block runs the ones above it first) and
+// checks each against the expected output that follows it, as the
+// course test does natively. A block may fail only if it says it does
+// (";; => ERROR:").
+func TestBrowserCourse(t *testing.T) {
+	ctx, url := browser(t, 1280, 900)
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chapters, err := listChapters(filepath.Join(root, "docs", "course"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range chapters {
+		open(t, ctx, url+"/"+c.page)
+		n := eval[int](t, ctx, `document.querySelectorAll(".block").length`)
+		if n == 0 {
+			continue
+		}
+		runBlock(t, ctx, fmt.Sprintf("#block-%d", n))
+		wait(t, ctx, `Array.from(document.querySelectorAll(".block .state")).every(s => s.dataset.status !== undefined)`, 5*time.Minute)
+		problems := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".block")).flatMap(b => {
+			const next = b.nextElementSibling;
+			const want = next && next.matches("pre.expected") ? next.textContent : null;
+			const out = b.querySelector(".out").textContent;
+			const status = b.querySelector(".state").dataset.status;
+			const r = [];
+			if (want !== null && out.replace(/\n$/, "") !== want.replace(/\n$/, ""))
+				r.push(b.id + " (line " + b.dataset.line + ") printed " + JSON.stringify(out) + ", want " + JSON.stringify(want));
+			if (status !== "0" && !/;; => ERROR:/.test(b.querySelector("textarea").value))
+				r.push(b.id + " (line " + b.dataset.line + ") ended with status " + status + ": " + out);
+			return r;
+		})`)
+		for _, p := range problems {
+			t.Errorf("%s: %s", c.file, p)
+		}
+	}
 }
 
 // TestBrowserPhone looks at a chapter and the playground on a phone-sized
