@@ -200,6 +200,11 @@ func TestBrowserChapter(t *testing.T) {
 		if lanes != "2" || handoffs != "6" || drawn != 6 {
 			t.Errorf("ping-pong timeline: %s lanes, %s hand-offs (%d drawn), want 2 and 6", lanes, handoffs, drawn)
 		}
+		// Hovering shows the event and where in the block it happened.
+		tip := eval[string](t, ctx, `document.querySelector("#block-1 .timeline-box g.handoff title").textContent`)
+		if !strings.Contains(tip, "goroutine 2 wakes goroutine 1: wake 1 by 2 at docs/course/07-scheduling.md:71:21") {
+			t.Errorf("the first hand-off's tooltip is %q", tip)
+		}
 		scrollTo(t, ctx, "#block-1")
 		screenshot(t, ctx, "chapter7-laptop.png")
 		png, err := chromedp.Run(ctx, chromedp.Screenshot("#block-1"))
