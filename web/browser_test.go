@@ -23,6 +23,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/web/session"
 )
 
 var (
@@ -316,6 +319,45 @@ func TestBrowserCourse(t *testing.T) {
 		})`)
 		for _, p := range problems {
 			t.Errorf("%s: %s", c.file, p)
+		}
+	}
+}
+
+// TestBrowserExamples runs every program of the playground in the
+// browser and compares what it prints with a native run.
+func TestBrowserExamples(t *testing.T) {
+	ctx, url := browser(t, 1280, 900)
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prelude, err := os.ReadFile(filepath.Join(root, "prelude.scm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "examples", "*.scm"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	open(t, ctx, url+"/playground.html")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".scm")
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want strings.Builder
+		s, err := session.New(string(prelude), &want, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := s.RunProgram(string(src), name+".scm", false); res.Status != 0 {
+			t.Fatalf("%s: status %d natively", name, res.Status)
+		}
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => { const s = document.getElementById("examples"); s.value = %q; s.dispatchEvent(new Event("change")); })()`, name))
+		got := runBlock(t, ctx, "#playground")
+		if st := eval[string](t, ctx, `document.querySelector("#playground .state").dataset.status`); st != "0" || got != want.String() {
+			t.Errorf("%s: status %s in the browser; output (-native +browser):\n%s", name, st, cmp.Diff(want.String(), got))
 		}
 	}
 }
