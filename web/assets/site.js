@@ -53,6 +53,23 @@ function startWorker() {
       }
     };
   });
+  // A worker that dies (the interpreter crashed, or ran out of memory)
+  // ends the run in progress with an error rather than leaving it
+  // running forever.
+  worker.onerror = (e) => {
+    status.textContent = "the interpreter stopped: " + (e.message || "unknown error");
+    status.className = "status error";
+    for (const [id, p] of pending) {
+      p.onErr("the interpreter stopped: " + (e.message || "unknown error") + "\n");
+      p.onDone({ id, type: "done", status: 70 });
+    }
+    pending.clear();
+    ran = [];
+    worker.terminate();
+    startWorker().then(() => {
+      status.textContent += " (restarted after an error: the chapter's earlier blocks run again when needed)";
+    });
+  };
   worker.ready = ready;
   return ready;
 }
