@@ -93,6 +93,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	limit := time.Duration(*timeout * float64(time.Second))
 	rest := fs.Args()
+	if *traceHTML != "" && len(rest) == 0 {
+		fmt.Fprintln(stderr, "contigo: --trace-html needs a program: contigo --trace-html OUT.html FILE.scm")
+		return 2
+	}
 	opts := eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: stdin, FlushLines: isTerminalOutput(stdout),
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",

@@ -206,7 +206,13 @@
 ;; string "file:line:col" or #f, nursery and opener the numbers of a
 ;; spawned goroutine's nursery and of the goroutine that opened it (0
 ;; for the root nursery; #f for other events), every item a string.
+;; Past %trace-limit events, the rest are only counted (%trace-left-out):
+;; a long run must not fill the memory, and its picture would be
+;; unreadable anyway.
 (define %trace-log #f)
+(define %trace-limit 20000)
+(define %trace-count 0)
+(define %trace-left-out 0)
 (define %trace-epoch 0)
 ;; Where each traced goroutine was started, by id: events of a goroutine
 ;; with no pending call of the user's (a call in tail position leaves
@@ -217,22 +223,29 @@
     (if (and on? (not %trace?)) (set! %trace-epoch (current-jiffy)))
     (set! %trace? on?)))
 (define (trace-scheduler on?) (set! %trace-print? on?) (%trace-switch!))
-(define (%trace-record! on?) (set! %trace-log (if on? '() #f)) (%trace-switch!))
+(define (%trace-record! on?)
+  (set! %trace-log (if on? '() #f))
+  (set! %trace-count 0)
+  (set! %trace-left-out 0)
+  (%trace-switch!))
 (define (%trace . items)
   (let ((t (- (current-jiffy) %trace-epoch))
         (context (%trace-context items)))   ; #(where nursery opener)
-    (if %trace-log
-        (set! %trace-log
-              (cons (apply vector t (vector-ref context 0) (vector-ref context 1)
-                           (vector-ref context 2)
-                           (map (lambda (x)
-                                  (if (string? x)
-                                      x
-                                      (let ((p (open-output-string)))
-                                        (display x p)
-                                        (get-output-string p))))
-                                items))
-                    %trace-log)))
+    (cond ((not %trace-log))
+          ((>= %trace-count %trace-limit) (set! %trace-left-out (+ %trace-left-out 1)))
+          (else
+           (set! %trace-count (+ %trace-count 1))
+           (set! %trace-log
+                 (cons (apply vector t (vector-ref context 0) (vector-ref context 1)
+                              (vector-ref context 2)
+                              (map (lambda (x)
+                                     (if (string? x)
+                                         x
+                                         (let ((p (open-output-string)))
+                                           (display x p)
+                                           (get-output-string p))))
+                                   items))
+                       %trace-log))))
     (if %trace-print? (%trace-print items (vector-ref context 0) t))))
 (define (%trace-print items where t)
   (let ((p (current-error-port)))

@@ -22,9 +22,9 @@ func runTraced(in *eval.Interp, src, file, out string, stdout, stderr io.Writer)
 		return 70
 	}
 	code := evalString(in, src, file, false, stdout, stderr)
-	events, err := timeline.Collect(in)
+	tl, err := timeline.Read(in)
 	if err == nil {
-		page := timeline.HTML("contigo: "+filepath.Base(file), timeline.Build(events), "")
+		page := timeline.HTML("contigo: "+filepath.Base(file), tl, "")
 		err = os.WriteFile(out, []byte(page), 0o644)
 	}
 	if err != nil {

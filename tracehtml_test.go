@@ -62,6 +62,13 @@ func TestTraceHTML(t *testing.T) {
 			}
 		})
 	}
+	t.Run("no program", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"--trace-html", filepath.Join(dir, "x.html"), "-e", "1"}, strings.NewReader(""), &stdout, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), "--trace-html needs a program") {
+			t.Errorf("status %d, stderr %q", code, stderr.String())
+		}
+	})
 	t.Run("unwritable", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{"--trace-html", filepath.Join(dir, "no", "such", "dir.html"), deadlock}, strings.NewReader(""), &stdout, &stderr)

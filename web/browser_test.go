@@ -6,8 +6,8 @@ package main
 // they fail; under -short they skip (building the .wasm takes a while).
 //
 // Screenshots of the pages at laptop and phone sizes are written to
-// $CONTIGO_SCREENSHOTS if set, else to a temporary directory (the log
-// names it).
+// $CONTIGO_SCREENSHOTS if set, else to $TMPDIR/contigo-screenshots (the
+// log names them): look at them after changing the pages.
 
 import (
 	"context"
@@ -23,6 +23,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/web/session"
 )
 
 var (
@@ -158,7 +161,12 @@ func saveScreenshot(t *testing.T, name string, png []byte) {
 	t.Helper()
 	dir := os.Getenv("CONTIGO_SCREENSHOTS")
 	if dir == "" {
-		dir = t.TempDir()
+		// Kept after the run (and overwritten by the next), so that
+		// they can be looked at.
+		dir = filepath.Join(os.TempDir(), "contigo-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
@@ -195,6 +203,11 @@ func TestBrowserChapter(t *testing.T) {
 		if lanes != "2" || handoffs != "6" || drawn != 6 {
 			t.Errorf("ping-pong timeline: %s lanes, %s hand-offs (%d drawn), want 2 and 6", lanes, handoffs, drawn)
 		}
+		// Hovering shows the event and where in the block it happened.
+		tip := eval[string](t, ctx, `document.querySelector("#block-1 .timeline-box g.handoff title").textContent`)
+		if !strings.Contains(tip, "goroutine 2 wakes goroutine 1: wake 1 by 2 at docs/course/07-scheduling.md:71:21") {
+			t.Errorf("the first hand-off's tooltip is %q", tip)
+		}
 		scrollTo(t, ctx, "#block-1")
 		screenshot(t, ctx, "chapter7-laptop.png")
 		png, err := chromedp.Run(ctx, chromedp.Screenshot("#block-1"))
@@ -216,6 +229,16 @@ func TestBrowserChapter(t *testing.T) {
 		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("#block-3 .timeline-box g.deadlock").length`); n != 1 {
 			t.Errorf("%d deadlock marks, want 1", n)
+		}
+	})
+
+	t.Run("show-continuation", func(t *testing.T) {
+		out := runBlock(t, ctx, "#block-5")
+		for _, want := range []string{"When resumed with a value, this continuation will:",
+			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at docs/course/07-scheduling.md:217:3"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("show-continuation printed %q, without %q", out, want)
+			}
 		}
 	})
 
@@ -259,6 +282,86 @@ func TestBrowserChapter(t *testing.T) {
 	})
 }
 
+// TestBrowserCourse runs every block of every chapter in the browser
+// (running a chapter's last block runs the ones above it first) and
+// checks each against the expected output that follows it, as the
+// course test does natively. A block may fail only if it says it does
+// (";; => ERROR:").
+func TestBrowserCourse(t *testing.T) {
+	ctx, url := browser(t, 1280, 900)
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chapters, err := listChapters(filepath.Join(root, "docs", "course"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range chapters {
+		open(t, ctx, url+"/"+c.page)
+		n := eval[int](t, ctx, `document.querySelectorAll(".block").length`)
+		if n == 0 {
+			continue
+		}
+		runBlock(t, ctx, fmt.Sprintf("#block-%d", n))
+		wait(t, ctx, `Array.from(document.querySelectorAll(".block .state")).every(s => s.dataset.status !== undefined)`, 5*time.Minute)
+		problems := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".block")).flatMap(b => {
+			const next = b.nextElementSibling;
+			const want = next && next.matches("pre.expected") ? next.textContent : null;
+			const out = b.querySelector(".out").textContent;
+			const status = b.querySelector(".state").dataset.status;
+			const r = [];
+			if (want !== null && out.replace(/\n$/, "") !== want.replace(/\n$/, ""))
+				r.push(b.id + " (line " + b.dataset.line + ") printed " + JSON.stringify(out) + ", want " + JSON.stringify(want));
+			if (status !== "0" && !/;; => ERROR:/.test(b.querySelector("textarea").value))
+				r.push(b.id + " (line " + b.dataset.line + ") ended with status " + status + ": " + out);
+			return r;
+		})`)
+		for _, p := range problems {
+			t.Errorf("%s: %s", c.file, p)
+		}
+	}
+}
+
+// TestBrowserExamples runs every program of the playground in the
+// browser and compares what it prints with a native run.
+func TestBrowserExamples(t *testing.T) {
+	ctx, url := browser(t, 1280, 900)
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prelude, err := os.ReadFile(filepath.Join(root, "prelude.scm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "examples", "*.scm"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	open(t, ctx, url+"/playground.html")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".scm")
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want strings.Builder
+		s, err := session.New(string(prelude), &want, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := s.RunProgram(string(src), name+".scm", false); res.Status != 0 {
+			t.Fatalf("%s: status %d natively", name, res.Status)
+		}
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => { const s = document.getElementById("examples"); s.value = %q; s.dispatchEvent(new Event("change")); })()`, name))
+		got := runBlock(t, ctx, "#playground")
+		if st := eval[string](t, ctx, `document.querySelector("#playground .state").dataset.status`); st != "0" || got != want.String() {
+			t.Errorf("%s: status %s in the browser; output (-native +browser):\n%s", name, st, cmp.Diff(want.String(), got))
+		}
+	}
+}
+
 // TestBrowserPhone looks at a chapter and the playground on a phone-sized
 // screen: nothing may be wider than the screen but code and timelines,
 // which scroll.
@@ -293,6 +396,14 @@ func TestBrowserPlayground(t *testing.T) {
 	out := runBlock(t, ctx, "#playground")
 	if out != "ping\n" {
 		t.Errorf("gbe-channels printed %q, want %q", out, "ping\n")
+	}
+	// Ctrl-Enter runs too.
+	setCode(t, ctx, "#playground", `(display "from the keyboard")`)
+	eval[chromedp.Void](t, ctx, `(() => { delete document.querySelector("#playground .state").dataset.status;
+		document.querySelector("#playground textarea").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", ctrlKey: true, bubbles: true})); })()`)
+	wait(t, ctx, `document.querySelector("#playground .state").dataset.status === "0"`, 30*time.Second)
+	if out := eval[string](t, ctx, `document.querySelector("#playground .out").textContent`); out != "from the keyboard" {
+		t.Errorf("Ctrl-Enter: output %q", out)
 	}
 	screenshot(t, ctx, "playground-laptop.png")
 }

@@ -218,7 +218,7 @@ func chapterPage(c chapter, src string, chapters []chapter, prelude string, log 
 		switch {
 		case lang == "scheme" && !strings.Contains(info, "no-run"):
 			n++
-			return schemeBlock(n, c.file, text, line, strings.Contains(info, "timeline"), timelines[line])
+			return schemeBlock(n, "docs/course/"+c.file, text, line, strings.Contains(info, "timeline"), timelines[line])
 		case lang == "output":
 			return fmt.Sprintf("<pre class=\"expected\" title=\"expected output\"><code>%s</code></pre>\n", html.EscapeString(strings.TrimSuffix(text, "\n")))
 		}
@@ -235,7 +235,9 @@ func chapterPage(c chapter, src string, chapters []chapter, prelude string, log 
 	return page(c.title, c.page, chapters, body, "chapter")
 }
 
-// schemeBlock is an editable, runnable block.
+// schemeBlock is an editable, runnable block. Its positions are those of
+// the course test, file docs/course/NN-NAME.md and the Markdown's lines,
+// so what it prints is what the chapter's output blocks show.
 func schemeBlock(n int, file, text string, line int, timeline bool, svg string) string {
 	var b strings.Builder
 	tl := ""
@@ -272,7 +274,7 @@ func pretrace(c chapter, src, prelude string, log io.Writer) map[int]string {
 		if lang != "scheme" || strings.Contains(info, "no-run") {
 			return ""
 		}
-		res := s.RunBlock(text, c.file, line, strings.Contains(info, "timeline"))
+		res := s.RunBlock(text, "docs/course/"+c.file, line, strings.Contains(info, "timeline"))
 		if res.Timeline != nil {
 			out[line] = res.Timeline.SVG()
 		}

@@ -187,23 +187,18 @@ func (r *mdRenderer) table() {
 }
 
 var (
-	codeSpan = regexp.MustCompile("(`+)(.+?)(`+)")
-	linkRe   = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	boldRe   = regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*`)
-	emRe     = regexp.MustCompile(`(^|[\s(—])\*(\S(?:.*?\S)?)\*`)
-	emUnder  = regexp.MustCompile(`(^|[\s(])_(\S(?:.*?\S)?)_([\s).,;:]|$)`)
+	linkRe  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	boldRe  = regexp.MustCompile(`(?s)\*\*(\S(?:.*?\S)?)\*\*`)
+	emRe    = regexp.MustCompile(`(?s)(^|[\s(—])\*(\S(?:.*?\S)?)\*`)
+	emUnder = regexp.MustCompile(`(?s)(^|[\s(])_(\S(?:.*?\S)?)_([\s).,;:]|$)`)
 )
 
 // inline renders the inline markup of a paragraph's text. Code spans are
 // cut out first, so nothing inside them is markup.
 func (r *mdRenderer) inline(s string) string {
 	var codes []string
-	s = codeSpan.ReplaceAllStringFunc(s, func(m string) string {
-		sub := codeSpan.FindStringSubmatch(m)
-		if sub[1] != sub[3] {
-			return m
-		}
-		codes = append(codes, "<code>"+html.EscapeString(strings.TrimSpace(sub[2]))+"</code>")
+	s = cutCodeSpans(s, func(code string) string {
+		codes = append(codes, "<code>"+html.EscapeString(code)+"</code>")
 		return fmt.Sprintf("\x00%d\x00", len(codes)-1)
 	})
 	s = html.EscapeString(s)
@@ -222,6 +217,54 @@ func (r *mdRenderer) inline(s string) string {
 		s = strings.Replace(s, fmt.Sprintf("\x00%d\x00", i), c, 1)
 	}
 	return s
+}
+
+// cutCodeSpans replaces each code span of s (a run of n backticks, text,
+// and the next run of exactly n backticks) by what replace returns for
+// its text (trimmed of one space each side, as CommonMark does).
+func cutCodeSpans(s string, replace func(string) string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '`')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		n := i
+		for n < len(s) && s[n] == '`' {
+			n++
+		}
+		run := s[i:n]
+		end := -1
+		for j := n; j < len(s); {
+			k := strings.Index(s[j:], run)
+			if k < 0 {
+				break
+			}
+			k += j
+			e := k + len(run)
+			if (k == 0 || s[k-1] != '`') && (e == len(s) || s[e] != '`') {
+				end = k
+				break
+			}
+			j = e
+			for j < len(s) && s[j] == '`' {
+				j++
+			}
+		}
+		if end < 0 {
+			b.WriteString(s[:n])
+			s = s[n:]
+			continue
+		}
+		b.WriteString(s[:i])
+		code := strings.ReplaceAll(s[n:end], "\n", " ")
+		if len(code) > 2 && code[0] == ' ' && code[len(code)-1] == ' ' {
+			code = code[1 : len(code)-1]
+		}
+		b.WriteString(replace(code))
+		s = s[end+len(run):]
+	}
 }
 
 // slug makes a heading's id: lower case letters and digits, dashes.

@@ -82,6 +82,8 @@ type Timeline struct {
 	Marks    []Mark
 	// Deadlock is the event index of the deadlock, or -1.
 	Deadlock int
+	// LeftOut is how many events came after the last one recorded.
+	LeftOut int
 }
 
 // Lane returns the lane of goroutine id, or nil.

@@ -80,6 +80,22 @@ func Collect(in *eval.Interp) ([]Event, error) {
 	return events, nil
 }
 
+// Read collects the recorded events and lays them out. The timeline
+// says how many events were left out past the prelude's %trace-limit.
+func Read(in *eval.Interp) (*Timeline, error) {
+	events, err := Collect(in)
+	if err != nil {
+		return nil, err
+	}
+	t := Build(events)
+	if v, ok := in.Lookup("%trace-left-out"); ok {
+		if n, ok := v.(value.Fixnum); ok {
+			t.LeftOut = int(n)
+		}
+	}
+	return t, nil
+}
+
 // decode reads one recorded event: #(micros where nursery opener kind
 // item ...).
 func decode(v value.Value) (Event, error) {

@@ -215,6 +215,9 @@ func (t *Timeline) Summary() string {
 	if t.Deadlock >= 0 {
 		s += "; deadlock at event " + fmt.Sprint(t.Deadlock)
 	}
+	if t.LeftOut > 0 {
+		s += fmt.Sprintf("; the %d events after these are not drawn", t.LeftOut)
+	}
 	return s + ". Hover over a bar or an arrow for the event and its source position."
 }
 

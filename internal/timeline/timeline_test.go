@@ -198,3 +198,38 @@ func TestSVG(t *testing.T) {
 		}
 	}
 }
+
+// TestLimit checks that a long run records only the first events.
+func TestLimit(t *testing.T) {
+	prelude, err := os.ReadFile("../../prelude.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	in, err := eval.New(eval.Options{Stdout: &out, Stderr: &out, Stdin: strings.NewReader(""),
+		Prelude: string(prelude), PreludeName: "prelude.scm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Record(in); err != nil {
+		t.Fatal(err)
+	}
+	src := "(set! %trace-limit 50)\n(define c (make-chan))\n(go (let loop () (send c 1) (loop)))\n(let loop ((i 0)) (if (< i 100) (begin (recv c) (loop (+ i 1)))))\n"
+	r := reader.New(src, "t.scm")
+	for {
+		d, err := r.Read()
+		if err != nil {
+			break
+		}
+		if _, err := in.EvalAt(d, r.SourceMap(), r.Pos()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tl, err := Read(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl.Events) != 50 || tl.LeftOut < 200 || !strings.Contains(tl.Summary(), "events after these are not drawn") {
+		t.Errorf("%d events drawn, %d left out: %s", len(tl.Events), tl.LeftOut, tl.Summary())
+	}
+}

@@ -36,7 +36,8 @@ function startWorker() {
           status.textContent = "interpreter ready (" + ms + " ms)";
           status.dataset.startup = String(ms);
           status.title = "loading and compiling contigo.wasm: " + Math.round(m.load) +
-            " ms; starting the interpreter (the Scheme library): " + Math.round(m.init) + " ms";
+            " ms; starting Go: " + Math.round(m.runtime) +
+            " ms; starting the interpreter (loading its Scheme library): " + Math.round(m.init) + " ms";
           status.className = "status ready";
         }
         resolve();
@@ -52,6 +53,23 @@ function startWorker() {
       }
     };
   });
+  // A worker that dies (the interpreter crashed, or ran out of memory)
+  // ends the run in progress with an error rather than leaving it
+  // running forever.
+  worker.onerror = (e) => {
+    status.textContent = "the interpreter stopped: " + (e.message || "unknown error");
+    status.className = "status error";
+    for (const [id, p] of pending) {
+      p.onErr("the interpreter stopped: " + (e.message || "unknown error") + "\n");
+      p.onDone({ id, type: "done", status: 70 });
+    }
+    pending.clear();
+    ran = [];
+    worker.terminate();
+    startWorker().then(() => {
+      status.textContent += " (restarted after an error: the chapter's earlier blocks run again when needed)";
+    });
+  };
   worker.ready = ready;
   return ready;
 }

@@ -12,9 +12,10 @@ const ready = (async () => {
   ]);
   const loaded = performance.now();
   go.run(wasm.instance); // returns once Go's main waits for runs
+  const running = performance.now();
   const err = self.contigoStart(prelude);
   postMessage({ type: "ready", ms: performance.now() - started, load: loaded - started,
-    init: performance.now() - loaded, error: err || null });
+    runtime: running - loaded, init: performance.now() - running, error: err || null });
 })().catch((e) => postMessage({ type: "ready", error: String(e) }));
 
 onmessage = async (e) => {

@@ -75,8 +75,8 @@ func (s *Session) run(src, file string, trace, program bool) (res Result) {
 	}
 	res.Status = s.eval(src, file, program)
 	if trace {
-		if events, err := timeline.Collect(s.in); err == nil {
-			res.Timeline = timeline.Build(events)
+		if tl, err := timeline.Read(s.in); err == nil {
+			res.Timeline = tl
 		}
 		s.record(false)
 	}

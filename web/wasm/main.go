@@ -16,6 +16,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
 	"sync"
 	"syscall/js"
@@ -102,6 +103,16 @@ func main() {
 
 func run(id int, kind, src, file string, line int, trace bool) {
 	out.id, errOut.id = id, id
+	defer func() {
+		// The interpreter reports Scheme errors itself; anything else
+		// is a bug, which must not leave the page waiting forever.
+		if r := recover(); r != nil {
+			out.flush()
+			errOut.flush()
+			post(map[string]any{"id": id, "type": "err", "text": fmt.Sprintf("contigo: internal error: %v\n", r)})
+			post(map[string]any{"id": id, "type": "done", "status": 70})
+		}
+	}()
 	var res session.Result
 	if kind == "program" {
 		s, err := session.New(prelude, out, errOut)
