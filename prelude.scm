@@ -665,10 +665,10 @@
 (define (%nursery-errors->raisable errs)
   (if (null? (cdr errs))
       (car errs)
-      (%blame! (apply %make-condition "error-group"
-                      (string-append "nursery: " (number->string (length errs))
-                                     " goroutines failed; errors:")
-                      (reverse errs)))))
+      (apply %make-condition "error-group"
+             (string-append "nursery: " (number->string (length errs))
+                            " goroutines failed; errors:")
+             (reverse errs))))
 (define (error-group? x) (equal? (%condition-kind x) "error-group"))
 (define (error-group-errors e)
   (if (not (error-group? e)) (%type-error "error-group-errors" "error group" e))

@@ -99,6 +99,7 @@ func (in *Interp) installSchedControls() {
 			}
 			m.k = k.k
 			m.dyn = k.dyn
+			m.entry = nil // another goroutine's (see resumeRaw)
 			if len(args) == 3 {
 				m.dyn = m.dyn.WithThread(threadTag(args[2]))
 			}

@@ -107,10 +107,14 @@ type DynamicState struct{ d *cont.Dynamic }
 // SchemeString implements value.Opaque.
 func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
 
-// resumeRaw delivers v to a raw continuation.
+// resumeRaw delivers v to a raw continuation. It is how the scheduler
+// switches goroutines, so the library entry remembered for blame (the
+// last call into the library, blame.go) belonged to another goroutine
+// and is forgotten.
 func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
 	m.k = c.k
 	m.dyn = c.dyn
+	m.entry = nil
 	m.ret(v)
 }
 

@@ -163,7 +163,12 @@ func unboundError(in *Interp, name *value.Symbol) *value.ErrorObject {
 		return &value.ErrorObject{Message: msg + " (a , or ,@ outside a quasiquote: a define-macro body that " +
 			"builds its expansion as a template needs a backquote, as in `(if ,test ,then))"}
 	}
-	if s := in.suggest(name.Name); s != "" && s != name.Name {
+	// An uninterned name is one eval renamed because the environment it
+	// evaluates in lacks it: the program's globals are no help there.
+	if !name.Interned() {
+		return &value.ErrorObject{Message: msg}
+	}
+	if s := in.suggest(name.Name); s != "" {
 		msg += " (did you mean " + s + "?)"
 	}
 	return &value.ErrorObject{Message: msg}
