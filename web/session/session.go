@@ -60,8 +60,8 @@ func (s *Session) RunBlock(src, file string, line int, trace bool) Result {
 	return s.run(padded, file, trace, false)
 }
 
-// RunProgram runs src as the program file, as contigo FILE does: at the
-// end, goroutine 1 waits for the goroutines still running.
+// RunProgram runs src as the program file, as contigo FILE does: the
+// program ends with its main program (goroutine 1), as in Go.
 func (s *Session) RunProgram(src, file string, trace bool) Result {
 	return s.run(src, file, trace, true)
 }

@@ -44,7 +44,7 @@ func TestRunBlock(t *testing.T) {
 		{"a timeline", "(define c (make-chan))\n(go (send c 1))\n(recv c)\n", 30, true,
 			result{Lanes: 2, Arms: 1}},
 		{"a deadlock", "(list (recv c))\n", 40, true,
-			result{Status: 2, Err: "ch.md:40:1: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n  <top level> at ch.md:40:1\n", Lanes: 1}},
+			result{Status: 2, Err: "ch.md:40:7: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n  <top level> at ch.md:40:1\n", Lanes: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,11 +62,11 @@ func TestRunBlock(t *testing.T) {
 	}
 }
 
-// TestRunProgram waits for the goroutines at the end, as contigo FILE
-// does.
+// TestRunProgram ends the program with its main program, as contigo FILE
+// does: a goroutine still running then is dropped; a nursery waits.
 func TestRunProgram(t *testing.T) {
 	s, out, _ := newSession(t)
-	res := s.RunProgram("(go (display \"goroutine\"))\n", "p.scm", false)
+	res := s.RunProgram("(go (sleep 10) (display \"dropped\"))\n(nursery (go (display \"goroutine\")))\n", "p.scm", false)
 	if res.Status != 0 || out.String() != "goroutine" {
 		t.Errorf("status %d, output %q", res.Status, out.String())
 	}
