@@ -1007,7 +1007,7 @@ const maxExptBits = 1 << 28
 // integer exponent gives an exact result (a ratio for negative
 // exponents); anything else is computed in floating point, as a complex
 // e^(b log a) when a is negative and b not an integer, or either is
-// non-real: (expt -8 1/3) => 1.0000000000000002+1.7320508075688772i.
+// non-real: (expt -8 1/3) => 1.0+1.732050807568877i.
 func Expt(a, b Value) (Value, error) {
 	ra, rb := numRank(a), numRank(b)
 	if ra < 0 || rb < 0 {

@@ -267,7 +267,9 @@ func complexExpt(a, b Value) (Value, error) {
 		}
 		return nil, Errorf("expt: %s to the power %s is undefined", WriteString(a), WriteString(b))
 	}
-	return fromC(cmplx.Exp(toC(b) * toC(complexLog0(a)))), nil
+	// cmplx.Pow is e^(b log a) with the magnitude computed by math.Pow,
+	// which is more accurate than exp of a product of logarithms.
+	return fromC(cmplx.Pow(toC(a), toC(b))), nil
 }
 
 // complexLog0 is the principal logarithm of any non-zero number.

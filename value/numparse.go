@@ -59,18 +59,33 @@ func ParseNumber(text string, radix int) (Value, bool) {
 	if len(s) == 0 || radix < 2 || radix > 16 {
 		return nil, false
 	}
-	if c := s[len(s)-1]; c == 'i' || c == 'I' {
-		return parseRect(s[:len(s)-1], radix, exact)
+	var z Value
+	var ok bool
+	switch at := strings.IndexByte(s, '@'); {
+	case s[len(s)-1] == 'i' || s[len(s)-1] == 'I':
+		z, ok = parseRect(s[:len(s)-1], radix, exact)
+	case at >= 0:
+		z, ok = parsePolar(s[:at], s[at+1:], radix, exact)
+	default:
+		return parseReal(s, radix, exact)
 	}
-	if at := strings.IndexByte(s, '@'); at >= 0 {
-		return parsePolar(s[:at], s[at+1:], radix, exact)
+	if ok && exact == 'i' {
+		// #i applies to the complex number, so that an exact zero
+		// imaginary part still makes a real: #i1+0i is 1.0, as
+		// (inexact 1+0i) is.
+		z, _ = Inexact(z)
 	}
-	return parseReal(s, radix, exact)
+	return z, ok
 }
 
 // parseRect parses the text of a rectangular complex up to its final i:
 // an optional real, then a sign followed by an optional unsigned real.
+// The parts are read exact unless they are decimals (#i is the
+// caller's).
 func parseRect(s string, radix int, exact byte) (Value, bool) {
+	if exact == 'i' {
+		exact = 0
+	}
 	for k := 0; k < len(s); k++ {
 		if s[k] != '+' && s[k] != '-' {
 			continue
@@ -94,16 +109,17 @@ func parseRect(s string, radix int, exact byte) (Value, bool) {
 				continue
 			}
 		}
-		if exact == 'i' {
-			re, im = toFlonum(re), toFlonum(im)
-		}
 		return MakeRect(re, im), true
 	}
 	return nil, false
 }
 
-// parsePolar parses a complex in polar form, magnitude@angle.
+// parsePolar parses a complex in polar form, magnitude@angle; like
+// parseRect, it leaves #i to the caller.
 func parsePolar(mag, ang string, radix int, exact byte) (Value, bool) {
+	if exact == 'i' {
+		exact = 0
+	}
 	m, ok := parseReal(mag, radix, exact)
 	if !ok {
 		return nil, false

@@ -9,6 +9,7 @@
 //	exact integers   Fixnum (int64) and *big.Int (always outside int64 range)
 //	exact ratios     *big.Rat (never integral)
 //	inexact reals    Flonum (float64)
+//	non-real numbers *Complex (two exact parts, or two Flonums)
 //	characters       Char (rune)
 //	strings          *String (mutable, indexed by rune)
 //	symbols          *Symbol (interned unless made by Gensym or NewAlias)
