@@ -51,6 +51,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxDepth := fs.Int("max-depth", eval.DefaultMaxDepth, "maximum continuation depth (frames) before a recursion error")
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	timeout := fs.Float64("timeout", 0, "stop the program after `SECONDS` of wall-clock time (goroutines included), with exit status 124")
+	sandboxed := fs.Bool("sandbox", false, "run the program in a sandbox, for untrusted code: no file writes or deletes, no environment\nvariables, file reads only in the program's directory (or the -allow-read ones)")
+	var allowRead dirList
+	fs.Var(&allowRead, "allow-read", "with -sandbox, let the program read files under `DIR` instead of its own directory (repeatable)")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL (or, when stdin is not a terminal,\nevaluates the forms read from stdin).\n\nflags:\n")
@@ -85,11 +88,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitDeadlock
 	}
 	limit := time.Duration(*timeout * float64(time.Second))
+	if len(allowRead) > 0 && !*sandboxed {
+		fmt.Fprintf(stderr, "contigo: -allow-read needs -sandbox\n")
+		return exitDeadlock
+	}
 	rest := fs.Args()
 	opts := eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: stdin, FlushLines: isTerminalOutput(stdout),
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
 		Args: append([]string{"contigo"}, rest...),
+	}
+	if *sandboxed {
+		opts.Sandbox = sandboxFor(rest, allowRead)
 	}
 	isFlagSet := func(name string) bool {
 		set := false

@@ -35,6 +35,8 @@ type Options struct {
 	// for a terminal. (Stderr is never held: it is written at once,
 	// after flushing Stdout, so both keep the program's order.)
 	FlushLines bool
+	// Sandbox, if set, restricts what the program may do (sandbox.go).
+	Sandbox *Sandbox
 	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
 	MaxDepth int
 	// Prelude is Scheme source loaded after the built-in library, shown
@@ -74,6 +76,8 @@ type Interp struct {
 	envs cont.EnvPool
 	// general compiles without the evaluator's fast paths (general.go).
 	general bool
+	// sandbox restricts the program, if set (sandbox.go).
+	sandbox *sandbox
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -131,6 +135,9 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 		if err := in.loadLibrary(opts.Prelude, name); err != nil {
 			return nil, err
 		}
+	}
+	if opts.Sandbox != nil {
+		in.sandbox = newSandbox(opts.Sandbox)
 	}
 	return in, nil
 }
