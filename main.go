@@ -58,6 +58,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	traceSched := fs.Bool("trace-sched", false, "print scheduler events (spawn, block, wake, switch, preempt, cancel, exit) to stderr, one per line")
 	traceHTML := fs.String("trace-html", "", "write a timeline of the scheduler (one lane per goroutine) to the self-contained HTML `FILE` when the program ends")
 	timeout := fs.Float64("timeout", 0, "stop the program after `SECONDS` of wall-clock time (goroutines included), with exit status 124")
+	sandboxed := fs.Bool("sandbox", false, "run the program in a sandbox, for untrusted code: no file writes or deletes, no environment\nvariables, file reads only in the program's directory (or the -allow-read ones)")
+	var allowRead dirList
+	fs.Var(&allowRead, "allow-read", "with -sandbox, let the program read files under `DIR` instead of its own directory (repeatable)")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: contigo [flags] [FILE.scm [ARGS...]]\n       contigo [flags] - [ARGS...]\n       contigo check EXERCISE FILE.scm|DIR...   (contigo check -help)\n\n")
 		fmt.Fprintf(w, "With no FILE, contigo starts a REPL. When stdin is not a terminal the REPL\nshows no prompts but prints each value and runs meta-commands, and its exit\nstatus is 1 if an error was reported. With FILE \"-\", contigo runs stdin\nsilently as a program.\n\nflags:\n")
@@ -92,6 +95,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitDeadlock
 	}
 	limit := time.Duration(*timeout * float64(time.Second))
+	if len(allowRead) > 0 && !*sandboxed {
+		fmt.Fprintf(stderr, "contigo: -allow-read needs -sandbox\n")
+		return exitDeadlock
+	}
 	rest := fs.Args()
 	if *traceHTML != "" && len(rest) == 0 {
 		fmt.Fprintln(stderr, "contigo: --trace-html needs a program: contigo --trace-html OUT.html FILE.scm")
@@ -102,6 +109,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
 		Args:      append([]string{"contigo"}, rest...),
 		MaxMemory: *maxMemory << 20,
+	}
+	if *sandboxed {
+		opts.Sandbox = sandboxFor(rest, allowRead)
 	}
 	isFlagSet := func(name string) bool {
 		set := false

@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -120,4 +122,21 @@ func isTerminalOutput(w io.Writer) bool {
 	st, err := w.(*os.File).Stat()
 	null, nerr := os.Stat(os.DevNull)
 	return err == nil && (nerr != nil || !os.SameFile(st, null))
+}
+
+// dirList is a repeatable flag's list of directories.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(s string) error { *d = append(*d, s); return nil }
+
+// sandboxFor is the sandbox of -sandbox: the program may read files in
+// the -allow-read directories, or if there are none, in its own
+// directory (none for -e or standard input).
+func sandboxFor(args []string, allowRead []string) *eval.Sandbox {
+	dirs := allowRead
+	if len(dirs) == 0 && len(args) > 0 {
+		dirs = []string{filepath.Dir(args[0])}
+	}
+	return &eval.Sandbox{ReadDirs: dirs}
 }

@@ -116,6 +116,9 @@ func (in *Interp) openFile(args []V, who string, output bool, kind portKind) (V,
 	name := s.String()
 	p := &Port{name: value.WriteString(s), textual: kind == textual, binary: kind == binary}
 	if output {
+		if err := in.checkWrite(who); err != nil {
+			return nil, err
+		}
 		f, err := os.Create(name)
 		if err != nil {
 			return nil, fileError(who, "open", name, err)
@@ -127,6 +130,9 @@ func (in *Interp) openFile(args []V, who string, output bool, kind portKind) (V,
 		}
 		in.stdout.files[p] = struct{}{}
 	} else {
+		if err := in.checkRead(who, name); err != nil {
+			return nil, err
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, fileError(who, "open", name, err)
@@ -243,12 +249,18 @@ func (in *Interp) ioPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			if err := in.checkRead("file-exists?", s.String()); err != nil {
+				return nil, err
+			}
 			_, err = os.Stat(s.String())
 			return err == nil, nil
 		}),
 		prim1("delete-file", func(a V) (V, error) {
 			s, err := str(a, "delete-file")
 			if err != nil {
+				return nil, err
+			}
+			if err := in.checkWrite("delete-file"); err != nil {
 				return nil, err
 			}
 			if err := os.Remove(s.String()); err != nil {

@@ -123,6 +123,9 @@ func (in *Interp) miscPrims() []*value.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			if err := in.checkEnv("get-environment-variable"); err != nil {
+				return nil, err
+			}
 			v, ok := os.LookupEnv(s.String())
 			if !ok {
 				return false, nil

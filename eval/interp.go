@@ -36,6 +36,8 @@ type Options struct {
 	// for a terminal. (Stderr is never held: it is written at once,
 	// after flushing Stdout, so both keep the program's order.)
 	FlushLines bool
+	// Sandbox, if set, restricts what the program may do (sandbox.go).
+	Sandbox *Sandbox
 	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
 	MaxDepth int
 	// Prelude is Scheme source loaded after the built-in library, shown
@@ -89,6 +91,8 @@ type Interp struct {
 	// topPos is the position of the top-level form EvalAt runs (for
 	// %trace-where, trace.go).
 	topPos value.Pos
+	// sandbox restricts the program, if set (sandbox.go).
+	sandbox *sandbox
 }
 
 // ErrInterrupted is returned when Interrupt stopped an evaluation.
@@ -147,6 +151,9 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 		if err := in.loadLibrary(opts.Prelude, name); err != nil {
 			return nil, err
 		}
+	}
+	if opts.Sandbox != nil {
+		in.sandbox = newSandbox(opts.Sandbox)
 	}
 	return in, nil
 }

@@ -178,6 +178,9 @@ func (ls *libSystem) find(name value.Value, dirs []string) (*library, error) {
 	if file == "" {
 		return nil, value.Errorf("library %s not found (searched %s)", key, strings.Join(dirs, ", "))
 	}
+	if err := ls.in.checkRead("import", file); err != nil {
+		return nil, err
+	}
 	forms, src, err := readSourceFile(file, false)
 	if err != nil {
 		return nil, value.Errorf("library %s: %v", key, err)
@@ -219,8 +222,10 @@ func (ls *libSystem) searchPath(first []string) []string {
 	for _, d := range first {
 		add(d)
 	}
-	for _, d := range filepath.SplitList(os.Getenv("CONTIGO_PATH")) {
-		add(d)
+	if ls.in.sandbox == nil { // a sandboxed program sees no environment
+		for _, d := range filepath.SplitList(os.Getenv("CONTIGO_PATH")) {
+			add(d)
+		}
 	}
 	if len(ls.in.args) > 0 {
 		add(filepath.Dir(ls.in.args[0]))
@@ -443,6 +448,7 @@ func (ls *libSystem) resolve(set value.Value, dirs []string) (bs []libBinding, a
 
 // libBuild collects a library's declarations as they are processed.
 type libBuild struct {
+	in      *Interp
 	lib     *library
 	exports [][2]*value.Symbol // internal, external
 	body    []value.Value
@@ -462,7 +468,7 @@ func (ls *libSystem) load(lib *library) error {
 		return value.Errorf("library %s imports itself (circular import)", lib.key)
 	}
 	lib.state = libLoading
-	b := &libBuild{lib: lib, src: value.SourceMap{}, imports: map[*value.Symbol]*Global{}}
+	b := &libBuild{in: ls.in, lib: lib, src: value.SourceMap{}, imports: map[*value.Symbol]*Global{}}
 	for p, pos := range lib.src {
 		b.src[p] = pos
 	}
@@ -562,7 +568,11 @@ func (b *libBuild) include(form value.Value, parts []value.Value) ([]value.Value
 		if !ok {
 			return nil, value.Errorf("%s: file name must be a string, got %s", who, value.WriteString(it))
 		}
-		fs, src, err := readSourceFile(includePath(pos, s.String()), parts[0] == value.Value(libIncludeCI))
+		path := includePath(pos, s.String())
+		if err := b.in.checkRead(who, path); err != nil {
+			return nil, err
+		}
+		fs, src, err := readSourceFile(path, parts[0] == value.Value(libIncludeCI))
 		if err != nil {
 			return nil, value.Errorf("define-library %s: %s: %v", b.lib.key, who, err)
 		}

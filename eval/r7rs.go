@@ -183,6 +183,9 @@ func (in *Interp) r7rsPrims() []*value.Primitive {
 			return value.List(out...), nil
 		}),
 		prim("get-environment-variables", 0, 0, func(args []V) (V, error) {
+			if err := in.checkEnv("get-environment-variables"); err != nil {
+				return nil, err
+			}
 			env := os.Environ()
 			out := make([]V, 0, len(env))
 			for _, kv := range env {
@@ -505,6 +508,9 @@ func loadProc(m *Machine, args []V, s *site) {
 		if _, ok := args[1].(*Environment); !ok {
 			m.fail(value.TypeError("load", "environment", args[1]), s)
 		}
+	}
+	if err := m.in.checkRead("load", name.String()); err != nil {
+		m.fail(err, s)
 	}
 	forms, src, err := readSourceFile(name.String(), false)
 	if err != nil {

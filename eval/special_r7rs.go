@@ -270,7 +270,11 @@ func (c *compiler) includeForms(form *value.Pair, ci bool) []value.Value {
 		if !ok {
 			c.errorf(form, "bad syntax: %s: file name must be a string, got %s", who, value.WriteString(it))
 		}
-		fs, src, err := readSourceFile(includePath(c.pos, s.String()), ci)
+		path := includePath(c.pos, s.String())
+		if err := c.in.checkRead(who, path); err != nil {
+			c.errorf(form, "%s", err.Error())
+		}
+		fs, src, err := readSourceFile(path, ci)
 		if err != nil {
 			c.errorf(form, "%s: %v", who, err)
 		}
