@@ -1,7 +1,6 @@
-;;; Go by Example: WaitGroups. contigo has no wait group: a nursery does
-;;; its work, and more. The nursery form ends only once every goroutine
-;;; started in it has ended (and if one of them failed, it would cancel
-;;; the others and raise the error: see nursery-failure.scm). The
+;;; Go by Example: WaitGroups, with contigo's wait group (a nursery
+;;; would do the same work, and more: if one worker failed, it would
+;;; cancel the others and raise the error; see nursery-failure.scm). The
 ;;; workers' lines would interleave in an order that depends on
 ;;; scheduling, so each worker writes its lines in its own slot, and the
 ;;; slots are printed once all are done.
@@ -15,9 +14,12 @@
 
 (define lines (make-vector 5))
 
-(nursery
-  (do ((i 1 (+ i 1))) ((> i 5))
-    (go (vector-set! lines (- i 1) (worker i)))))
+(define wg (make-wait-group))
+(do ((i 1 (+ i 1))) ((> i 5))
+  (wait-group-add! wg 1)
+  (go (vector-set! lines (- i 1) (worker i))
+      (wait-group-done! wg)))
+(wait-group-wait wg)
 
 (vector-for-each (lambda (l) (for-each println l)) lines)
 (println "all workers done")
