@@ -353,6 +353,15 @@ func (in *Interp) schedPrims() []*value.Primitive {
 					break
 				}
 			}
+			if f == nil && m.dyn.Thread == nil && in.topPos.IsValid() && !inPrelude(in.topPos) {
+				// The main program's call in tail position of a
+				// top-level form: blame the form.
+				if !e.Pos.IsValid() || inPrelude(e.Pos) {
+					e.Pos = in.topPos
+				}
+				e.Trace = &raisePoint{s: &site{pos: in.topPos}}
+				return x, nil
+			}
 			if f == nil {
 				// Nothing of the user's is pending (the deadlock of
 				// a program waiting for its goroutines at the end):
