@@ -296,6 +296,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 // Apply calls a Scheme procedure from Go and returns its result. It runs
 // a nested machine: continuations captured inside cannot escape it.
 func (in *Interp) Apply(proc value.Value, args []value.Value) (value.Value, error) {
+	in.topPos = value.Pos{} // no top-level form runs
 	return in.run(nil, proc, args)
 }
 

@@ -34,6 +34,14 @@ var (
 	siteErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if siteDir != "" {
+		os.RemoveAll(siteDir)
+	}
+	os.Exit(code)
+}
+
 // site builds the site once for all the browser tests.
 func site(t *testing.T) string {
 	t.Helper()

@@ -9,20 +9,34 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
-// serve serves dir at addr until the process is stopped. Files with a
-// precompressed .gz beside them (contigo.wasm) are sent compressed to
-// browsers that accept gzip.
+// serve serves dir at addr until the process is interrupted (Ctrl-C or
+// SIGTERM: it then returns nil, so the caller can remove dir). Files
+// with a precompressed .gz beside them (contigo.wasm) are sent
+// compressed to browsers that accept gzip.
 func serve(dir, addr string, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "serving the course at http://%s/\n", ln.Addr())
-	return http.Serve(ln, siteHandler(dir))
+	fmt.Fprintf(stdout, "serving the course at http://%s/ (Ctrl-C stops)\n", ln.Addr())
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(stop)
+	done := make(chan error, 1)
+	go func() { done <- http.Serve(ln, siteHandler(dir)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-stop:
+		ln.Close()
+		return nil
+	}
 }
 
 func siteHandler(dir string) http.Handler {

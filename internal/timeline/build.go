@@ -88,10 +88,9 @@ type Timeline struct {
 
 // Lane returns the lane of goroutine id, or nil.
 func (t *Timeline) Lane(id int) *Lane {
-	for _, l := range t.Lanes {
-		if l.ID == id {
-			return l
-		}
+	i := sort.Search(len(t.Lanes), func(i int) bool { return t.Lanes[i].ID >= id })
+	if i < len(t.Lanes) && t.Lanes[i].ID == id {
+		return t.Lanes[i]
 	}
 	return nil
 }
@@ -104,6 +103,7 @@ func Build(events []Event) *Timeline {
 		b.event(i, e)
 	}
 	n := len(events)
+	sort.Slice(b.t.Lanes, func(i, j int) bool { return b.t.Lanes[i].ID < b.t.Lanes[j].ID })
 	for _, l := range b.t.Lanes {
 		l.close(n)
 	}
@@ -134,7 +134,6 @@ func (b *builder) lane(id, at int, where string, nursery int) *Lane {
 		l = &Lane{ID: id, Where: where, Nursery: nursery}
 		b.lanes[id] = l
 		b.t.Lanes = append(b.t.Lanes, l)
-		sort.Slice(b.t.Lanes, func(i, j int) bool { return b.t.Lanes[i].ID < b.t.Lanes[j].ID })
 	}
 	return l
 }

@@ -20,6 +20,10 @@ const (
 	rightPad   = 90
 )
 
+// MaxLanes is how many goroutines a drawing shows at most: the first
+// ones started (the summary says how many more there were).
+const MaxLanes = 300
+
 // stepWidth is the width of one event column: wide for a short trace,
 // narrow for a long one.
 func stepWidth(n int) float64 {
@@ -38,25 +42,32 @@ func (t *Timeline) SVG() string {
 	n := len(t.Events)
 	dx := stepWidth(n)
 	x := func(step int) float64 { return labelWidth + float64(step)*dx }
+	lanes := t.Lanes[:min(len(t.Lanes), MaxLanes)]
 	row := map[int]int{}
-	for i, l := range t.Lanes {
+	for i, l := range lanes {
 		row[l.ID] = i
 	}
+	drawn := func(id int) bool { _, ok := row[id]; return ok }
 	y := func(id int) float64 { return topMargin + float64(row[id])*laneHeight + laneHeight/2 }
 	width := x(n) + rightPad
-	height := topMargin + float64(len(t.Lanes))*laneHeight + axisHeight
+	height := topMargin + float64(len(lanes))*laneHeight + axisHeight
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="sans-serif" font-size="12" role="img" aria-label="scheduler timeline: %d goroutines, %d events">`,
-		width, height, width, height, len(t.Lanes), n)
+		width, height, width, height, len(lanes), n)
 	b.WriteString(`<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1565c0"/></marker></defs>`)
 	t.legend(&b)
 
 	// Nursery brackets, behind everything.
 	for _, br := range t.Brackets {
+		if !drawn(br.Lanes[0]) {
+			continue
+		}
 		top, bottom := y(br.Lanes[0]), y(br.Lanes[0])
 		for _, id := range br.Lanes {
-			top, bottom = min(top, y(id)), max(bottom, y(id))
+			if drawn(id) {
+				top, bottom = min(top, y(id)), max(bottom, y(id))
+			}
 		}
 		x0, x1 := x(br.From)-3, x(max(br.To, br.From+1))+3
 		fmt.Fprintf(&b, `<g class="nursery"><title>%s</title><path d="M%.1f,%.1f h-6 v%.1f h6 M%.1f,%.1f h6 v%.1f h-6" fill="none" stroke="#6a1b9a" stroke-width="2"/><text x="%.1f" y="%.1f" fill="#6a1b9a" font-size="11">nursery %d</text></g>`,
@@ -67,7 +78,7 @@ func (t *Timeline) SVG() string {
 	}
 
 	// Lanes.
-	for _, l := range t.Lanes {
+	for _, l := range lanes {
 		ly := y(l.ID)
 		label := fmt.Sprintf("goroutine %d", l.ID)
 		sub := "main program"
@@ -97,7 +108,7 @@ func (t *Timeline) SVG() string {
 
 	// Hand-offs.
 	for _, a := range t.Arrows {
-		if t.Lane(a.From) == nil || t.Lane(a.To) == nil {
+		if !drawn(a.From) || !drawn(a.To) {
 			continue
 		}
 		x0, y0 := x(a.At)+dx/2, y(a.From)
@@ -113,6 +124,9 @@ func (t *Timeline) SVG() string {
 
 	// Marks.
 	for _, m := range t.Marks {
+		if !drawn(m.Lane) {
+			continue
+		}
 		mx, my := x(m.At)+dx/2, y(m.Lane)
 		switch m.Kind {
 		case "deadlock":
@@ -214,6 +228,9 @@ func (t *Timeline) Summary() string {
 	}
 	if t.Deadlock >= 0 {
 		s += "; deadlock at event " + fmt.Sprint(t.Deadlock)
+	}
+	if len(t.Lanes) > MaxLanes {
+		s += fmt.Sprintf("; only the first %d goroutines are drawn", MaxLanes)
 	}
 	if t.LeftOut > 0 {
 		s += fmt.Sprintf("; the %d events after these are not drawn", t.LeftOut)

@@ -233,3 +233,23 @@ func TestLimit(t *testing.T) {
 		t.Errorf("%d events drawn, %d left out: %s", len(tl.Events), tl.LeftOut, tl.Summary())
 	}
 }
+
+// TestManyLanes checks that a drawing stops at MaxLanes goroutines.
+func TestManyLanes(t *testing.T) {
+	var events []Event
+	for i := 2; i < MaxLanes+100; i++ {
+		events = append(events, Event{Kind: "spawn", Args: []string{strconv.Itoa(i), "by", "1"}, Nursery: 1})
+		events = append(events, Event{Kind: "wake", Args: []string{"1", "by", strconv.Itoa(i)}})
+	}
+	tl := Build(events)
+	svg := tl.SVG()
+	if n := strings.Count(svg, `<g class="lane"`); n != MaxLanes {
+		t.Errorf("%d lanes drawn, want %d", n, MaxLanes)
+	}
+	if n := strings.Count(svg, `<g class="handoff"`); n != MaxLanes-1 {
+		t.Errorf("%d hand-offs drawn, want %d (those between drawn lanes)", n, MaxLanes-1)
+	}
+	if !strings.Contains(tl.Summary(), "only the first 300 goroutines are drawn") {
+		t.Errorf("summary: %s", tl.Summary())
+	}
+}
