@@ -432,21 +432,26 @@ func byteOrEOF(b byte, n int, err error, who string) (V, error) {
 
 func (in *Interp) outputPrims() []*value.Primitive {
 	// printer makes write, write-shared, write-simple and display.
-	printer := func(name string, print func(p *Port, v V)) *value.Primitive {
+	// Printing a huge structure polls the interrupt flag, and stops the
+	// machine at once when it is set (errStopped).
+	printer := func(name string, print func(p *Port, v V) bool) *value.Primitive {
 		return prim(name, 1, 2, func(args []V) (V, error) {
 			p, err := in.outPort(args, 1, name, textual)
 			if err != nil {
 				return nil, err
 			}
-			print(p, args[0])
+			if !print(p, args[0]) {
+				return nil, errStopped
+			}
 			return value.Unspecified, p.wrote(name, p.lineFlush && mayEndLine(args[0]))
 		})
 	}
+	stop := &in.interrupted
 	return []*value.Primitive{
-		printer("write", func(p *Port, v V) { value.Write(p.w, v) }),
-		printer("write-shared", func(p *Port, v V) { value.WriteShared(p.w, v) }),
-		printer("write-simple", func(p *Port, v V) { value.WriteSimple(p.w, v) }),
-		printer("display", func(p *Port, v V) {
+		printer("write", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWrite, stop) }),
+		printer("write-shared", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteShared, stop) }),
+		printer("write-simple", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteSimple, stop) }),
+		printer("display", func(p *Port, v V) bool {
 			switch x := v.(type) {
 			case *value.String:
 				for _, r := range x.R {
@@ -455,8 +460,9 @@ func (in *Interp) outputPrims() []*value.Primitive {
 			case value.Char:
 				p.w.WriteRune(rune(x))
 			default:
-				value.Display(p.w, x)
+				return value.PrintStop(p.w, x, value.ModeDisplay, stop)
 			}
+			return true
 		}),
 		prim("newline", 0, 1, func(args []V) (V, error) {
 			p, err := in.outPort(args, 0, "newline", textual)

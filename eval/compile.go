@@ -8,6 +8,7 @@ package eval
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"contigo/macro"
 	"contigo/value"
@@ -76,7 +77,24 @@ type compiler struct {
 	// compiled: a free reference to one of them is most likely meant
 	// for the let's binding, which its inits cannot see (let* can).
 	letInits []*value.Symbol
+
+
+	// depth counts the expressions being compiled inside one another
+	// and expansions the macro uses being expanded inside one another;
+	// both are bounded, so that deep or endlessly expanding code gets an
+	// error instead of exhausting the Go stack.
+	depth, expansions int
 }
+
+// maxNesting bounds how deeply expressions may nest in a program (the
+// compiler recurses on the Go stack, about 1 KB a level); quoted data
+// may nest as deeply as memory allows.
+const maxNesting = 100_000
+
+// maxExpansions bounds how many macro uses may be expanded one inside
+// the other's expansion (or one after another at the same place), which
+// only a macro whose expansion never ends comes near.
+const maxExpansions = 20_000
 
 // compileError is how the compiler reports a syntax error: it panics with
 // one and compileTop recovers it.
@@ -122,7 +140,9 @@ func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
 			switch x := r.(type) {
 			case *compileError:
 				node, err = nil, x.err
-			case *exitSignal, expandInterrupted, *fault:
+			case expandInterrupted:
+				node, err = nil, ErrInterrupted
+			case *exitSignal, *fault:
 				panic(r)
 			default:
 				// A Go panic in the compiler is a bug: report it as
@@ -172,6 +192,11 @@ func core(name string) *value.Symbol { return value.NewAlias(value.Intern(name),
 // level: definitions make globals, and define-macro and define-syntax
 // take effect before the following forms are compiled.
 func (c *compiler) compileToplevel(x value.Value) Node {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxNesting {
+		c.errorf(x, "nesting too deep: more than %d levels of nested expressions", maxNesting)
+	}
 	x = c.expand(x, nil)
 	p, ok := x.(*value.Pair)
 	if ok && c.isKeyword(p.Car, nil, symBegin) {
@@ -223,6 +248,8 @@ func (c *compiler) isKeyword(head value.Value, sc *scope, kw *value.Symbol) bool
 
 // expand macro-expands x at its head until it is not a macro use.
 func (c *compiler) expand(x value.Value, sc *scope) value.Value {
+	outer := c.expansions
+	defer func() { c.expansions = outer }()
 	for {
 		p, ok := x.(*value.Pair)
 		if !ok {
@@ -236,6 +263,7 @@ func (c *compiler) expand(x value.Value, sc *scope) value.Value {
 		if m == nil {
 			return x
 		}
+		c.expansions++
 		x = c.expandMacro(m, x, id, sc)
 	}
 }
@@ -243,6 +271,12 @@ func (c *compiler) expand(x value.Value, sc *scope) value.Value {
 // expandMacro expands one use x of the macro m, named by id in scope sc.
 func (c *compiler) expandMacro(m *Macro, x value.Value, id *value.Symbol, sc *scope) value.Value {
 	old := c.at(x)
+	if c.expansions > maxExpansions {
+		c.errorf(x, "macro expansion too deep: more than %d nested expansions (does the expansion of %s never end?)", maxExpansions, id.Base().Name)
+	}
+	if atomic.LoadInt32(&c.in.interrupted) != 0 {
+		panic(expandInterrupted{})
+	}
 	var out value.Value
 	var err error
 	if m.Rules != nil {
@@ -303,10 +337,16 @@ func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 		return c.variable(v, sc)
 	case *value.Pair:
 		old := c.at(x)
-		defer func() { c.pos = old }()
+		c.depth++
+		defer func() { c.pos = old; c.depth-- }()
+		if c.depth > maxNesting {
+			c.errorf(x, "nesting too deep: more than %d levels of nested expressions", maxNesting)
+		}
 		if id, ok := v.Car.(*value.Symbol); ok {
 			r := c.resolve(id, sc)
 			if m := c.macroOf(r); m != nil {
+				c.expansions++
+				defer func() { c.expansions-- }()
 				return c.compile(c.expandMacro(m, x, id, sc), sc)
 			}
 			if r.kind == refGlobal {

@@ -277,6 +277,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 						m.raise(f.obj, false, f.site)
 					case *exitSignal:
 						panic(r)
+					case stopSignal:
 					default:
 						m.raise(internalError(r), false, nil)
 					}

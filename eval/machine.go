@@ -8,6 +8,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -99,8 +100,20 @@ func (s *site) where() (string, value.Pos) {
 	return s.name, s.pos
 }
 
+// errStopped is what a long primitive returns when it gave up because
+// the user interrupted it: the machine then stops as at its own poll.
+var errStopped = errors.New("stopped by an interrupt")
+
+// stopSignal unwinds a machine that errStopped halted.
+type stopSignal struct{}
+
 // fail raises obj (usually an *value.ErrorObject) from the node at s.
 func (m *Machine) fail(err any, s *site) {
+	if err == errStopped {
+		atomic.StoreInt32(&m.in.interrupted, 0)
+		m.halt(nil, ErrInterrupted)
+		panic(stopSignal{})
+	}
 	var obj value.Value = err
 	if e, ok := err.(*value.ErrorObject); ok {
 		if !e.Pos.IsValid() && s != nil {
@@ -209,6 +222,7 @@ func (m *Machine) runProtected() (halted bool) {
 				m.raise(f.obj, false, f.site)
 			case *exitSignal:
 				panic(r)
+			case stopSignal:
 			default:
 				m.raise(internalError(r), false, m.pollSite())
 			}

@@ -1,6 +1,12 @@
 package macro
 
-import "contigo/value"
+import (
+	"errors"
+
+	"contigo/value"
+)
+
+var errTooDeep = errors.New("quasiquote: template nested too deep (or too long) to expand")
 
 var (
 	symQuasiquote      = value.Intern("quasiquote")
@@ -31,12 +37,50 @@ func QuasiquoteKeywords(template value.Value, is func(v value.Value, kw *value.S
 	if is == nil {
 		is = func(v value.Value, kw *value.Symbol) bool { return v == value.Value(kw) }
 	}
-	return (&quasi{is: is}).qq(template, 0)
+	q := &quasi{is: is}
+	if !q.hasKeyword(template) {
+		// A constant template, however deep or long: no recursion.
+		return quote(template), nil
+	}
+	return q.qq(template, 0)
+}
+
+// MaxNesting bounds the nesting (and the length, as the rewrite recurses
+// along lists too) of a template with unquotes, so that the rewrite
+// cannot exhaust the Go stack.
+const MaxNesting = 100_000
+
+// hasKeyword reports whether t contains quasiquote, unquote or
+// unquote-splicing anywhere; it walks iteratively, and stops at cycles'
+// second visit only by running out of structure (templates are code,
+// read from text, and so acyclic, or a syntax error later).
+func (q *quasi) hasKeyword(t value.Value) bool {
+	stack := []value.Value{t}
+	seen := 0
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen++; seen > 100_000_000 {
+			return true // let qq's own bound report it
+		}
+		switch x := v.(type) {
+		case *value.Symbol:
+			if q.is(x, symUnquote) || q.is(x, symUnquoteSplicing) || q.is(x, symQuasiquote) {
+				return true
+			}
+		case *value.Pair:
+			stack = append(stack, x.Cdr, x.Car)
+		case *value.Vector:
+			stack = append(stack, x.Items...)
+		}
+	}
+	return false
 }
 
 // quasi holds the keyword test of one quasiquote expansion.
 type quasi struct {
-	is func(v value.Value, kw *value.Symbol) bool
+	is   func(v value.Value, kw *value.Symbol) bool
+	nest int // calls of qq in progress
 }
 
 func quote(v value.Value) value.Value { return value.List(symQuote, v) }
@@ -69,6 +113,11 @@ func isConst(v value.Value) (value.Value, bool) {
 }
 
 func (q *quasi) qq(t value.Value, depth int) (value.Value, error) {
+	q.nest++
+	defer func() { q.nest-- }()
+	if q.nest > MaxNesting {
+		return nil, errTooDeep
+	}
 	switch x := t.(type) {
 	case *value.Pair:
 		if e, ok := q.isForm(x, symUnquote); ok {

@@ -94,8 +94,12 @@ func (p *pretty) newline(indent int) {
 // set inside quoted data, where lists are not laid out as code.
 func (p *pretty) pp(v Value, depth, trail int, data bool) {
 	if depth > ppMaxDepth {
-		s, _ := p.flat(v, noLimit)
-		p.emit(s)
+		// Deeper than any layout helps: write the rest on one line with
+		// the printer, which does not recurse however deep v nests.
+		pr := &printer{w: p.w, write: true, labels: p.labels, next: p.next}
+		pr.run(v)
+		p.next = pr.next
+		p.col += p.width // past the line's end: no more will fit on it
 		return
 	}
 	if s, ok := p.flat(v, p.width-p.col-trail); ok {
@@ -452,7 +456,7 @@ func (p *pretty) atom(v Value) string {
 		p.atomW = bufio.NewWriter(&p.atomBuf)
 	}
 	p.atomBuf.Reset()
-	(&printer{w: p.atomW, write: true}).print(v)
+	(&printer{w: p.atomW, write: true}).run(v)
 	p.atomW.Flush()
 	return p.atomBuf.String()
 }

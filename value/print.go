@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"io"
 	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
+	"unsafe"
 )
 
 // charNames maps characters to the names write uses for them.
@@ -52,21 +56,143 @@ func WriteSimple(w io.Writer, v Value) { print(w, v, true, nil) }
 // Display prints v as display does: strings and characters raw.
 func Display(w io.Writer, v Value) { print(w, v, false, labelsFor(v, false)) }
 
+// Print modes for PrintStop.
+const (
+	ModeWrite = iota
+	ModeDisplay
+	ModeWriteShared
+	ModeWriteSimple
+)
+
+// PrintStop prints v in mode (ModeWrite, ...) as Write, Display,
+// WriteShared or WriteSimple do, but gives up as soon as it finds *stop
+// non-zero, which it polls every few thousand steps: printing a huge
+// structure then answers an interrupt. It reports whether it printed
+// all of v.
+func PrintStop(w io.Writer, v Value, mode int, stop *int32) bool {
+	var labels map[any]int
+	if mode != ModeWriteSimple {
+		var ok bool
+		if labels, ok = labelsStop(v, mode == ModeWriteShared, stop); !ok {
+			return false
+		}
+	}
+	return printStop(w, v, mode != ModeDisplay, labels, stop)
+}
+
 type printer struct {
 	w      *bufio.Writer
 	write  bool
 	labels map[any]int // object -> label number, -1 until first printed
 	next   int
+
+	// todo is what is left to print, last first: the printer walks
+	// nested data with this stack rather than by recursion, so deep
+	// nesting cannot overflow the Go stack.
+	todo []printTask
+	// stop, when set, is polled every pollSteps tasks; printing ends
+	// early once it is non-zero (an interrupt).
+	stop    *int32
+	stopped bool
 }
 
+// printTask is one thing left to print: a value, the rest of a list
+// whose earlier elements are printed, the rest of a vector from index i,
+// or literal text.
+type printTask struct {
+	kind uint8
+	v    Value
+	i    int
+	s    string
+}
+
+const (
+	taskValue = iota
+	taskListRest
+	taskVectorRest
+	taskText
+)
+
+// pollSteps is how many print tasks run between looks at the stop flag.
+const pollSteps = 1 << 12
+
 func print(w io.Writer, v Value, write bool, labels map[any]int) {
+	printStop(w, v, write, labels, nil)
+}
+
+// printStop prints v, giving up when *stop becomes non-zero (stop may be
+// nil). It reports whether it printed everything.
+func printStop(w io.Writer, v Value, write bool, labels map[any]int, stop *int32) bool {
 	bw, ok := w.(*bufio.Writer)
 	if !ok {
 		bw = bufio.NewWriter(w)
 		defer bw.Flush()
 	}
-	p := &printer{w: bw, write: write, labels: labels}
-	p.print(v)
+	p := &printer{w: bw, write: write, labels: labels, stop: stop}
+	return p.run(v)
+}
+
+// run prints v and everything it contains.
+func (p *printer) run(v Value) bool {
+	p.todo = append(p.todo[:0], printTask{kind: taskValue, v: v})
+	for n := 1; len(p.todo) > 0; n++ {
+		if n%pollSteps == 0 && p.stop != nil && atomic.LoadInt32(p.stop) != 0 {
+			return false
+		}
+		t := p.todo[len(p.todo)-1]
+		p.todo = p.todo[:len(p.todo)-1]
+		switch t.kind {
+		case taskValue:
+			p.print(t.v)
+		case taskListRest:
+			p.listRest(t.v)
+		case taskVectorRest:
+			p.vectorRest(t.v.(*Vector), t.i)
+		case taskText:
+			p.w.WriteString(t.s)
+		}
+	}
+	return !p.stopped
+}
+
+// asyncBits is the size above which a number is converted to text in a
+// goroutine of its own, which an interrupt abandons (big.Int's String
+// takes seconds for millions of digits and cannot be stopped).
+const asyncBits = 1 << 20
+
+// bigBits is the size in bits of an exact number's parts.
+func bigBits(x Value) int {
+	switch n := x.(type) {
+	case *big.Int:
+		return n.BitLen()
+	case *big.Rat:
+		return n.Num().BitLen() + n.Denom().BitLen()
+	}
+	return 0
+}
+
+// stringStop returns f(), computed in another goroutine, or gives up
+// (false) as soon as *stop becomes non-zero, leaving the goroutine to
+// finish and its result to the collector.
+func stringStop(f func() string, stop *int32) (string, bool) {
+	done := make(chan string, 1)
+	go func() { done <- f() }()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case s := <-done:
+			return s, true
+		case <-tick.C:
+			if atomic.LoadInt32(stop) != 0 {
+				return "", false
+			}
+		}
+	}
+}
+
+func (p *printer) push(kind uint8, v Value, i int, s string) {
+	p.todo = append(p.todo, printTask{kind: kind, v: v, i: i, s: s})
 }
 
 // label writes #n= or #n# for a labelled object; it returns true when the
@@ -90,6 +216,7 @@ func (p *printer) label(obj any) bool {
 	return false
 }
 
+// print prints v, leaving what it contains on the todo stack.
 func (p *printer) print(v Value) {
 	w := p.w
 	switch x := v.(type) {
@@ -102,6 +229,16 @@ func (p *printer) print(v Value) {
 			w.WriteString("#f")
 		}
 	case Fixnum, Flonum, *big.Int, *big.Rat, *Complex:
+		if p.stop != nil && bigBits(x) > asyncBits {
+			s, ok := stringStop(func() string { return NumberString(x, 10) }, p.stop)
+			if !ok {
+				p.todo = p.todo[:0]
+				p.stopped = true
+				return
+			}
+			w.WriteString(s)
+			return
+		}
 		w.WriteString(NumberString(x, 10))
 	case *Symbol:
 		if p.write {
@@ -130,13 +267,7 @@ func (p *printer) print(v Value) {
 			return
 		}
 		w.WriteString("#(")
-		for i, it := range x.Items {
-			if i > 0 {
-				w.WriteByte(' ')
-			}
-			p.print(it)
-		}
-		w.WriteByte(')')
+		p.push(taskVectorRest, x, 0, "")
 	case *Bytevector:
 		w.WriteString("#u8(")
 		for i, b := range x.B {
@@ -147,20 +278,20 @@ func (p *printer) print(v Value) {
 		}
 		w.WriteByte(')')
 	case *MultipleValues:
-		for i, it := range x.Vals {
+		for i := len(x.Vals) - 1; i >= 0; i-- {
+			p.push(taskValue, x.Vals[i], 0, "")
 			if i > 0 {
-				w.WriteByte(' ')
+				p.push(taskText, nil, 0, " ")
 			}
-			p.print(it)
 		}
 	case *ErrorObject:
 		w.WriteString("#<error ")
-		p.print(NewString(x.Message))
-		for _, irr := range x.Irritants {
-			w.WriteByte(' ')
-			p.print(irr)
+		p.push(taskText, nil, 0, ">")
+		for i := len(x.Irritants) - 1; i >= 0; i-- {
+			p.push(taskValue, x.Irritants[i], 0, "")
+			p.push(taskText, nil, 0, " ")
 		}
-		w.WriteByte('>')
+		p.push(taskValue, NewString(x.Message), 0, "")
 	case Fielded:
 		p.printFields(x)
 	case Opaque:
@@ -180,6 +311,19 @@ func (p *printer) print(v Value) {
 	}
 }
 
+// vectorRest prints the elements of x from index i on, and the ")".
+func (p *printer) vectorRest(x *Vector, i int) {
+	if i == len(x.Items) {
+		p.w.WriteByte(')')
+		return
+	}
+	if i > 0 {
+		p.w.WriteByte(' ')
+	}
+	p.push(taskVectorRest, x, i+1, "")
+	p.push(taskValue, x.Items[i], 0, "")
+}
+
 var quoteAbbrev = map[*Symbol]string{}
 
 func init() {
@@ -197,35 +341,35 @@ func (p *printer) printList(x *Pair) {
 		if abbr, ok := quoteAbbrev[s]; ok {
 			if rest, ok := x.Cdr.(*Pair); ok && rest.Cdr == Nil && !p.isLabelled(rest) {
 				p.w.WriteString(abbr)
-				p.print(rest.Car)
+				p.push(taskValue, rest.Car, 0, "")
 				return
 			}
 		}
 	}
 	p.w.WriteByte('(')
-	p.print(x.Car)
-	v := x.Cdr
-	for {
-		switch t := v.(type) {
-		case *Empty:
-			p.w.WriteByte(')')
-			return
-		case *Pair:
-			if p.isLabelled(t) {
-				p.w.WriteString(" . ")
-				p.print(t)
-				p.w.WriteByte(')')
-				return
-			}
-			p.w.WriteByte(' ')
-			p.print(t.Car)
-			v = t.Cdr
-		default:
+	p.push(taskListRest, x.Cdr, 0, "")
+	p.push(taskValue, x.Car, 0, "")
+}
+
+// listRest prints v, the rest of a list after an element, and the ")".
+func (p *printer) listRest(v Value) {
+	switch t := v.(type) {
+	case *Empty:
+		p.w.WriteByte(')')
+	case *Pair:
+		if p.isLabelled(t) {
 			p.w.WriteString(" . ")
-			p.print(t)
-			p.w.WriteByte(')')
+			p.push(taskText, nil, 0, ")")
+			p.push(taskValue, t, 0, "")
 			return
 		}
+		p.w.WriteByte(' ')
+		p.push(taskListRest, t.Cdr, 0, "")
+		p.push(taskValue, t.Car, 0, "")
+	default:
+		p.w.WriteString(" . ")
+		p.push(taskText, nil, 0, ")")
+		p.push(taskValue, t, 0, "")
 	}
 }
 
@@ -236,13 +380,14 @@ func (p *printer) printFields(x Fielded) {
 	}
 	name, fields, vals := x.PrintFields()
 	p.w.WriteString("#<" + name)
-	for i, f := range fields {
-		p.w.WriteString(" " + f.Name + ": ")
+	// The todo stack is last in, first out: push the end first.
+	p.push(taskText, nil, 0, ">")
+	for i := len(fields) - 1; i >= 0; i-- {
 		if i < len(vals) {
-			p.print(vals[i])
+			p.push(taskValue, vals[i], 0, "")
 		}
+		p.push(taskText, nil, 0, " "+fields[i].Name+": ")
 	}
-	p.w.WriteByte('>')
 }
 
 func (p *printer) isLabelled(x any) bool {
@@ -350,12 +495,23 @@ func symbolNeedsBars(name string) bool {
 // (all shared objects when shared is true). It returns nil when none do,
 // so that printing acyclic data pays only for the walk.
 func labelsFor(v Value, shared bool) map[any]int {
+	labels, _ := labelsStop(v, shared, nil)
+	return labels
+}
+
+// labelsStop is labelsFor, giving up (false) when *stop becomes non-zero.
+func labelsStop(v Value, shared bool, stop *int32) (map[any]int, bool) {
 	switch v.(type) {
 	case *Pair, *Vector, Fielded:
 	default:
-		return nil
+		return nil, true
 	}
-	seen := map[any]int{} // 1 = on the current path, 2 = done
+	// The state of each pair and vector reached (1 = on the current
+	// path, 2 = done), indexed by its id in an address table: a Go map
+	// of millions of entries took most of the time of printing deep data.
+	var ids addrTable
+	ids.init(1 << 10)
+	var state []uint8
 	var labels map[any]int
 	mark := func(x any) {
 		if labels == nil {
@@ -366,44 +522,58 @@ func labelsFor(v Value, shared bool) map[any]int {
 	// Iterative DFS so that long lists and deep nesting don't grow the Go stack.
 	type item struct {
 		obj  any
+		id   int32
 		exit bool
 	}
 	stack := []item{{obj: v}}
-	for len(stack) > 0 {
+	for n := 1; len(stack) > 0; n++ {
+		if n%pollSteps == 0 && stop != nil && atomic.LoadInt32(stop) != 0 {
+			return nil, false
+		}
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if it.exit {
-			seen[it.obj] = 2
+			state[it.id] = 2
 			continue
 		}
+		var addr uintptr
 		switch x := it.obj.(type) {
-		case *Pair, *Vector, Fielded:
-			switch seen[x] {
+		case *Pair:
+			addr = uintptr(unsafe.Pointer(x))
+		case *Vector:
+			addr = uintptr(unsafe.Pointer(x))
+		case Fielded:
+			addr = reflect.ValueOf(x).Pointer()
+		default:
+			continue
+		}
+		id, found := ids.getOrAdd(addr, int32(len(state)))
+		if found {
+			switch state[id] {
 			case 1:
-				mark(x)
-				continue
+				mark(it.obj)
 			case 2:
 				if shared {
-					mark(x)
+					mark(it.obj)
 				}
-				continue
 			}
-			seen[x] = 1
-			stack = append(stack, item{obj: x, exit: true})
-			if p, ok := x.(*Pair); ok {
-				stack = append(stack, item{obj: p.Cdr}, item{obj: p.Car})
-			} else if f, ok := x.(Fielded); ok {
-				_, _, vals := f.PrintFields()
-				for i := len(vals) - 1; i >= 0; i-- {
-					stack = append(stack, item{obj: vals[i]})
-				}
-			} else {
-				vec := x.(*Vector)
-				for i := len(vec.Items) - 1; i >= 0; i-- {
-					stack = append(stack, item{obj: vec.Items[i]})
-				}
+			continue
+		}
+		state = append(state, 1)
+		stack = append(stack, item{obj: it.obj, id: id, exit: true})
+		if p, ok := it.obj.(*Pair); ok {
+			stack = append(stack, item{obj: p.Cdr}, item{obj: p.Car})
+		} else if f, ok := it.obj.(Fielded); ok {
+			_, _, vals := f.PrintFields()
+			for i := len(vals) - 1; i >= 0; i-- {
+				stack = append(stack, item{obj: vals[i]})
+			}
+		} else {
+			vec := it.obj.(*Vector)
+			for i := len(vec.Items) - 1; i >= 0; i-- {
+				stack = append(stack, item{obj: vec.Items[i]})
 			}
 		}
 	}
-	return labels
+	return labels, true
 }

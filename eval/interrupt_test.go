@@ -1,0 +1,64 @@
+package eval
+
+import (
+	"errors"
+	"io"
+	"testing"
+	"time"
+
+	"contigo/reader"
+)
+
+// TestInterruptLatency checks that long work inside primitives answers
+// an interrupt: the flag is set 50 ms into the evaluation, and the
+// evaluation must stop with ErrInterrupted well within the bound (a
+// bound for a loaded machine, not a speed claim).
+func TestInterruptLatency(t *testing.T) {
+	const bound = 2 * time.Second
+	tests := []struct{ name, setup, src string }{
+		{"write a long list", `(define l (iota 3000000))`, `(let loop () (write l) (loop))`},
+		{"display a deep list", `(define l (let loop ((i 0) (x '())) (if (= i 3000000) x (loop (+ i 1) (list x)))))`,
+			`(let loop () (display l) (loop))`},
+		{"write-shared of a long list", `(define l (iota 3000000))`, `(let loop () (write-shared l) (loop))`},
+		{"display a huge bignum", `(define n (expt 3 10000000))`, `(display n)`},
+		{"a primitive in a tight loop", ``, `(let loop ((i 0)) (string-length "abc") (loop (+ i 1)))`},
+		{"a macro expanding for ever", `(define-macro (f x) (list 'f (list 'quote x)))`, `(f 1)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if testing.Short() && tc.name == "display a huge bignum" {
+				t.Skip("builds a 4.8-million-digit number (about 2 s), which big.Int takes 5 s to print")
+			}
+			in, err := New(Options{Stdout: io.Discard})
+			if err != nil {
+				t.Fatal(err)
+			}
+			evalSrc := func(src string) error {
+				forms, srcmap, err := reader.ReadAll(src, "test")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range forms {
+					if _, err := in.Eval(f, srcmap); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if err := evalSrc(tc.setup); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			timer := time.AfterFunc(50*time.Millisecond, in.Interrupt)
+			defer timer.Stop()
+			err = evalSrc(tc.src)
+			took := time.Since(start)
+			if !errors.Is(err, ErrInterrupted) {
+				t.Fatalf("got error %v, want %v", err, ErrInterrupted)
+			}
+			if took > bound {
+				t.Errorf("stopped %v after the start, want within %v", took, bound)
+			}
+		})
+	}
+}
