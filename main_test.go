@@ -71,6 +71,11 @@ func TestRun(t *testing.T) {
 		{name: "large output flushed before the error", args: []string{big}, code: 1, combined: true,
 			stdout: bigOut.String() + big + ":2:1: car: expected pair, got ()\n"},
 		{name: "exit n", args: []string{exit3}, code: 3, stdout: "partial line"},
+		{name: "-timeout must be a sane number", args: []string{"-timeout", "-1", ok}, code: 2,
+			stderr: "contigo: -timeout: expected a number of seconds between 0 and 1e9, got -1\n"},
+		{name: "-allow-read needs -sandbox", args: []string{"-allow-read", dir, ok}, code: 2,
+			stderr: "contigo: -allow-read needs -sandbox\n"},
+		{name: "-sandbox runs a harmless program", args: []string{"-sandbox", "-timeout", "60", ok}, stdout: "hello\n"},
 		{name: "--trace-sched prints scheduler events",
 			args:   []string{"--trace-sched", "-e", "(define ch (make-chan)) (go (send ch 1)) (recv ch)"},
 			stdout: "1\n", contains: []string{"sched: spawn 2 by 1", "sched: block 1 chan receive", "sched: exit 2"}},
@@ -160,7 +165,8 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, strings.NewReader(""), &stdout, &stderr); code != 0 {
 			t.Errorf("%s: exit code %d", arg, code)
 		}
-		for _, want := range []string{"usage: contigo", "-e EXPR", "-version"} {
+		for _, want := range []string{"usage: contigo", "-e EXPR", "-version", "-sandbox", "-allow-read DIR", "-timeout SECONDS",
+			"exit status:", "2    deadlock", "124  --timeout", "129, 130, 143"} {
 			if !strings.Contains(stdout.String(), want) {
 				t.Errorf("%s: stdout = %q, want it to contain %q", arg, stdout.String(), want)
 			}

@@ -78,7 +78,6 @@ type compiler struct {
 	// for the let's binding, which its inits cannot see (let* can).
 	letInits []*value.Symbol
 
-
 	// depth counts the expressions being compiled inside one another
 	// and expansions the macro uses being expanded inside one another;
 	// both are bounded, so that deep or endlessly expanding code gets an

@@ -909,14 +909,14 @@ func (r *Reader) readString(pos value.Pos) (value.Value, error) {
 		r.off = j + 1
 		return &value.String{R: []rune(src[i:j])}, nil
 	}
-	buf := make([]rune, 0, utf8.RuneCountInString(src[i:j])+16)
-	buf = append(buf, []rune(src[i:j])...)
+	buf := make([]byte, 0, j-i+16)
+	buf = append(buf, src[i:j]...)
 	buf, end, err := r.escaped(buf, j, '"', "string", pos)
 	if err != nil {
 		return nil, err
 	}
 	r.off = end
-	return &value.String{R: buf}, nil
+	return &value.String{R: []rune(string(buf))}, nil
 }
 
 // readBarSymbol reads a |symbol| whose opening bar is at r.off.
@@ -934,7 +934,7 @@ func (r *Reader) readBarSymbol(pos value.Pos) (value.Value, error) {
 		r.off = j + 1
 		return r.barSymbol(src[i:j]), nil
 	}
-	buf := []rune(src[i:j])
+	buf := []byte(src[i:j])
 	buf, end, err := r.escaped(buf, j, '|', "symbol", pos)
 	if err != nil {
 		return nil, err
@@ -953,24 +953,20 @@ func (r *Reader) barSymbol(name string) *value.Symbol {
 }
 
 // escaped continues a string or |symbol| body at offset j, appending its
-// characters to buf up to the closing quote byte. It returns the offset
-// just past the closing quote.
-func (r *Reader) escaped(buf []rune, j int, quote byte, what string, pos value.Pos) ([]rune, int, error) {
+// text (UTF-8) to buf up to the closing quote byte. Bytes that are not
+// escapes are kept as they are, invalid UTF-8 included, so a symbol with
+// such bytes reads back the same. It returns the offset just past the
+// closing quote.
+func (r *Reader) escaped(buf []byte, j int, quote byte, what string, pos value.Pos) ([]byte, int, error) {
 	src := r.src
 	for j < len(src) {
 		b := src[j]
 		if b == quote {
 			return buf, j + 1, nil
 		}
-		if b < utf8.RuneSelf && b != '\\' {
-			buf = append(buf, rune(b))
-			j++
-			continue
-		}
 		if b != '\\' {
-			c, n := utf8.DecodeRuneInString(src[j:])
-			buf = append(buf, c)
-			j += n
+			buf = append(buf, b)
+			j++
 			continue
 		}
 		// Escape at j.
@@ -980,17 +976,17 @@ func (r *Reader) escaped(buf []rune, j int, quote byte, what string, pos value.P
 		e := src[j+1]
 		switch e {
 		case 'a':
-			buf = append(buf, 7)
+			buf = utf8.AppendRune(buf, 7)
 		case 'b':
-			buf = append(buf, 8)
+			buf = utf8.AppendRune(buf, 8)
 		case 't':
-			buf = append(buf, '\t')
+			buf = utf8.AppendRune(buf, '\t')
 		case 'n':
-			buf = append(buf, '\n')
+			buf = utf8.AppendRune(buf, '\n')
 		case 'r':
-			buf = append(buf, '\r')
+			buf = utf8.AppendRune(buf, '\r')
 		case '"', '\\', '|':
-			buf = append(buf, rune(e))
+			buf = utf8.AppendRune(buf, rune(e))
 		case 'x', 'X':
 			k := j + 2
 			for k < len(src) && k-j < 16 && digitsOK(src[k:k+1], 16) {
@@ -1008,7 +1004,7 @@ func (r *Reader) escaped(buf []rune, j int, quote byte, what string, pos value.P
 				r.off = k + 1
 				return nil, 0, r.errAt(j, `bad hex escape \%s in %s (not a Unicode scalar value)`, src[j+1:k+1], what)
 			}
-			buf = append(buf, cp)
+			buf = utf8.AppendRune(buf, cp)
 			j = k + 1
 			continue
 		case ' ', '\t', '\n', '\r':

@@ -97,7 +97,7 @@ func TestRead(t *testing.T) {
 		{"`(a ,b ,@c)", []string{"`(a ,b ,@c)"}},
 		{"''a", []string{"''a"}},
 		{"' a", []string{"'a"}},
-		{"', @a", []string{"',@a"}},
+		{"', @a", []string{"', @a"}}, // (unquote @a): ,@a would read as unquote-splicing
 		{"(quote a b)", []string{"(quote a b)"}},
 		{"a'b", []string{"a", "'b"}},
 		{"'#(1)", []string{"'#(1)"}},

@@ -162,7 +162,7 @@ func (p *pretty) abbreviation(x *Pair) (string, Value, bool) {
 	if !ok || rest.Cdr != Value(Nil) || p.isLabelled(rest) {
 		return "", nil, false
 	}
-	return abbr, rest.Car, true
+	return abbrevFor(abbr, rest.Car), rest.Car, true
 }
 
 // elements returns the elements of the list x as printed: they stop at a

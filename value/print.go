@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -326,6 +328,15 @@ func (p *printer) vectorRest(x *Vector, i int) {
 
 var quoteAbbrev = map[*Symbol]string{}
 
+// abbrevFor is the abbreviation of (s datum), spaced when a bare ,
+// before datum would read as ,@ (the symbol @ or @x after unquote).
+func abbrevFor(abbr string, datum Value) string {
+	if sym, ok := datum.(*Symbol); ok && abbr == "," && strings.HasPrefix(sym.Name, "@") {
+		return ", "
+	}
+	return abbr
+}
+
 func init() {
 	quoteAbbrev[Intern("quote")] = "'"
 	quoteAbbrev[Intern("quasiquote")] = "`"
@@ -340,7 +351,7 @@ func (p *printer) printList(x *Pair) {
 	if s, ok := x.Car.(*Symbol); ok {
 		if abbr, ok := quoteAbbrev[s]; ok {
 			if rest, ok := x.Cdr.(*Pair); ok && rest.Cdr == Nil && !p.isLabelled(rest) {
-				p.w.WriteString(abbr)
+				p.w.WriteString(abbrevFor(abbr, rest.Car))
 				p.push(taskValue, rest.Car, 0, "")
 				return
 			}
@@ -433,14 +444,19 @@ func SymbolText(name string) string {
 	if symbolNeedsBars(name) {
 		var b strings.Builder
 		b.WriteByte('|')
-		for _, r := range name {
+		for i, r := range name {
 			switch r {
 			case '|':
 				b.WriteString(`\|`)
 			case '\\':
 				b.WriteString(`\\`)
 			default:
-				if r < 0x20 {
+				if r == utf8.RuneError {
+					// An invalid byte stays that byte, so the symbol
+					// reads back the same.
+					_, n := utf8.DecodeRuneInString(name[i:])
+					b.WriteString(name[i : i+n])
+				} else if r < 0x20 {
 					b.WriteString(`\x` + strconv.FormatInt(int64(r), 16) + ";")
 				} else {
 					b.WriteRune(r)
@@ -462,8 +478,8 @@ func symbolNeedsBars(name string) bool {
 		case '(', ')', '"', ';', '\'', '`', ',', '|', '\\', ' ', '\t', '\n', '\r', '[', ']', '{', '}':
 			return true
 		}
-		if r < 0x20 || r == 0x7f {
-			return true
+		if r < 0x20 || r == 0x7f || unicode.IsSpace(r) {
+			return true // whitespace the reader would stop at
 		}
 		if r >= 'A' && r <= 'Z' {
 			// Upper case reads the same unless #!fold-case; keep it bare.
