@@ -160,7 +160,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalString(in, string(src), rest[0], false, stdout, stderr)
 	case stdinIsTerminal(stdin):
 		out := &lineEnd{w: stdout}
-		opts.Stdout = out
+		// What goroutines print while a line is edited is held until
+		// it is entered (live.go).
+		held := &hold{}
+		opts.Stdout, opts.Stderr = held.writer(out), held.writer(stderr)
 		var shared *bufio.Reader
 		if !liner.TerminalSupported() || !isCharDevice(stdout) {
 			// No line editor: read lines plainly, sharing the
@@ -172,7 +175,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if in == nil {
 			return code
 		}
-		return repl(in, out, shared, stdout, stderr)
+		return repl(in, out, held, shared, stdout, stderr)
 	default:
 		// Standard input is not a terminal: a REPL without prompts
 		// (repl_pipe.go). Forms are read from stdin a line at a time,

@@ -795,6 +795,8 @@
   (set! %slice-switches %switches)
   (%arm-slice!))
 (define (%preempt)
+  (if (and %settle-until (not %lock))
+      (begin (set! %lock #t) (%settle-check!) (set! %lock #f)))
   (cond
     (%lock (set-timer 50))
     ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
@@ -2132,16 +2134,41 @@
                   (begin (display line out) (newline out)))
               (loop)))))))
 
-;; The REPL calls %repl-settle after each evaluation: the runnable
-;; goroutines run until every one is blocked, asleep or done, and then
-;; the prompt comes back.
-(define (%repl-settle)
+;; The REPL is live: goroutines run between prompts. It calls
+;; (%repl-settle [ms]) after each evaluation, and again and again while
+;; the prompt waits for the user's line: the runnable goroutines run
+;; until every one is blocked, asleep or done, or for at most ms
+;; milliseconds (so that a spinning goroutine never keeps the prompt
+;; from coming back); then goroutine 1, the REPL's, runs again. It
+;; returns when there will be work for the goroutines: 0 if some are
+;; runnable, the milliseconds to the next timer, or #f if nothing but
+;; the user can make any goroutine run.
+(define %settle-until #f)   ; the jiffy when the REPL takes over again
+(define (%repl-settle . budget)
   (%recover-main!)
   (set! %lock #t)
   (if (not (%heap-empty? %timers)) (%fire-due-timers!))
   (if (%queue-empty? %run-queue)
       (set! %lock #f)
-      (%park! 'idle #f)))
+      (begin
+        (set! %settle-until
+              (and (pair? budget) (+ (current-jiffy) (exact (ceiling (* 1000 (car budget)))))))
+        (%park! 'idle #f)
+        (set! %settle-until #f)))
+  (set! %lock #t)
+  (let ((work (cond ((not (%queue-empty? %run-queue)) 0)
+                    ((%next-deadline)
+                     => (lambda (d) (max 0 (/ (- d (current-jiffy)) 1000.))))
+                    (else #f))))
+    (set! %lock #f)
+    work))
+
+;; At a preemption: if the REPL's time for the goroutines is up, it
+;; becomes runnable again (the lock is held).
+(define (%settle-check!)
+  (if (and %settle-until (eq? (%goroutine-state %main) 'idle)
+           (>= (current-jiffy) %settle-until))
+      (%wake! %main 0 %unspecified)))
 
 ;; An evaluation stopped by an error or by Ctrl-C may have left goroutine
 ;; 1 blocked, or another goroutine running with its continuation lost.

@@ -96,6 +96,11 @@ func (s *session) run() int {
 		line, err := s.lr.Prompt(prompt)
 		switch {
 		case err == nil:
+		case errors.As(err, new(*errExit)):
+			// A goroutine called exit while the prompt waited (live.go).
+			var exit *errExit
+			errors.As(err, &exit)
+			return exit.code
 		case errors.Is(err, liner.ErrPromptAborted):
 			// Ctrl-C at the prompt abandons the entry.
 			s.lineNo += len(s.lines)
@@ -225,11 +230,11 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 }
 
 // settle lets the goroutines that an interactive evaluation made
-// runnable run until each one is blocked or done (prelude.scm's
-// %repl-settle). After Ctrl-C it makes goroutine 1, the REPL's, the
+// runnable run until each one is blocked or done, or for settleBudget
+// (prelude.scm's %repl-settle; live.go lets them go on at the prompt). After Ctrl-C it makes goroutine 1, the REPL's, the
 // running one again. stop reports that a goroutine called exit.
 func (s *session) settle() (code int, stop bool) {
-	if err := callPrelude(s.in, "%repl-settle"); err != nil {
+	if err := settleFor(s.in, settleBudget); err != nil {
 		code := reportError(s.in, err, s.stderr)
 		var exit *eval.ExitError
 		if errors.As(err, &exit) {
@@ -556,6 +561,8 @@ func completeWord(in *eval.Interp, line string, pos int) (head string, completio
 	if word == "" {
 		return head, nil, tail
 	}
+	interpLock.Lock() // goroutines may be running (live.go)
+	defer interpLock.Unlock()
 	return head, in.Completions(word), tail
 }
 
@@ -592,7 +599,7 @@ func isCharDevice(w io.Writer) bool {
 // standard output. If shared is nil, lines come from the liner line
 // editor; otherwise they are read plainly from shared, the buffered
 // standard input that the interpreter's own input port uses too.
-func repl(in *eval.Interp, out *lineEnd, shared *bufio.Reader, stdout, stderr io.Writer) int {
+func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdout, stderr io.Writer) int {
 	// Ctrl-C while code runs raises SIGINT (the terminal is in its
 	// original mode then): interrupt the evaluation. The handler stays
 	// for the whole session, so there is no moment when Ctrl-C would
@@ -618,7 +625,8 @@ func repl(in *eval.Interp, out *lineEnd, shared *bufio.Reader, stdout, stderr io
 
 	s := &session{in: in, stdout: out, stderr: stderr, file: "<repl>", interactive: true, out: out}
 	if shared == nil {
-		s.lr = newTermReader(in)
+		// The goroutines run while the line is edited (live.go).
+		s.lr = &liveReader{lineReader: newTermReader(in), in: in, hold: held, stderr: stderr}
 	} else {
 		// Prompts bypass out: the user's line break, echoed by the
 		// terminal, ends their line.
