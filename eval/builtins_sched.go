@@ -24,6 +24,7 @@ package eval
 //     goroutine keeps alive (see installSchedControls).
 
 import (
+	"math"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -165,6 +166,30 @@ func (q *queue) pop() value.Value {
 const preludeFile = "prelude.scm"
 
 func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
+
+// sleep sleeps ms milliseconds (capped at about 292 years, where
+// time.Duration ends; NaN and negative numbers sleep not at all),
+// returning early (false) when the user presses Ctrl-C.
+func (in *Interp) sleep(ms float64) bool {
+	d := time.Duration(math.MaxInt64)
+	if !(ms > 0) {
+		d = 0
+	} else if ms < float64(math.MaxInt64/int64(time.Millisecond)) {
+		d = time.Duration(ms * float64(time.Millisecond))
+	}
+	deadline := time.Now().Add(d)
+	if deadline.Before(time.Now()) { // overflowed: never
+		deadline = time.Now().Add(time.Duration(math.MaxInt64 / 2))
+	}
+	for atomic.LoadInt32(&in.interrupted) == 0 {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return true
+		}
+		time.Sleep(min(left, 20*time.Millisecond))
+	}
+	return false
+}
 
 func (in *Interp) schedPrims() []*value.Primitive {
 	rec := func(v V, who string) (*record, error) {
@@ -400,17 +425,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 				return nil, value.TypeError("%idle-sleep", "number of milliseconds", a)
 			}
 			in.Flush()
-			deadline := time.Now().Add(time.Duration(f * float64(time.Millisecond)))
-			for {
-				if atomic.LoadInt32(&in.interrupted) != 0 {
-					break
-				}
-				left := time.Until(deadline)
-				if left <= 0 {
-					break
-				}
-				time.Sleep(min(left, 20*time.Millisecond))
-			}
+			in.sleep(f)
 			return value.Unspecified, nil
 		}),
 	}
