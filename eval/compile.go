@@ -140,7 +140,7 @@ func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
 			case *compileError:
 				node, err = nil, x.err
 			case expandInterrupted:
-				node, err = nil, ErrInterrupted
+				node, err = nil, c.in.interruptError()
 			case *exitSignal, *fault:
 				panic(r)
 			default:
@@ -298,6 +298,11 @@ func (c *compiler) expandMacro(m *Macro, x value.Value, id *value.Symbol, sc *sc
 }
 
 func (c *compiler) expandError(form value.Value, sym *value.Symbol, err error) {
+	if err == c.in.interruptError() {
+		// The transformer was interrupted (Ctrl-C, a time limit): that
+		// stops the whole evaluation, not just this expansion.
+		panic(expandInterrupted{})
+	}
 	if e, ok := err.(*Error); ok {
 		if !e.Pos.IsValid() {
 			e.Pos = c.pos

@@ -111,7 +111,7 @@ type stopSignal struct{}
 func (m *Machine) fail(err any, s *site) {
 	if err == errStopped {
 		atomic.StoreInt32(&m.in.interrupted, 0)
-		m.halt(nil, ErrInterrupted)
+		m.halt(nil, m.in.interruptError())
 		panic(stopSignal{})
 	}
 	var obj value.Value = err
