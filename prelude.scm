@@ -738,7 +738,7 @@
 ;; (sleep ms) blocks the running goroutine for at least ms milliseconds.
 ;; (sleep 0) is a checkpoint and lets others run, like yield.
 (define (sleep ms)
-  (if (not (real? ms)) (%type-error "sleep" "number of milliseconds" ms))
+  (if (not (and (real? ms) (< ms +inf.0))) (%type-error "sleep" "finite number of milliseconds" ms))
   (%checkpoint)
   (set! %lock #t)
   (if (<= ms 0)
@@ -994,7 +994,7 @@
 ;; once, ms milliseconds from now. Its buffer holds the value, so the
 ;; timer never blocks.
 (define (after ms)
-  (if (not (real? ms)) (%type-error "after" "number of milliseconds" ms))
+  (if (not (and (real? ms) (< ms +inf.0))) (%type-error "after" "finite number of milliseconds" ms))
   (let ((ch (make-chan 1)))
     (set! %lock #t)
     (%add-timer! (max ms 0) #f (lambda (now) (%offer! ch now)))

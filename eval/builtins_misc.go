@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"math"
 	"os"
 	"time"
 
@@ -97,11 +98,13 @@ func (in *Interp) miscPrims() []*value.Primitive {
 		}),
 		prim1("os-sleep", func(a V) (V, error) {
 			f, ok := value.ToFloat(a)
-			if !ok || f < 0 {
-				return nil, value.TypeError("os-sleep", "non-negative number of milliseconds", a)
+			if !ok || !(f >= 0) || math.IsInf(f, 1) {
+				return nil, value.TypeError("os-sleep", "finite non-negative number of milliseconds", a)
 			}
 			in.Flush()
-			time.Sleep(time.Duration(f * float64(time.Millisecond)))
+			if !in.sleep(f) {
+				return nil, errStopped
+			}
 			return value.Unspecified, nil
 		}),
 		prim("current-second", 0, 0, func(args []V) (V, error) {

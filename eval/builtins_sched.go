@@ -26,6 +26,7 @@ package eval
 //     goroutine keeps alive (see installSchedControls).
 
 import (
+	"math"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -164,6 +165,31 @@ func (q *queue) pop() value.Value {
 const preludeFile = "prelude.scm"
 
 func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
+
+// sleep sleeps ms milliseconds (capped at about 292 years, where
+// time.Duration ends; NaN and negative numbers sleep not at all),
+// returning early (false) when the user presses Ctrl-C.
+func (in *Interp) sleep(ms float64) bool {
+	d := time.Duration(math.MaxInt64)
+	if !(ms > 0) {
+		d = 0
+	} else if ms < float64(math.MaxInt64/int64(time.Millisecond)) {
+		d = time.Duration(ms * float64(time.Millisecond))
+	}
+	start := time.Now()
+	deadline := start.Add(d)
+	if d > 0 && !deadline.After(start) { // the clock overflowed
+		deadline = start.Add(time.Duration(math.MaxInt64 / 2))
+	}
+	for atomic.LoadInt32(&in.interrupted) == 0 {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return true
+		}
+		time.Sleep(min(left, 20*time.Millisecond))
+	}
+	return false
+}
 
 func (in *Interp) schedPrims() []*value.Primitive {
 	rec := func(v V, who string) (*record, error) {
@@ -402,17 +428,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 				return nil, value.TypeError("%idle-sleep", "number of milliseconds", a)
 			}
 			in.Flush()
-			deadline := time.Now().Add(time.Duration(f * float64(time.Millisecond)))
-			for {
-				if atomic.LoadInt32(&in.interrupted) != 0 {
-					break
-				}
-				left := time.Until(deadline)
-				if left <= 0 {
-					break
-				}
-				time.Sleep(min(left, 20*time.Millisecond))
-			}
+			in.sleep(f)
 			return value.Unspecified, nil
 		}),
 	}

@@ -23,6 +23,8 @@ func TestInterruptLatency(t *testing.T) {
 		{"display a huge bignum", `(define n (expt 3 10000000))`, `(display n)`},
 		{"a primitive in a tight loop", ``, `(let loop ((i 0)) (string-length "abc") (loop (+ i 1)))`},
 		{"a macro expanding for ever", `(define-macro (f x) (list 'f (list 'quote x)))`, `(f 1)`},
+		{"os-sleep for 317 years", ``, `(os-sleep 1e13)`},
+		{"os-sleep past time.Duration", ``, `(os-sleep (expt 10 30))`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
