@@ -177,9 +177,10 @@ func (in *Interp) sleep(ms float64) bool {
 	} else if ms < float64(math.MaxInt64/int64(time.Millisecond)) {
 		d = time.Duration(ms * float64(time.Millisecond))
 	}
-	deadline := time.Now().Add(d)
-	if deadline.Before(time.Now()) { // overflowed: never
-		deadline = time.Now().Add(time.Duration(math.MaxInt64 / 2))
+	start := time.Now()
+	deadline := start.Add(d)
+	if d > 0 && !deadline.After(start) { // the clock overflowed
+		deadline = start.Add(time.Duration(math.MaxInt64 / 2))
 	}
 	for atomic.LoadInt32(&in.interrupted) == 0 {
 		left := time.Until(deadline)
