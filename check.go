@@ -44,7 +44,10 @@ var exerciseOutputs embed.FS
 // one answer in the child process. Every limit the child should run
 // under (a sandbox, a memory cap) belongs here.
 func checkChildArgs(file string) []string {
-	return []string{file}
+	// A student's answer may not touch the teacher's files: the sandbox
+	// refuses writes, deletes and the environment, and reads outside
+	// the answer's folder; a runaway allocation ends at 1 GB.
+	return []string{"--sandbox", "--max-memory", "1024", file}
 }
 
 // checkExecutable returns the binary that runs answers: this one.

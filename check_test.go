@@ -38,6 +38,7 @@ func TestCheck(t *testing.T) {
 	wrong := write("bob.scm", `(display "first even: 6, after 4 leaves")(newline)`)
 	crash := write("carol.scm", "(display \""+firstLine+"\")(newline)\n(car 1)\n")
 	loops := write("dave.scm", "(let loop () (loop))\n")
+	vandal := write("frank.scm", "(display \""+firstLine+"\")(newline)\n(delete-file \"alice.scm\")\n")
 	noNewline := write("erin.scm", "(display "+quote(strings.TrimSuffix(string(want), "\n"))+")")
 	subs := filepath.Join(dir, "class")
 	os.Mkdir(subs, 0o755)
@@ -63,6 +64,8 @@ func TestCheck(t *testing.T) {
 				`  its errors:\n    \Q` + crash + `\E:2:1: car: expected pair, got 1\n    backtrace \(innermost first\):\n.*\n`},
 		{name: "endless loop is stopped", args: []string{"-timeout", "500ms", "find-first", loops}, code: 1,
 			stdout: `FAIL \Q` + loops + `\E: still running after 500ms: stopped \(an endless loop, or a goroutine that never ends\?\); output stops at line 1; .*\n`},
+		{name: "answers run in the sandbox", args: []string{"find-first", vandal}, code: 1,
+			stdout: `FAIL \Q` + vandal + `\E: exited with status 1; .*\n  its errors:\n    \Q` + vandal + `\E:2:1: sandbox: .*\n(.*\n)*`},
 		{name: "missing final newline", args: []string{"find-first", noNewline}, code: 1,
 			stdout: `FAIL \Q` + noNewline + `\E: the last line of output lacks its line break \(a newline\)\n`},
 		{name: "a folder of submissions", args: []string{"find-first", subs}, code: 1,
