@@ -74,6 +74,10 @@ func TestSignalKeepsOutput(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			// A program that ignores the signal must not outlive the
+			// test: it is killed after 20 s (the test then fails).
+			killer := time.AfterFunc(20*time.Second, func() { cmd.Process.Kill() })
+			defer killer.Stop()
 			// Wait until the program is past its first lines.
 			r := bufio.NewReader(errPipe)
 			first, err := r.ReadString('\n')
