@@ -416,6 +416,7 @@
   (%goroutine-wake-index-set! %current 0)
   (case why
     ((deadlock) (set! %lock #f) (raise (%blame! v)))
+    ((interrupted) (set! %lock #f) (%halt-interrupted))
     ((send-closed) (%fail "send: send on closed channel"))
     (else (%raise-cancelled %current))))
 
@@ -2082,6 +2083,25 @@
   (if (and %settle-until (eq? (%goroutine-state %main) 'idle)
            (>= (current-jiffy) %settle-until))
       (%wake! %main 0 %unspecified)))
+
+;; Ctrl-C stops the evaluation in the foreground: goroutine 1's. If it
+;; runs, the machine stops now. If another goroutine runs, that one goes
+;; on, and goroutine 1 stops as soon as it would run again: at once if it
+;; is blocked (it is woken to stop), at its turn if it is runnable. While
+;; the REPL waits at its prompt there is no foreground evaluation: the
+;; interrupt is dropped. In scheduler code, the interrupt comes back a
+;; step later.
+(define (%on-interrupt)
+  (cond (%lock (%interrupt-later))
+        ((eq? %current %main) (%halt-interrupted))
+        ((eq? (%goroutine-state %main) 'idle) #f)
+        (else
+         (set! %lock #t)
+         (if (%blocked? %main)
+             (%wake! %main 'interrupted #f)
+             (%goroutine-wake-index-set! %main 'interrupted))
+         (set! %lock #f))))
+(%interrupt-handler %on-interrupt)
 
 ;; An evaluation stopped by an error or by Ctrl-C may have left goroutine
 ;; 1 blocked, or another goroutine running with its continuation lost.
