@@ -25,7 +25,10 @@
 ;;;                      current continuation: preemption.
 ;;;   (current-jiffy), (monotonic-ms), (%idle-sleep ms)
 ;;;                      the clock, and sleeping when every goroutine waits.
-;;;   %record, %make-queue, %make-condition, %blame!,
+;;;   (%interrupt-handler f), (%halt-interrupted)
+;;;                      call f on Ctrl-C instead of stopping the machine,
+;;;                      and stop it: Ctrl-C stops the foreground only.
+;;;   %record, %make-queue, %make-condition, %blame!, %origin,
 ;;;   %continuation-backtrace
 ;;;                      opaque objects, fast queues, error objects of a
 ;;;                      kind, errors blamed on the caller, where a goroutine
