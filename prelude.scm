@@ -20,9 +20,10 @@
 ;;;                      call thunk in the raw continuation k, as thread
 ;;;                      (the running goroutine, #f for the main
 ;;;                      program): how a goroutine is started and resumed.
-;;;   (set-timer n), (timer-interrupt-handler f)
-;;;                      call f after n more evaluation steps, in the
-;;;                      current continuation: preemption.
+;;;   (%set-time-slice us), (set-timer n), (timer-interrupt-handler f)
+;;;                      call f after us more microseconds (or n more
+;;;                      evaluation steps), in the current continuation:
+;;;                      preemption.
 ;;;   (current-jiffy), (monotonic-ms), (%idle-sleep ms)
 ;;;                      the clock, and sleeping when every goroutine waits.
 ;;;   (%interrupt-handler f), (%halt-interrupted)
