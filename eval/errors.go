@@ -137,7 +137,9 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 	}
 	for f := k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
-		if pos.IsValid() {
+		// The frames of prelude.scm (the scheduler's, under every
+		// goroutine) say nothing to the user.
+		if pos.IsValid() && !inPrelude(pos) {
 			fold(StackFrame{Name: name, Pos: pos})
 		}
 	}
