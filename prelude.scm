@@ -20,12 +20,17 @@
 ;;;                      call thunk in the raw continuation k, as thread
 ;;;                      (the running goroutine, #f for the main
 ;;;                      program): how a goroutine is started and resumed.
-;;;   (set-timer n), (timer-interrupt-handler f)
-;;;                      call f after n more evaluation steps, in the
-;;;                      current continuation: preemption.
+;;;   (%set-time-slice us), (set-timer n), (timer-interrupt-handler f)
+;;;                      call f after us more microseconds (or n more
+;;;                      evaluation steps), in the current continuation:
+;;;                      preemption.
 ;;;   (current-jiffy), (monotonic-ms), (%idle-sleep ms)
 ;;;                      the clock, and sleeping when every goroutine waits.
-;;;   %record, %make-queue, %make-condition, %continuation-backtrace
+;;;   (%interrupt-handler f), (%halt-interrupted)
+;;;                      call f on Ctrl-C instead of stopping the machine,
+;;;                      and stop it: Ctrl-C stops the foreground only.
+;;;   %record, %make-queue, %make-condition, %origin,
+;;;   %continuation-backtrace
 ;;;                      opaque objects, fast queues, error objects of a
 ;;;                      kind, where a goroutine waits (eval/builtins_sched.go says why each exists).
 ;;;
@@ -501,6 +506,7 @@
   (%goroutine-wake-index-set! %current 0)
   (case why
     ((deadlock) (set! %lock #f) (raise v))
+    ((interrupted) (set! %lock #f) (%halt-interrupted))
     ((send-closed) (%fail "send: send on closed channel"))
     (else (%raise-cancelled %current))))
 
@@ -2169,6 +2175,25 @@
   (if (and %settle-until (eq? (%goroutine-state %main) 'idle)
            (>= (current-jiffy) %settle-until))
       (%wake! %main 0 %unspecified)))
+
+;; Ctrl-C stops the evaluation in the foreground: goroutine 1's. If it
+;; runs, the machine stops now. If another goroutine runs, that one goes
+;; on, and goroutine 1 stops as soon as it would run again: at once if it
+;; is blocked (it is woken to stop), at its turn if it is runnable. While
+;; the REPL waits at its prompt there is no foreground evaluation: the
+;; interrupt is dropped. In scheduler code, the interrupt comes back a
+;; step later.
+(define (%on-interrupt)
+  (cond (%lock (%interrupt-later))
+        ((eq? %current %main) (%halt-interrupted))
+        ((eq? (%goroutine-state %main) 'idle) #f)
+        (else
+         (set! %lock #t)
+         (if (%blocked? %main)
+             (%wake! %main 'interrupted #f)
+             (%goroutine-wake-index-set! %main 'interrupted))
+         (set! %lock #f))))
+(%interrupt-handler %on-interrupt)
 
 ;; An evaluation stopped by an error or by Ctrl-C may have left goroutine
 ;; 1 blocked, or another goroutine running with its continuation lost.

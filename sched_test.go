@@ -127,26 +127,40 @@ func TestREPLGoroutines(t *testing.T) {
 			t.Errorf("stdout %q, stderr %q", out, errs)
 		}
 	})
-	t.Run("Ctrl-C stops a spinning goroutine", func(t *testing.T) {
+	t.Run("Ctrl-C in the foreground stops it, not the goroutines", func(t *testing.T) {
 		out, errs := replSession(t,
 			"(define n 0)",
-			"(define g (go (let loop () (set! n (+ n 1)) (if (= n 100000) (interrupt-me)) (loop))))",
-			"(list (> n 0) (goroutines))",
-			"(define c (make-chan 1))",
-			"(begin (send c 'still-works) (recv c))")
-		if diff := cmp.Diff("(#t ((1 running #f)))\nstill-works\n", out); diff != "" || !strings.Contains(errs, "interrupted") {
+			"(define g (go (let loop () (set! n (+ n 1)) (sleep 1) (loop))))",
+			"(let loop ((i 0)) (if (= i 100000) (interrupt-me)) (loop (+ i 1)))",
+			"(define before n)",
+			"(sleep 20)",
+			"(list (> n before) (goroutine-dead? g))")
+		if diff := cmp.Diff("(#t #f)\n", out); diff != "" || !strings.Contains(errs, "interrupted") {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
-	t.Run("Ctrl-C while goroutine 1 waits", func(t *testing.T) {
+	t.Run("Ctrl-C while goroutine 1 waits, a goroutine running", func(t *testing.T) {
+		// The goroutine presses Ctrl-C while goroutine 1 waits in
+		// recv: goroutine 1's evaluation stops, the goroutine goes on.
 		out, errs := replSession(t,
 			"(define c (make-chan))",
-			"(go (let loop ((i 0)) (if (= i 100000) (interrupt-me)) (loop (+ i 1))))",
-			"(recv c)",
+			"(define armed #f)",
+			"(define g (go (let loop ((fired #f)) (if (and armed (not fired)) (begin (interrupt-me) (loop #t)) (begin (yield) (loop fired))))))",
+			"(begin (set! armed #t) (recv c))",
+			"(goroutine-dead? g)",
 			"(go (send c 'later))",
 			"(recv c)")
-		if !strings.HasSuffix(out, "later\n") || !strings.Contains(errs, "interrupted") {
+		if !strings.HasSuffix(out, "#f\n#<goroutine 3>\nlater\n") || !strings.Contains(errs, "interrupted") {
 			t.Errorf("stdout %q, stderr %q", out, errs)
+		}
+	})
+	t.Run("Ctrl-C with no evaluation in the foreground is dropped", func(t *testing.T) {
+		out, errs := replSession(t,
+			"(define n 0)",
+			"(define g (go (let loop () (set! n (+ n 1)) (if (= n 1000) (interrupt-me)) (if (< n 3000) (begin (yield) (loop))))))",
+			"(list n (goroutine-dead? g))")
+		if diff := cmp.Diff("(3000 #t)\n", out); diff != "" || errs != "" {
+			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
 }

@@ -485,6 +485,31 @@ func (in *Interp) installControls() {
 		{"%set-current-thread!", 1, 1, setCurrentThread},
 		{"set-timer", 1, 1, setTimer},
 		{"%set-time-slice", 1, 1, setTimeSlice},
+		// (%interrupt-handler proc) makes Ctrl-C (Interrupt) call proc
+		// between two steps of a top-level run, instead of stopping
+		// it: the scheduler then stops the foreground evaluation, not
+		// whichever goroutine runs. #f restores stopping. A core hook:
+		// only the machine sees the interrupt.
+		{"%interrupt-handler", 1, 1, func(m *Machine, args []value.Value, s *site) {
+			if b, ok := args[0].(bool); ok && !b {
+				m.in.interruptHandler, m.interruptHandler = nil, nil
+			} else if isProcedure(args[0]) {
+				m.in.interruptHandler, m.interruptHandler = args[0], args[0]
+			} else {
+				m.fail(value.TypeError("%interrupt-handler", "procedure or #f", args[0]), s)
+			}
+			m.ret(value.Unspecified)
+		}},
+		// (%halt-interrupted) stops the machine as Ctrl-C does.
+		{"%halt-interrupted", 0, 0, func(m *Machine, args []value.Value, s *site) {
+			m.halt(nil, ErrInterrupted)
+		}},
+		// (%interrupt-later) makes the machine see Ctrl-C again at its
+		// next step (the scheduler was in a critical section).
+		{"%interrupt-later", 0, 0, func(m *Machine, args []value.Value, s *site) {
+			m.in.Interrupt()
+			m.ret(value.Unspecified)
+		}},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
 		{"exit", 0, 1, exitProc},
 		{"emergency-exit", 0, 1, emergencyExit},

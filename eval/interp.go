@@ -76,6 +76,8 @@ type Interp struct {
 	timer        int
 	timerHandler value.Value
 	deadline     int64 // the time slice's deadline (Machine.deadline)
+	// interruptHandler is called on Ctrl-C in a top-level run.
+	interruptHandler value.Value
 	// poke makes the running machine tick at its next step; sliceTimer
 	// sets it when the time slice's deadline passes.
 	poke       atomic.Int32
@@ -231,6 +233,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		// The timer outlives a top-level form; nested runs (macro
 		// expansion) are never interrupted by it.
 		m.timer, m.timerHandler, m.deadline = in.timer, in.timerHandler, in.deadline
+		m.interruptHandler = in.interruptHandler
 		defer func() {
 			left := 0
 			if m.timer > 0 {

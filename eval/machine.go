@@ -60,6 +60,9 @@ type Machine struct {
 	depthLimit      int // maxDepth, or more while a depth error is handled
 	timer           int // steps left before the timer interrupt; 0 = off
 	timerHandler    value.Value
+	// interruptHandler, in a top-level run, is called on Ctrl-C instead
+	// of halting (see %interrupt-handler).
+	interruptHandler value.Value
 	// deadline is when the timer interrupt fires by time (clock()
 	// nanoseconds; 0 = off), for preemption by elapsed time. A Go timer
 	// sets *poke when it passes (and Interrupt does, for Ctrl-C), and the
@@ -269,6 +272,14 @@ func (m *Machine) tick() bool {
 	if atomic.LoadInt32(&m.in.interrupted) != 0 {
 		m.err = m.in.interruptError()
 		atomic.StoreInt32(&m.in.interrupted, 0)
+		if m.interruptHandler != nil {
+			// The scheduler decides what Ctrl-C stops: the
+			// evaluation in the foreground, not whichever goroutine
+			// happens to run (%halt-interrupted stops the machine).
+			m.rearm()
+			m.callInterrupting(m.interruptHandler)
+			return false
+		}
 		m.halted = true
 		return true
 	}
@@ -531,13 +542,17 @@ func delivered(args []value.Value) value.Value {
 
 // timerInterrupt calls the timer handler in the current continuation; when
 // the handler returns, the interrupted step carries on.
-func (m *Machine) timerInterrupt() {
+func (m *Machine) timerInterrupt() { m.callInterrupting(m.timerHandler) }
+
+// callInterrupting calls handler in the current continuation, between two
+// steps; when it returns, the interrupted step carries on.
+func (m *Machine) callInterrupting(handler value.Value) {
 	if m.node != nil {
 		m.pushNoCheck(interrupted{}, m.node, 1)
 	} else {
 		m.pushNoCheck(interrupted{}, m.val, 0)
 	}
-	m.apply(m.timerHandler, nil, nil)
+	m.apply(handler, nil, nil)
 }
 
 type interrupted struct{}
