@@ -286,6 +286,9 @@ func (c *compiler) expandMacro(m *Macro, x value.Value, id *value.Symbol, sc *sc
 }
 
 func (c *compiler) expandError(form value.Value, sym *value.Symbol, err error) {
+	if errors.Is(err, ErrInterrupted) {
+		panic(expandInterrupted{})
+	}
 	if e, ok := err.(*Error); ok {
 		if !e.Pos.IsValid() {
 			e.Pos = c.pos

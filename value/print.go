@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -170,12 +171,23 @@ func bigBits(x Value) int {
 	return 0
 }
 
+// conversions counts the conversions of stringStop still running.
+var conversions sync.WaitGroup
+
+// WaitConversions waits until the conversions of huge numbers that an
+// interrupt abandoned have finished (for tests that measure memory).
+func WaitConversions() { conversions.Wait() }
+
 // stringStop returns f(), computed in another goroutine, or gives up
 // (false) as soon as *stop becomes non-zero, leaving the goroutine to
 // finish and its result to the collector.
 func stringStop(f func() string, stop *int32) (string, bool) {
 	done := make(chan string, 1)
-	go func() { done <- f() }()
+	conversions.Add(1)
+	go func() {
+		defer conversions.Done()
+		done <- f()
+	}()
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for {
