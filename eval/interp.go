@@ -266,6 +266,17 @@ func (in *Interp) Apply(proc value.Value, args []value.Value) (value.Value, erro
 // be called from another goroutine (a signal handler).
 func (in *Interp) Interrupt() { atomic.StoreInt32(&in.interrupted, 1) }
 
+// WriteValue writes v as write does, giving up (false) when Interrupt is
+// called meanwhile, so that showing a huge result answers Ctrl-C; the
+// interrupt is then used up.
+func (in *Interp) WriteValue(w io.Writer, v value.Value) bool {
+	if value.PrintStop(w, v, value.ModeWrite, &in.interrupted) {
+		return true
+	}
+	in.ClearInterrupt()
+	return false
+}
+
 // ClearInterrupt forgets an interrupt that arrived while nothing ran.
 func (in *Interp) ClearInterrupt() { atomic.StoreInt32(&in.interrupted, 0) }
 

@@ -3,6 +3,7 @@ package eval
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,5 +65,33 @@ func TestInterruptLatency(t *testing.T) {
 				t.Errorf("stopped %v after the start, want within %v", took, bound)
 			}
 		})
+	}
+}
+
+// TestWriteValueInterrupt checks that WriteValue, which the REPL shows
+// results with, stops when interrupted and uses the interrupt up.
+func TestWriteValueInterrupt(t *testing.T) {
+	in, err := New(Options{Stdout: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := in.Eval(value.List(value.Intern("iota"), value.Int(3_000_000)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var short strings.Builder
+	if !in.WriteValue(&short, value.List(value.Int(1), value.Int(2))) || short.String() != "(1 2)" {
+		t.Errorf("WriteValue of (1 2) wrote %q", short.String())
+	}
+	in.Interrupt()
+	var out strings.Builder
+	if in.WriteValue(&out, v) {
+		t.Error("WriteValue finished printing after an interrupt")
+	}
+	if out.Len() > 1<<20 {
+		t.Errorf("WriteValue wrote %d bytes after the interrupt", out.Len())
+	}
+	if !in.WriteValue(&out, value.Int(1)) {
+		t.Error("the interrupt was not used up")
 	}
 }
