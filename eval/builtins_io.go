@@ -432,6 +432,15 @@ func (in *Interp) outputPrims() []*value.Primitive {
 	}
 	stop := &in.interrupted
 	return []*value.Primitive{
+		// equal? of huge structures answers an interrupt too; this one
+		// replaces pairPrims' equalPrim, which hash tables still use.
+		prim2("equal?", func(a, b V) (V, error) {
+			eq, ok := value.EqualStop(a, b, stop)
+			if !ok {
+				return nil, errStopped
+			}
+			return eq, nil
+		}),
 		printer("write", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWrite, stop) }),
 		printer("write-shared", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteShared, stop) }),
 		printer("write-simple", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteSimple, stop) }),

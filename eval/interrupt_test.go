@@ -26,6 +26,8 @@ func TestInterruptLatency(t *testing.T) {
 		{"a primitive in a tight loop", ``, `(let loop ((i 0)) (string-length "abc") (loop (+ i 1)))`},
 		{"a slow macro expanding for ever", `(define-macro (f x) (let loop ((i 0)) (if (< i 100000) (loop (+ i 1)))) (list 'f x))`, `(f 1)`},
 		{"os-sleep for 317 years", ``, `(os-sleep 1e13)`},
+		{"equal? of deep lists", `(define (nest n) (let loop ((i 0) (x '())) (if (= i n) x (loop (+ i 1) (list x)))))
+(define a (nest 3000000)) (define b (nest 3000000))`, `(let loop () (equal? a b) (loop))`},
 		{"os-sleep past time.Duration", ``, `(os-sleep (expt 10 30))`},
 	}
 	for _, tc := range tests {
