@@ -171,6 +171,21 @@ func bigBits(x Value) int {
 	return 0
 }
 
+// NumberToStringStop is NumberToString that converts a huge number in a
+// goroutine of its own, giving up (ok = false) as soon as *stop becomes
+// non-zero.
+func NumberToStringStop(a Value, radix int, stop *int32) (s string, ok bool, err error) {
+	if bigBits(a) <= asyncBits || stop == nil {
+		s, err = NumberToString(a, radix)
+		return s, true, err
+	}
+	if _, err := NumberToString(Fixnum(0), radix); err != nil {
+		return "", true, err // a bad radix
+	}
+	s, ok = stringStop(func() string { return NumberString(a, radix) }, stop)
+	return s, ok, nil
+}
+
 // conversions counts the conversions of stringStop still running.
 var conversions sync.WaitGroup
 
