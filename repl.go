@@ -270,13 +270,20 @@ func (s *session) show(v value.Value) {
 	if s.out != nil && s.out.mid {
 		io.WriteString(s.out, "\n")
 	}
+	vals := []value.Value{v}
 	if mv, ok := v.(*value.MultipleValues); ok {
-		for _, x := range mv.Vals {
-			fmt.Fprintln(s.stdout, value.WriteString(x))
-		}
-		return
+		vals = mv.Vals
 	}
-	fmt.Fprintln(s.stdout, value.WriteString(v))
+	for _, x := range vals {
+		// Written as it is printed, and stopped by Ctrl-C: a result
+		// can be a list of millions of elements.
+		ok := s.in.WriteValue(s.stdout, x)
+		fmt.Fprintln(s.stdout)
+		if !ok {
+			fmt.Fprintln(s.stderr, "interrupted")
+			return
+		}
+	}
 }
 
 // addHistory records the pending entry: as one item when its lines can be

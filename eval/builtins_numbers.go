@@ -280,24 +280,6 @@ func numberPrims() []*value.Primitive {
 		prim1("exact-nonnegative-integer?", func(a V) (V, error) {
 			return value.IsExactInteger(a) && !value.IsNegative(a), nil
 		}),
-		prim("number->string", 1, 2, func(args []V) (V, error) {
-			radix := 10
-			if len(args) == 2 {
-				r, err := toInt(args[1], "number->string")
-				if err != nil {
-					return nil, err
-				}
-				radix = r
-			}
-			if !value.IsNumber(args[0]) {
-				return nil, value.TypeError("number->string", "number", args[0])
-			}
-			s, err := value.NumberToString(args[0], radix)
-			if err != nil {
-				return nil, err
-			}
-			return value.NewString(s), nil
-		}),
 		prim("string->number", 1, 2, func(args []V) (V, error) {
 			s, ok := args[0].(*value.String)
 			if !ok {

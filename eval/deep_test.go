@@ -35,6 +35,17 @@ func TestDeepCode(t *testing.T) {
 			_, err := in.Eval(deep, nil)
 			return err
 		}, "nesting too deep: more than 100000 levels of nested expressions"},
+		{"macroexpand-all of deep data", func(in *Interp) error {
+			_, err := in.MacroexpandAll(deep, nil)
+			return err
+		}, "nesting too deep: more than 100000 levels of nested expressions"},
+		{"macroexpand-all of a macro expanding for ever", func(in *Interp) error {
+			if err := evalText(in, "(define-macro (f) '(f))"); err != nil {
+				return err
+			}
+			_, err := in.MacroexpandAll(value.List(value.Intern("f")), nil)
+			return err
+		}, "macro expansion too deep: more than 20000 nested expansions (does the expansion of f never end?)"},
 		{"deep source text", func(in *Interp) error {
 			r := reader.New(text, "deep.scm")
 			for {

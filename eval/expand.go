@@ -181,6 +181,8 @@ func (e *expander) is(head value.Value, sc *scope, kw *value.Symbol) bool {
 
 // expand expands x at its head until it is not a macro use.
 func (e *expander) expand(x value.Value, sc *scope) value.Value {
+	outer := e.c.expansions
+	defer func() { e.c.expansions = outer }()
 	for {
 		if atomic.LoadInt32(&e.c.in.interrupted) != 0 {
 			panic(expandInterrupted{})
@@ -197,6 +199,7 @@ func (e *expander) expand(x value.Value, sc *scope) value.Value {
 		if m == nil {
 			return x
 		}
+		e.c.expansions++
 		x = e.c.expandMacro(m, x, id, sc)
 	}
 }
@@ -423,6 +426,11 @@ func (e *expander) exprs(forms []value.Value, sc *scope) []value.Value {
 // expr expands an expression in scope sc.
 func (e *expander) expr(x value.Value, sc *scope) value.Value {
 	c := e.c
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxNesting {
+		c.errorf(x, "nesting too deep: more than %d levels of nested expressions", maxNesting)
+	}
 	x = e.expand(x, sc)
 	switch v := x.(type) {
 	case *value.Symbol:

@@ -333,6 +333,17 @@ func (in *Interp) StopPending() error {
 	return in.interruptError()
 }
 
+// WriteValue writes v as write does, giving up (false) when Interrupt is
+// called meanwhile, so that showing a huge result answers Ctrl-C; the
+// interrupt is then used up.
+func (in *Interp) WriteValue(w io.Writer, v value.Value) bool {
+	if value.PrintStop(w, v, value.ModeWrite, &in.interrupted) {
+		return true
+	}
+	in.ClearInterrupt()
+	return false
+}
+
 // ClearInterrupt forgets an interrupt that arrived while nothing ran.
 func (in *Interp) ClearInterrupt() { atomic.StoreInt32(&in.interrupted, 0) }
 

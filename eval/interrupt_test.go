@@ -3,10 +3,12 @@ package eval
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
 	"contigo/reader"
+	"contigo/value"
 )
 
 // TestInterruptLatency checks that long work inside primitives answers
@@ -21,14 +23,17 @@ func TestInterruptLatency(t *testing.T) {
 			`(let loop () (display l) (loop))`},
 		{"write-shared of a long list", `(define l (iota 3000000))`, `(let loop () (write-shared l) (loop))`},
 		{"display a huge bignum", `(define n (expt 3 10000000))`, `(display n)`},
+		{"number->string of a huge bignum", `(define n (expt 3 10000000))`, `(number->string n)`},
 		{"a primitive in a tight loop", ``, `(let loop ((i 0)) (string-length "abc") (loop (+ i 1)))`},
-		{"a macro expanding for ever", `(define-macro (f x) (list 'f (list 'quote x)))`, `(f 1)`},
+		{"a slow macro expanding for ever", `(define-macro (f x) (let loop ((i 0)) (if (< i 100000) (loop (+ i 1)))) (list 'f x))`, `(f 1)`},
 		{"os-sleep for 317 years", ``, `(os-sleep 1e13)`},
+		{"equal? of deep lists", `(define (nest n) (let loop ((i 0) (x '())) (if (= i n) x (loop (+ i 1) (list x)))))
+(define a (nest 3000000)) (define b (nest 3000000))`, `(let loop () (equal? a b) (loop))`},
 		{"os-sleep past time.Duration", ``, `(os-sleep (expt 10 30))`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if testing.Short() && tc.name == "display a huge bignum" {
+			if testing.Short() && strings.Contains(tc.name, "huge bignum") {
 				t.Skip("builds a 4.8-million-digit number (about 2 s), which big.Int takes 5 s to print")
 			}
 			in, err := New(Options{Stdout: io.Discard})
@@ -50,6 +55,7 @@ func TestInterruptLatency(t *testing.T) {
 			if err := evalSrc(tc.setup); err != nil {
 				t.Fatal(err)
 			}
+			defer value.WaitConversions() // a printer's abandoned goroutine
 			start := time.Now()
 			timer := time.AfterFunc(50*time.Millisecond, in.Interrupt)
 			defer timer.Stop()
@@ -62,5 +68,33 @@ func TestInterruptLatency(t *testing.T) {
 				t.Errorf("stopped %v after the start, want within %v", took, bound)
 			}
 		})
+	}
+}
+
+// TestWriteValueInterrupt checks that WriteValue, which the REPL shows
+// results with, stops when interrupted and uses the interrupt up.
+func TestWriteValueInterrupt(t *testing.T) {
+	in, err := New(Options{Stdout: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := in.Eval(value.List(value.Intern("iota"), value.Int(3_000_000)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var short strings.Builder
+	if !in.WriteValue(&short, value.List(value.Int(1), value.Int(2))) || short.String() != "(1 2)" {
+		t.Errorf("WriteValue of (1 2) wrote %q", short.String())
+	}
+	in.Interrupt()
+	var out strings.Builder
+	if in.WriteValue(&out, v) {
+		t.Error("WriteValue finished printing after an interrupt")
+	}
+	if out.Len() > 1<<20 {
+		t.Errorf("WriteValue wrote %d bytes after the interrupt", out.Len())
+	}
+	if !in.WriteValue(&out, value.Int(1)) {
+		t.Error("the interrupt was not used up")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/bits"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -132,6 +133,20 @@ func Equal(a, b Value) bool {
 	return w.run(a, b)
 }
 
+// EqualStop is Equal that gives up, reporting ok = false, as soon as it
+// finds *stop non-zero, which it polls every few thousand steps: comparing
+// huge structures then answers an interrupt.
+func EqualStop(a, b Value, stop *int32) (equal, ok bool) {
+	switch a.(type) {
+	case *Pair, *Vector:
+	default:
+		return equalLeaf(a, b), true
+	}
+	w := equalWalk{budget: equalBudget, sampleMask: equalSample - 1, stop: stop}
+	equal = w.run(a, b)
+	return equal && !w.stopped, !w.stopped
+}
+
 // equalLeaf compares values that contain no other values.
 func equalLeaf(a, b Value) bool {
 	switch x := a.(type) {
@@ -146,6 +161,12 @@ func equalLeaf(a, b Value) bool {
 }
 
 type equalWalk struct {
+	// stop, when set, is polled every pollSteps steps; the walk gives
+	// up (stopped) once it is non-zero.
+	stop    *int32
+	polls   int
+	stopped bool
+
 	stack  []equalTask
 	budget int
 	guard  bool   // union-find is on
@@ -295,6 +316,12 @@ func (w *equalWalk) run(a, b Value) bool {
 	for {
 	walk:
 		for {
+			if w.stop != nil {
+				if w.polls++; w.polls%pollSteps == 0 && atomic.LoadInt32(w.stop) != 0 {
+					w.stopped = true
+					return false
+				}
+			}
 			switch x := a.(type) {
 			case *Pair:
 				y, ok := b.(*Pair)

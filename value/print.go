@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -173,12 +174,38 @@ func bigBits(x Value) int {
 	return 0
 }
 
+// NumberToStringStop is NumberToString that converts a huge number in a
+// goroutine of its own, giving up (ok = false) as soon as *stop becomes
+// non-zero.
+func NumberToStringStop(a Value, radix int, stop *int32) (s string, ok bool, err error) {
+	if bigBits(a) <= asyncBits || stop == nil {
+		s, err = NumberToString(a, radix)
+		return s, true, err
+	}
+	if _, err := NumberToString(Fixnum(0), radix); err != nil {
+		return "", true, err // a bad radix
+	}
+	s, ok = stringStop(func() string { return NumberString(a, radix) }, stop)
+	return s, ok, nil
+}
+
+// conversions counts the conversions of stringStop still running.
+var conversions sync.WaitGroup
+
+// WaitConversions waits until the conversions of huge numbers that an
+// interrupt abandoned have finished (for tests that measure memory).
+func WaitConversions() { conversions.Wait() }
+
 // stringStop returns f(), computed in another goroutine, or gives up
 // (false) as soon as *stop becomes non-zero, leaving the goroutine to
 // finish and its result to the collector.
 func stringStop(f func() string, stop *int32) (string, bool) {
 	done := make(chan string, 1)
-	go func() { done <- f() }()
+	conversions.Add(1)
+	go func() {
+		defer conversions.Done()
+		done <- f()
+	}()
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for {
