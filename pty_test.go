@@ -13,35 +13,26 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"contigo/internal/testbin"
 )
 
-// openPTY opens a pseudo-terminal pair: the master, and the slave's path.
-func openPTY(t *testing.T) (*os.File, string) {
+// ptyForChild opens a pseudo-terminal pair for a child process: the
+// master, and the slave's path.
+func ptyForChild(t *testing.T) (*os.File, string) {
 	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	m, slave, err := openPTY() // repl_pty_test.go
 	if err != nil {
 		t.Skipf("no pseudo-terminals: %v", err)
 	}
-	unlock := int32(0)
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); e != 0 {
-		t.Skipf("unlockpt: %v", e)
-	}
-	var n uint32
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); e != 0 {
-		t.Skipf("ptsname: %v", e)
-	}
-	ws := [4]uint16{24, 80, 0, 0}
-	syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws)))
-	return m, "/dev/pts/" + strconv.Itoa(int(n))
+	name := slave.Name()
+	slave.Close()
+	return m, name
 }
 
 // terminal is a running contigo REPL on a pseudo-terminal.
@@ -59,7 +50,7 @@ func startTerminal(t *testing.T) *terminal {
 		t.Fatal(err)
 	}
 	t.Cleanup(cleanup)
-	master, slavePath := openPTY(t)
+	master, slavePath := ptyForChild(t)
 	slave, err := os.OpenFile(slavePath, os.O_RDWR, 0)
 	if err != nil {
 		t.Skipf("open %s: %v", slavePath, err)
