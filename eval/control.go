@@ -502,12 +502,12 @@ func (in *Interp) installControls() {
 		}},
 		// (%halt-interrupted) stops the machine as Ctrl-C does.
 		{"%halt-interrupted", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.halt(nil, ErrInterrupted)
+			m.halt(nil, m.in.interruptError())
 		}},
 		// (%interrupt-later) makes the machine see Ctrl-C again at its
 		// next step (the scheduler was in a critical section).
 		{"%interrupt-later", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.in.Interrupt()
+			m.in.Stop(m.in.interruptError())
 			m.ret(value.Unspecified)
 		}},
 		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},

@@ -272,10 +272,11 @@ func (m *Machine) tick() bool {
 	if atomic.LoadInt32(&m.in.interrupted) != 0 {
 		m.err = m.in.interruptError()
 		atomic.StoreInt32(&m.in.interrupted, 0)
-		if m.interruptHandler != nil {
+		if m.interruptHandler != nil && m.err == ErrInterrupted {
 			// The scheduler decides what Ctrl-C stops: the
 			// evaluation in the foreground, not whichever goroutine
 			// happens to run (%halt-interrupted stops the machine).
+			// Any other stop (a time limit, a signal) ends it all.
 			m.rearm()
 			m.callInterrupting(m.interruptHandler)
 			return false

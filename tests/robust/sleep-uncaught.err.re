@@ -1,1 +1,3 @@
-(\S+:\d+:\d+: )?sleep: expected finite number of milliseconds, got \+inf\.0
+sleep-uncaught\.scm:4:1: sleep: expected finite number of milliseconds, got \+inf\.0
+backtrace \(innermost first\):
+  <top level> at sleep-uncaught\.scm:4:1
