@@ -395,7 +395,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	}
 	fn := c.compile(items[0], sc)
 	s := c.site()
-	all := append([]Node{fn}, args...)
+	all := append(args, fn)
 	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
@@ -424,7 +424,14 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			break
 		}
 	}
-	return &App{all: all, direct: direct, site: s}
+	app := &App{all: all, direct: direct, site: s}
+	switch op := fn.(type) {
+	case *GlobalRef:
+		app.pureOp, app.opGlobal = true, op.g
+	case *Local0, *Local1, *LocalN, *Const, *Lambda:
+		app.pureOp = true
+	}
+	return app
 }
 
 // body compiles a lambda or let body in scope sc (already holding the
