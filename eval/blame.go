@@ -64,6 +64,16 @@ func (m *Machine) blame(s *site) (u *site, k *Frame) {
 			return &site{pos: pos, name: name}, f.Next
 		}
 	}
+	if m.entry == nil {
+		// No user frame is pending and the entry was another
+		// goroutine's (forgotten at the switch, resumeRaw): the main
+		// program's call in tail position of a top-level form, such
+		// as a receive woken by a deadlock, is blamed on that form.
+		if m.dyn.Thread == nil && m.in.topPos.IsValid() && !isLibPos(m.in.topPos) {
+			return &site{pos: m.in.topPos}, nil
+		}
+		return nil, f
+	}
 	if f != nil {
 		// The frame the entry call was made from points at that call
 		// when it waits for its value: the site already says so.

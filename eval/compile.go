@@ -456,7 +456,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	}
 	fn := c.compile(items[0], sc)
 	s := c.site()
-	all := append([]Node{fn}, args...)
+	all := append(args, fn)
 	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
@@ -486,12 +486,11 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 		}
 	}
 	app := &App{all: all, direct: direct, site: s}
-	if direct {
-		for _, a := range all {
-			if pc, ok := a.(*PrimCall); ok {
-				pc.owner = app
-			}
-		}
+	switch op := fn.(type) {
+	case *GlobalRef:
+		app.pureOp, app.opGlobal = true, op.g
+	case *Local0, *Local1, *LocalN, *Const, *Lambda:
+		app.pureOp = true
 	}
 	return app
 }

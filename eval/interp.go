@@ -221,6 +221,11 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 	if err != nil {
 		return nil, err
 	}
+	if !pos.IsValid() {
+		if p, ok := datum.(*value.Pair); ok {
+			pos = src[p]
+		}
+	}
 	in.topPos = pos
 	return in.run(node, nil, nil)
 }

@@ -345,7 +345,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		}
 		if lam.noScope {
 			if len(args) != 0 {
-				m.fail(arityError(lam.name, 0, 0, len(args)), s)
+				m.fail(closureArityError(lam, 0, 0, len(args), s), s)
 			}
 			m.env = p.env
 			m.node = lam.body
@@ -354,13 +354,13 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		env := m.in.envs.New(p.env, lam.frameSize)
 		if lam.rest {
 			if len(args) < lam.nparams {
-				m.fail(arityError(lam.name, lam.nparams, -1, len(args)), s)
+				m.fail(closureArityError(lam, lam.nparams, -1, len(args), s), s)
 			}
 			copy(env.Vals, args[:lam.nparams])
 			env.Vals[lam.nparams] = value.List(args[lam.nparams:]...)
 		} else {
 			if len(args) != lam.nparams {
-				m.fail(arityError(lam.name, lam.nparams, lam.nparams, len(args)), s)
+				m.fail(closureArityError(lam, lam.nparams, lam.nparams, len(args), s), s)
 			}
 			copy(env.Vals, args)
 		}
@@ -429,6 +429,18 @@ func (m *Machine) apply1(f, arg value.Value, s *site) {
 		return
 	}
 	m.apply(f, []value.Value{arg}, s)
+}
+
+// closureArityError is the arity error of a call of lam at s. When the
+// library made the call (a procedure the user handed to it, called with
+// the wrong number of arguments), the user's lambda is what to fix, so
+// the error is positioned there.
+func closureArityError(lam *Lambda, min, max, got int, s *site) *value.ErrorObject {
+	e := arityError(lam.name, min, max, got)
+	if (s == nil || s.lib) && !lam.lib && lam.pos.IsValid() {
+		e.Pos = lam.pos
+	}
+	return e
 }
 
 func arityError(name string, min, max, got int) *value.ErrorObject {

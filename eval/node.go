@@ -352,15 +352,20 @@ func (m *Machine) reserve(n int) {
 	m.sp = n
 }
 
-// App is a procedure call. The operator is evaluated first, then the
-// operands left to right, then the procedure is applied in the current
-// continuation: a call never pushes a frame of its own, which is what
-// makes every tail call proper. The direct path below evaluates in the
-// same order, so the two agree on side effects and on which error comes
-// first.
+// App is a procedure call. Operands are evaluated left to right, then the
+// operator, then the procedure is applied in the current continuation: a
+// call never pushes a frame of its own, which is what makes every tail
+// call proper. The direct path below evaluates in the same order, so the
+// two agree on side effects and on which error comes first.
 type App struct {
-	all    []Node // the operator, then the operands
+	all    []Node // operands, then the operator last
 	direct bool   // every operand and the operator is immediate
+	// pureOp is set when evaluating the operator has no effect and
+	// cannot fail, so the direct path may look at it first: a local,
+	// a constant, a lambda, or a global (opGlobal, peeked: unbound
+	// means the general path, which reports it after the operands).
+	pureOp   bool
+	opGlobal *Global
 	// release is how many environment records a call in tail position
 	// recycles once its operands are evaluated (see markTails).
 	release int
@@ -377,21 +382,27 @@ func (n *App) exec(m *Machine) {
 	startOperands(m, n)
 }
 
-// execDirect calls a closure whose operands are all immediate by
-// evaluating them straight into its new environment record: no scratch
-// stack, no copy. An operand compiled as immediate may have stopped being
-// so (a PrimCall demoted by redefining its primitive); eval then reports
-// false having done nothing, and the call carries on on the general path
-// from that operand, keeping the values already computed.
+// execDirect calls a procedure whose operands and operator are all
+// immediate without a step per operand; a closure whose operator is pure
+// gets its operands evaluated straight into its new environment record.
+// An operand compiled as immediate may have stopped being so (a PrimCall
+// demoted by redefining its primitive); eval then reports false having
+// done nothing, and the call carries on on the general path from that
+// operand, keeping the values already computed, so none is evaluated
+// twice.
 func (n *App) execDirect(m *Machine) {
-	nargs := len(n.all) - 1
-	f, ok := n.all[0].eval(m)
-	if !ok {
-		n.direct = false
-		startOperands(m, n)
+	if !n.pureOp {
+		n.execDirectStack(m)
 		return
 	}
-	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == nargs {
+	last := len(n.all) - 1
+	var f value.Value
+	if g := n.opGlobal; g != nil {
+		f = g.Value
+	} else {
+		f, _ = n.all[last].eval(m)
+	}
+	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
 		if c.lam.lib && !n.lib {
 			m.enter(&n.site)
 		}
@@ -402,12 +413,14 @@ func (n *App) execDirect(m *Machine) {
 			return
 		}
 		env := m.in.envs.New(c.env, c.lam.frameSize)
-		for i, a := range n.all[1:] {
+		for i, a := range n.all[:last] {
 			v, ok := a.eval(m)
 			if !ok {
 				n.direct = false
-				n.fallBack(m, f, env.Vals[:i])
+				m.reserve(len(n.all))
+				copy(m.stack, env.Vals[:i])
 				m.in.envs.Release(env)
+				evalOperands(m, n, i)
 				return
 			}
 			env.Vals[i] = v
@@ -417,34 +430,71 @@ func (n *App) execDirect(m *Machine) {
 		m.node = c.lam.body
 		return
 	}
-	if k, ok := f.(*Continuation); ok && nargs == 1 {
+	if k, ok := f.(*Continuation); ok && last == 1 {
 		// (k v): generators and coroutines pass control this way.
-		v, ok := n.all[1].eval(m)
+		v, ok := n.all[0].eval(m)
 		if !ok {
 			n.direct = false
-			n.fallBack(m, f, nil)
+			startOperands(m, n)
 			return
 		}
 		m.releaseEnvs(n.release)
 		m.resumeContinuation(k, v)
 		return
 	}
-	n.fallBack(m, f, nil)
+	// Anything else (or an unbound operator) on the general path: the
+	// operator is evaluated again, last, which it may be as it is pure.
+	startOperands(m, n)
 }
 
-// fallBack continues a call on the general path once the operator f and
-// the operands done have been evaluated, so none is evaluated twice.
-func (n *App) fallBack(m *Machine, f value.Value, done []value.Value) {
+// execDirectStack is execDirect for an operator that may have an effect
+// or fail (a primitive call, a letrec variable): everything is evaluated
+// in order into the scratch stack first.
+func (n *App) execDirectStack(m *Machine) {
+	last := len(n.all) - 1
 	m.reserve(len(n.all))
-	m.stack[0] = f
-	copy(m.stack[1:], done)
-	evalOperands(m, n, 1+len(done))
+	for i, a := range n.all {
+		v, ok := a.eval(m)
+		if !ok {
+			n.direct = false
+			evalOperands(m, n, i)
+			return
+		}
+		m.stack[i] = v
+	}
+	m.sp = 0
+	f := m.stack[last]
+	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
+		if c.lam.lib && !n.lib {
+			m.enter(&n.site)
+		}
+		if c.lam.noScope {
+			m.releaseEnvs(n.release)
+			m.env = c.env
+			m.node = c.lam.body
+			return
+		}
+		env := m.in.envs.New(c.env, c.lam.frameSize)
+		copy(env.Vals, m.stack[:last])
+		m.releaseEnvs(n.release)
+		m.env = env
+		m.node = c.lam.body
+		return
+	}
+	if k, ok := f.(*Continuation); ok && last == 1 {
+		// (k v): generators and coroutines pass control this way.
+		m.releaseEnvs(n.release)
+		m.resumeContinuation(k, m.stack[0])
+		return
+	}
+	n.finish(m, m.stack[:len(n.all)])
 }
 func (n *App) siteOf() *site               { return &n.site }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
+	last := len(vals) - 1
 	m.releaseEnvs(n.release)
-	m.apply(vals[0], vals[1:], &n.site)
+	m.apply(vals[last], vals[:last], &n.site)
 }
 
 // PrimCall is a call whose operator is a global that held a primitive
@@ -457,7 +507,6 @@ type PrimCall struct {
 	g      *Global
 	args   []Node
 	parent *PrimCall
-	owner  *App // the direct call this is an operand of, if any
 	slow   bool
 	app    App // the general call, used once demoted
 	site
@@ -466,11 +515,6 @@ type PrimCall struct {
 func (n *PrimCall) demote() {
 	for p := n; p != nil && !p.slow; p = p.parent {
 		p.slow = true
-		if p.owner != nil {
-			// The call no longer evaluates at once: its operands must
-			// go through frames again.
-			p.owner.direct = false
-		}
 	}
 }
 

@@ -122,9 +122,9 @@ func plural(n int) string {
 func frameAction(f *Frame) string {
 	switch c := f.Code.(type) {
 	case *App:
-		return operandAction(f, len(c.all)-1, operatorName(c.all[0]), true)
+		return operandAction(f, len(c.all)-1, operatorName(c.all[len(c.all)-1]))
 	case *PrimCall:
-		return operandAction(f, len(c.args), c.g.Name.Name, false)
+		return operandAction(f, len(c.args), c.g.Name.Name)
 	case *Let:
 		return fmt.Sprintf("bind it to variable %d of %d of the let, then run the let's body", f.I+1, len(c.inits))
 	case *Seq:
@@ -159,19 +159,15 @@ func frameAction(f *Frame) string {
 }
 
 // operandAction describes an operands frame of a call with n operands
-// waiting for value f.I. For an App (opFirst) the operator is value 0
-// and is evaluated first; a PrimCall's frame holds its arguments only.
-// The call is shown with the values computed so far, □ for the value
-// the frame receives and … for each operand still to evaluate.
-func operandAction(f *Frame, n int, op string, opFirst bool) string {
+// waiting for operand f.I (the operator, op, is evaluated last, as index
+// n): the call is shown with the values computed so far, □ for the
+// value the frame receives and … for each operand still to evaluate.
+func operandAction(f *Frame, n int, op string) string {
 	i := int(f.I)
 	done := make([]V, i)
 	restoreOperands(done, f.Val)
-	if opFirst {
-		if i == 0 {
-			return fmt.Sprintf("call it as the procedure, once its %d arguments are evaluated", n)
-		}
-		done, i = done[1:], i-1
+	if i == n {
+		return "call it as the procedure, with the arguments already evaluated"
 	}
 	parts := []string{op}
 	for _, v := range done {
