@@ -36,9 +36,9 @@ const (
 const exitStatusHelp = `
 exit status:
   0    the program ran to the end (or called (exit) / (exit 0) / (exit #t))
-  1    an uncaught error, (exit #f), a write error (a full disk), or running
-       out of memory
+  1    an uncaught error, (exit #f), a write error (a full disk)
   2    deadlock: every goroutine blocked (as Go); also bad command-line flags
+  3    out of memory: past --max-memory (or the default limit)
   N    (exit N)
   70   contigo itself failed to start
   124  --timeout: the time limit was exceeded
