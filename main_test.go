@@ -99,7 +99,7 @@ func TestRun(t *testing.T) {
 		{name: "stdin - exit", args: []string{"-"}, stdin: "(display 1)\n(exit 6)\n(display 2)\n", code: 6, stdout: "1"},
 		{name: "stdin - empty", args: []string{"-"}, stdin: ""},
 		{name: "stdin - command-line", args: []string{"-", "a"}, stdin: "(write (command-line))", stdout: `("-" "a")`},
-		{name: "stdin - meta-command is unquote", args: []string{"-"}, stdin: ",help\n", code: 1,
+		{name: "stdin - meta-command is unquote", args: []string{"-"}, stdin: ",load\n", code: 1,
 			contains: []string{"<stdin>:1:1: unbound variable: unquote"}},
 
 		// Standard input that is not a terminal, with no FILE: a REPL
