@@ -251,7 +251,14 @@ func Mul(a, b Value) (Value, error) {
 	case rRat:
 		return NormRat(new(big.Rat).Mul(ratOf(a), ratOf(b))), nil
 	default:
-		return NormBig(new(big.Int).Mul(bigOf(a), bigOf(b))), nil
+		x, y := bigOf(a), bigOf(b)
+		if x.BitLen()+y.BitLen() > maxExptBits+1 {
+			// As for expt: a runaway product (squaring in a loop)
+			// fails before one multiplication takes minutes and
+			// the heap gigabytes.
+			return nil, Errorf("*: result of more than %d bits too large", maxExptBits)
+		}
+		return NormBig(new(big.Int).Mul(x, y)), nil
 	}
 }
 
