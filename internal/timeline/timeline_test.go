@@ -30,6 +30,13 @@ func run(t *testing.T, src string) ([]Event, error) {
 	if err := Record(in); err != nil {
 		t.Fatal(err)
 	}
+	// Preemption strikes after about a millisecond of running, so on a
+	// loaded machine it could add lanes' states the summaries do not
+	// expect: a 10 s slice keeps these short programs unpreempted.
+	slice, _ := reader.New("(set! %time-slice 10000000)", "setup").Read()
+	if _, err := in.Eval(slice, nil); err != nil {
+		t.Fatal(err)
+	}
 	r := reader.New(src, "t.scm")
 	var runErr error
 	for runErr == nil {
