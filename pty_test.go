@@ -9,117 +9,48 @@ package main
 // evaluation only.
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
-
-	"contigo/internal/testbin"
 )
 
-// ptyForChild opens a pseudo-terminal pair for a child process: the
-// master, and the slave's path.
-func ptyForChild(t *testing.T) (*os.File, string) {
-	t.Helper()
-	m, slave, err := openPTY() // repl_pty_test.go
-	if err != nil {
-		t.Skipf("no pseudo-terminals: %v", err)
-	}
-	name := slave.Name()
-	slave.Close()
-	return m, name
-}
-
-// terminal is a running contigo REPL on a pseudo-terminal.
-type terminal struct {
-	t      *testing.T
-	master *os.File
-	mu     sync.Mutex
-	out    bytes.Buffer
-	cmd    *exec.Cmd
-}
-
-func startTerminal(t *testing.T) *terminal {
-	bin, cleanup, err := testbin.Build(".", "contigo-pty-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cleanup)
-	master, slavePath := ptyForChild(t)
-	slave, err := os.OpenFile(slavePath, os.O_RDWR, 0)
-	if err != nil {
-		t.Skipf("open %s: %v", slavePath, err)
-	}
-	cmd := exec.Command(bin)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
-	cmd.Env = append(os.Environ(), "TERM=xterm", "HOME="+t.TempDir())
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	slave.Close()
-	term := &terminal{t: t, master: master, cmd: cmd}
-	go func() {
-		buf := make([]byte, 4096)
-		for {
-			n, err := master.Read(buf)
-			term.mu.Lock()
-			term.out.Write(buf[:n])
-			term.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		master.Close()
-	})
-	term.waitFor(regexp.MustCompile(`contigo> $`), "the first prompt")
-	return term
-}
-
 // output returns everything the terminal showed so far.
-func (term *terminal) output() string {
-	term.mu.Lock()
-	defer term.mu.Unlock()
-	return term.out.String()
+func (p *ptySession) output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.String()
 }
 
-// waitFor waits until the output (since the last mark) matches re.
-func (term *terminal) waitFor(re *regexp.Regexp, what string) string {
-	term.t.Helper()
+// waitFor waits until the whole output matches re.
+func (p *ptySession) waitFor(re *regexp.Regexp, what string) string {
+	p.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		if out := term.output(); re.MatchString(out) {
+		if out := p.output(); re.MatchString(out) {
 			return out
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	term.t.Fatalf("waiting for %s (%s); the terminal shows:\n%q", what, re, term.output())
+	p.t.Fatalf("waiting for %s (%s); the terminal shows:\n%q", what, re, p.output())
 	return ""
 }
 
-// enter types line and Return, and waits for the next prompt.
-func (term *terminal) enter(line string) string {
-	term.t.Helper()
-	before := len(term.output())
-	term.master.Write([]byte(line + "\r"))
+// enter types line and Return, and waits for the next prompt (after a
+// line break: liner redraws the prompt as it edits the line).
+func (p *ptySession) enter(line string) string {
+	p.t.Helper()
+	before := len(p.output())
+	p.send(line + "\r")
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		out := term.output()
+		out := p.output()
 		if len(out) > before && strings.HasSuffix(out, "contigo> ") && strings.Contains(out[before:], "\n") {
 			return out[before:]
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	term.t.Fatalf("no prompt after %q; the terminal shows:\n%q", line, term.output())
+	p.t.Fatalf("no prompt after %q; the terminal shows:\n%q", line, p.output())
 	return ""
 }
 
@@ -127,7 +58,8 @@ func TestPTYLiveREPL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and drives the binary")
 	}
-	term := startTerminal(t)
+	term := startPTY(t) // repl_pty_test.go
+	term.waitFor(regexp.MustCompile(`contigo> $`), "the first prompt")
 
 	// A ticker started at the prompt keeps ticking while nothing is
 	// typed.
@@ -143,7 +75,7 @@ func TestPTYLiveREPL(t *testing.T) {
 	// Output printed while the line is edited is held until Return.
 	term.enter(`(go (sleep 50) (display "from-the-goroutine") (newline))`)
 	time.Sleep(300 * time.Millisecond)
-	term.master.Write([]byte("'typ"))
+	term.send("'typ")
 	time.Sleep(100 * time.Millisecond)
 	shown := term.output()
 	if editing := shown[strings.LastIndex(shown, "'typ"):]; strings.Contains(editing, "from-the-goroutine") {
@@ -161,22 +93,15 @@ func TestPTYLiveREPL(t *testing.T) {
 	}
 
 	// Ctrl-C stops the evaluation in the foreground, not the goroutines.
-	term.master.Write([]byte("(let loop () (loop))\r"))
+	term.send("(let loop () (loop))\r")
 	time.Sleep(300 * time.Millisecond)
-	term.master.Write([]byte{3})
+	term.send("\x03")
 	term.waitFor(regexp.MustCompile(`interrupted\r?\n(.|\n)*contigo> $`), "the interrupted evaluation")
 	if out := term.enter("(list (goroutine-dead? spinner) (goroutine-dead? g))"); !strings.Contains(out, "(#f #f)") {
 		t.Errorf("Ctrl-C stopped a goroutine: %q", out)
 	}
-	term.master.Write([]byte{4}) // Ctrl-D
-	done := make(chan error, 1)
-	go func() { done <- term.cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("exit: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Errorf("Ctrl-D did not end the session")
+	term.send("\x04") // Ctrl-D
+	if status := term.wait(); status != 0 {
+		t.Errorf("exit status %d after Ctrl-D", status)
 	}
 }
