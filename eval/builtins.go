@@ -31,7 +31,7 @@ func (in *Interp) installBuiltins() {
 	in.installControls()
 	in.installSchedControls()
 	for _, table := range [][]*value.Primitive{
-		numberPrims(),
+		numberPrims(&in.interrupted),
 		pairPrims(),
 		symbolCharPrims(),
 		stringPrims(),

@@ -107,7 +107,57 @@ func checkNumber(name string) func(a V) (V, error) {
 	}
 }
 
-func numberPrims() []*value.Primitive {
+// longArithBits is the size, in bits of the operands (of the result for
+// expt), past which one big.Int operation takes long enough to matter to
+// Ctrl-C (tens of milliseconds and up to seconds): it then runs in a
+// goroutine that an interrupt abandons (value.Stoppable).
+const longArithBits = 1 << 22
+
+// intBits is the size in bits of an exact integer, 0 for anything else.
+func intBits(x V) int {
+	switch n := x.(type) {
+	case value.Fixnum:
+		return 64
+	case *big.Int:
+		return n.BitLen()
+	}
+	return 0
+}
+
+// stoppable runs one long arithmetic operation so that *stop (the
+// interpreter's interrupt flag) ends the wait for it.
+func stoppable(stop *int32, op func() (V, error)) (V, error) {
+	type result struct {
+		v   V
+		err error
+	}
+	r, ok := value.Stoppable(func() result { v, err := op(); return result{v, err} }, stop)
+	if !ok {
+		return nil, errStopped
+	}
+	return r.v, r.err
+}
+
+// numberPrims are the numeric primitives; stop is the interpreter's
+// interrupt flag, which huge products and powers answer.
+func numberPrims(stop *int32) []*value.Primitive {
+	mul := func(a, b V) (V, error) {
+		if _, ok := a.(value.Fixnum); ok {
+			if _, ok := b.(value.Fixnum); ok {
+				return mul2(a, b)
+			}
+		}
+		if intBits(a)+intBits(b) > longArithBits {
+			return stoppable(stop, func() (V, error) { return value.Mul(a, b) })
+		}
+		return value.Mul(a, b)
+	}
+	expt := func(a, b V) (V, error) {
+		if n, ok := b.(value.Fixnum); ok && n > 0 && int64(intBits(a))*int64(n) > longArithBits {
+			return stoppable(stop, func() (V, error) { return value.Expt(a, b) })
+		}
+		return value.Expt(a, b)
+	}
 	minmax := func(name string, wantGreater bool) *value.Primitive {
 		return prim(name, 1, -1, func(args []V) (V, error) {
 			acc := args[0]
@@ -172,7 +222,7 @@ func numberPrims() []*value.Primitive {
 	}
 	return []*value.Primitive{
 		fold("+", value.Int(0), add2, checkNumber("+")),
-		fold("*", value.Int(1), mul2, checkNumber("*")),
+		fold("*", value.Int(1), mul, checkNumber("*")),
 		fold("-", nil, sub2, value.Negate),
 		fold("/", nil, value.Div, func(a V) (V, error) { return value.Div(value.Int(1), a) }),
 		compare2("=", func(x, y value.Fixnum) bool { return x == y }, func(a, b V) (bool, error) { return value.NumEq(a, b, "=") }),
@@ -226,7 +276,7 @@ func numberPrims() []*value.Primitive {
 			}
 			return &value.MultipleValues{Vals: []V{s, r}}, nil
 		}),
-		prim2("expt", value.Expt),
+		prim2("expt", expt),
 		prim1("exp", value.Exp),
 		prim("log", 1, 2, func(args []V) (V, error) {
 			if len(args) == 2 {
@@ -242,7 +292,7 @@ func numberPrims() []*value.Primitive {
 			}
 			return value.Atan(args[0])
 		}),
-		prim1("square", func(a V) (V, error) { return mul2(a, a) }),
+		prim1("square", func(a V) (V, error) { return mul(a, a) }),
 		pred("number?", value.IsNumber),
 		pred("complex?", value.IsNumber),
 		pred("real?", value.IsReal),

@@ -192,15 +192,28 @@ func NumberToStringStop(a Value, radix int, stop *int32) (s string, ok bool, err
 // conversions counts the conversions of stringStop still running.
 var conversions sync.WaitGroup
 
-// WaitConversions waits until the conversions of huge numbers that an
-// interrupt abandoned have finished (for tests that measure memory).
+// WaitConversions waits until the conversions of huge numbers (and the
+// other Stoppable calls) that an interrupt abandoned have finished (for
+// tests that measure memory).
 func WaitConversions() { conversions.Wait() }
 
 // stringStop returns f(), computed in another goroutine, or gives up
-// (false) as soon as *stop becomes non-zero, leaving the goroutine to
-// finish and its result to the collector.
+// (false) as soon as *stop becomes non-zero (see Stoppable).
 func stringStop(f func() string, stop *int32) (string, bool) {
-	done := make(chan string, 1)
+	return Stoppable(f, stop)
+}
+
+// Stoppable returns f(), computed in another goroutine, or gives up
+// (false) as soon as *stop becomes non-zero, leaving the goroutine to
+// finish and its result to the collector. It is for one long call into
+// Go's libraries (big.Int's String or Mul on millions of bits) that
+// cannot poll an interrupt itself.
+func Stoppable[T any](f func() T, stop *int32) (T, bool) {
+	if atomic.LoadInt32(stop) != 0 {
+		var zero T
+		return zero, false
+	}
+	done := make(chan T, 1)
 	conversions.Add(1)
 	go func() {
 		defer conversions.Done()
@@ -210,11 +223,12 @@ func stringStop(f func() string, stop *int32) (string, bool) {
 	defer tick.Stop()
 	for {
 		select {
-		case s := <-done:
-			return s, true
+		case v := <-done:
+			return v, true
 		case <-tick.C:
 			if atomic.LoadInt32(stop) != 0 {
-				return "", false
+				var zero T
+				return zero, false
 			}
 		}
 	}
