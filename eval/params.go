@@ -29,15 +29,22 @@ type privateParams struct {
 	strong map[value.Value]map[*Parameter]value.Value
 }
 
+// valuesOf returns the values thread set privately (nil if none); the
+// caller holds pp.mu.
+func (pp *privateParams) valuesOf(thread value.Value) map[*Parameter]value.Value {
+	if r, ok := thread.(*record); ok {
+		return pp.weak[weak.Make(r)]
+	}
+	if isComparable(thread) {
+		return pp.strong[thread]
+	}
+	return nil
+}
+
 func (pp *privateParams) get(thread value.Value, p *Parameter) (value.Value, bool) {
 	pp.mu.Lock()
 	defer pp.mu.Unlock()
-	var vals map[*Parameter]value.Value
-	if r, ok := thread.(*record); ok {
-		vals = pp.weak[weak.Make(r)]
-	} else if isComparable(thread) {
-		vals = pp.strong[thread]
-	}
+	vals := pp.valuesOf(thread)
 	v, ok := vals[p]
 	return v, ok
 }
@@ -51,12 +58,7 @@ func (pp *privateParams) inherit(thread value.Value, params *cont.ParamBinding) 
 	}
 	pp.mu.Lock()
 	defer pp.mu.Unlock()
-	var vals map[*Parameter]value.Value
-	if r, ok := thread.(*record); ok {
-		vals = pp.weak[weak.Make(r)]
-	} else if isComparable(thread) {
-		vals = pp.strong[thread]
-	}
+	vals := pp.valuesOf(thread)
 	for p, v := range vals {
 		params = &cont.ParamBinding{Param: p, Value: v, Next: params, Owner: thread}
 	}

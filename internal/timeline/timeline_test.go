@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -15,14 +16,15 @@ import (
 
 // run runs src with the prelude, recording the trace, and returns the
 // events and the run's error.
-func run(t *testing.T, src string) ([]Event, error) {
+// recording makes an interpreter with the concurrency library whose
+// scheduler events are recorded; what it prints is dropped.
+func recording(t *testing.T) *eval.Interp {
 	t.Helper()
 	prelude, err := os.ReadFile("../../prelude.scm")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out strings.Builder
-	in, err := eval.New(eval.Options{Stdout: &out, Stderr: &out, Stdin: strings.NewReader(""),
+	in, err := eval.New(eval.Options{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
 		Prelude: string(prelude), PreludeName: "prelude.scm"})
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +32,12 @@ func run(t *testing.T, src string) ([]Event, error) {
 	if err := Record(in); err != nil {
 		t.Fatal(err)
 	}
+	return in
+}
+
+func run(t *testing.T, src string) ([]Event, error) {
+	t.Helper()
+	in := recording(t)
 	// Preemption strikes after about a millisecond of running, so on a
 	// loaded machine it could add lanes' states the summaries do not
 	// expect: a 10 s slice keeps these short programs unpreempted.
@@ -208,19 +216,7 @@ func TestSVG(t *testing.T) {
 
 // TestLimit checks that a long run records only the first events.
 func TestLimit(t *testing.T) {
-	prelude, err := os.ReadFile("../../prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out strings.Builder
-	in, err := eval.New(eval.Options{Stdout: &out, Stderr: &out, Stdin: strings.NewReader(""),
-		Prelude: string(prelude), PreludeName: "prelude.scm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Record(in); err != nil {
-		t.Fatal(err)
-	}
+	in := recording(t)
 	src := "(set! %trace-limit 50)\n(define c (make-chan))\n(go (let loop () (send c 1) (loop)))\n(let loop ((i 0)) (if (< i 100) (begin (recv c) (loop (+ i 1)))))\n"
 	r := reader.New(src, "t.scm")
 	for {
