@@ -36,7 +36,7 @@ import (
 	"contigo/value"
 )
 
-//go:embed prelude.scm
+//go:embed prelude/prelude.scm
 var prelude string
 
 // version is the contigo version shown by --version.

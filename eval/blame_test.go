@@ -51,7 +51,7 @@ var blameSkip = map[string]bool{"exit": true, "emergency-exit": true, "sleep": t
 // error they raise is positioned in the program (never in a library file),
 // as is every line of its backtrace. -short runs a sample.
 func TestErrorsBlameTheUser(t *testing.T) {
-	prelude, err := os.ReadFile("../prelude.scm")
+	prelude, err := os.ReadFile("../prelude/prelude.scm")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func runLimited(t *testing.T, src string, general, concurrent bool) (out string,
 	opts := Options{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Stdin: strings.NewReader(""), MaxDepth: 20000}
 	if concurrent {
 		fuzzPreludeOnce.Do(func() {
-			b, err := os.ReadFile("../prelude.scm")
+			b, err := os.ReadFile("../prelude/prelude.scm")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -17,7 +17,7 @@ import (
 )
 
 func newSchedInterp(b testing.TB) *Interp {
-	prelude, err := os.ReadFile("../prelude.scm")
+	prelude, err := os.ReadFile("../prelude/prelude.scm")
 	if err != nil {
 		b.Skip(err)
 	}

@@ -339,7 +339,7 @@ func TestBrowserExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prelude, err := os.ReadFile(filepath.Join(root, "prelude.scm"))
+	prelude, err := os.ReadFile(filepath.Join(root, "prelude", "prelude.scm"))
 	if err != nil {
 		t.Fatal(err)
 	}

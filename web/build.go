@@ -44,7 +44,7 @@ func build(root, out string, log io.Writer) error {
 	if err := copyAssets(root, out); err != nil {
 		return err
 	}
-	prelude, err := os.ReadFile(filepath.Join(root, "prelude.scm"))
+	prelude, err := os.ReadFile(filepath.Join(root, "prelude", "prelude.scm"))
 	if err != nil {
 		return err
 	}

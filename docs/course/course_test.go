@@ -112,7 +112,7 @@ func parseBlocks(text string) ([]*block, error) {
 // newInterp makes an interpreter as the contigo command does, writing to
 // stdout and stderr.
 func newInterp(stdout, stderr io.Writer) (*eval.Interp, error) {
-	prelude, err := os.ReadFile("../../prelude.scm")
+	prelude, err := os.ReadFile("../../prelude/prelude.scm")
 	if err != nil {
 		return nil, err
 	}

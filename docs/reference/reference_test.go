@@ -18,7 +18,7 @@ import (
 var coreNames = map[string]bool{"monotonic-ms": true}
 
 func TestConcurrencyReferenceCoversThePrelude(t *testing.T) {
-	prelude, err := os.ReadFile("../../prelude.scm")
+	prelude, err := os.ReadFile("../../prelude/prelude.scm")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ import (
 // scheduler events are recorded; what it prints is dropped.
 func recording(t *testing.T) *eval.Interp {
 	t.Helper()
-	prelude, err := os.ReadFile("../../prelude.scm")
+	prelude, err := os.ReadFile("../../prelude/prelude.scm")
 	if err != nil {
 		t.Fatal(err)
 	}

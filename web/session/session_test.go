@@ -11,7 +11,7 @@ import (
 
 func newSession(t *testing.T) (*Session, *strings.Builder, *strings.Builder) {
 	t.Helper()
-	prelude, err := os.ReadFile("../../prelude.scm")
+	prelude, err := os.ReadFile("../../prelude/prelude.scm")
 	if err != nil {
 		t.Fatal(err)
 	}
