@@ -20,7 +20,6 @@ package main
 
 import (
 	"bufio"
-	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,12 +31,10 @@ import (
 	"github.com/peterh/liner"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
-
-//go:embed prelude/prelude.scm
-var prelude string
 
 // version is the contigo version shown by --version.
 const version = "0.1.0"
@@ -106,10 +103,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: stdin, FlushLines: isTerminalOutput(stdout),
-		MaxDepth: *maxDepth, Prelude: prelude, PreludeName: "prelude.scm",
+		MaxDepth:  *maxDepth,
 		Args:      append([]string{"contigo"}, rest...),
 		MaxMemory: *maxMemory << 20,
 	}
+	prelude.Load(&opts)
 	if *sandboxed {
 		opts.Sandbox = sandboxFor(rest, allowRead)
 	}
@@ -216,8 +214,7 @@ func newInterp(opts eval.Options, stderr io.Writer, traceSched bool) (*eval.Inte
 		return nil, 70
 	}
 	if traceSched {
-		trace, _ := in.Lookup("trace-scheduler")
-		if _, err := in.Apply(trace, []value.Value{true}); err != nil {
+		if err := prelude.TraceScheduler(in, true); err != nil {
 			fmt.Fprintf(stderr, "contigo: --trace-sched: %v\n", err)
 			return nil, 70
 		}
@@ -242,7 +239,7 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 			return reportError(in, err, stderr)
 		}
 	}
-	if err := programEnd(in); err != nil {
+	if err := prelude.ProgramEnd(in); err != nil {
 		return reportError(in, err, stderr)
 	}
 	if err := in.StopPending(); err != nil {
@@ -281,14 +278,14 @@ func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	}
 	rememberError(in, err) // for ,bt (repl_doc.go)
 	fmt.Fprintln(stderr, paint(stderr, colorRed, err.Error()))
+	if prelude.IsDeadlock(err) {
+		// As Go does: list the goroutines and what each waits for,
+		// and exit with status 2.
+		fmt.Fprintf(stderr, "\n%s", prelude.DeadlockReport(in))
+		return 2
+	}
 	var e *eval.Error
 	if errors.As(err, &e) {
-		if isDeadlock(e.Payload) {
-			// As Go does: list the goroutines and what each waits
-			// for, and exit with status 2.
-			fmt.Fprintf(stderr, "\n%s", preludeString(in, "%deadlock-report"))
-			return 2
-		}
 		fmt.Fprint(stderr, e.Backtrace())
 		if isOutOfMemory(e.Payload) {
 			return exitOutOfMemory
@@ -305,37 +302,4 @@ const exitOutOfMemory = 3
 func isOutOfMemory(v value.Value) bool {
 	e, ok := v.(*value.ErrorObject)
 	return ok && e.Kind == "out-of-memory"
-}
-
-// programEnd calls the prelude's %program-end after the last form of a
-// program: goroutine 1 waits for the goroutines still running. Its error
-// is a deadlock, or the program's exit.
-func programEnd(in *eval.Interp) error { return callPrelude(in, "%program-end") }
-
-// callPrelude calls the prelude procedure name with no arguments, as a
-// top-level evaluation of its own.
-func callPrelude(in *eval.Interp, name string) error {
-	proc, ok := in.Lookup(name)
-	if !ok {
-		return nil
-	}
-	_, err := in.Apply(proc, nil)
-	return err
-}
-
-// isDeadlock reports whether v is the error the scheduler raises in
-// goroutine 1 when every goroutine is blocked.
-func isDeadlock(v value.Value) bool {
-	e, ok := v.(*value.ErrorObject)
-	return ok && e.Kind == "deadlock"
-}
-
-// preludeString returns the string value of a prelude variable, or "".
-func preludeString(in *eval.Interp, name string) string {
-	if v, ok := in.Lookup(name); ok {
-		if s, ok := v.(*value.String); ok {
-			return s.String()
-		}
-	}
-	return ""
 }

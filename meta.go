@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -276,39 +277,27 @@ func metaLoad(c *metaCtx, arg string) bool {
 	return false
 }
 
-// metaGoroutines prints what (goroutines) returns, one goroutine a line.
-// Each is described by a list (id state waiting): waiting, if not #f,
-// says what a blocked goroutine waits for.
+// metaGoroutines prints the live goroutines, one a line, saying what a
+// blocked one waits for.
 func metaGoroutines(c *metaCtx, arg string) bool {
-	proc, ok := c.in.Lookup("goroutines")
-	if !ok {
-		fmt.Fprintln(c.errOut, "no goroutines: (goroutines) is not defined")
+	gs, err := prelude.Goroutines(c.in)
+	if errors.Is(err, prelude.ErrNotLoaded) {
+		fmt.Fprintf(c.errOut, "no goroutines: %v\n", err)
 		return false
 	}
-	list, err := c.in.Apply(proc, nil)
 	if err != nil {
 		reportError(c.in, err, c.errOut)
 		return false
 	}
-	items, ok := value.ToSlice(list)
-	if !ok {
-		fmt.Fprintf(c.errOut, "(goroutines) returned %s, not a list\n", value.WriteString(list))
-		return false
-	}
-	if len(items) == 0 {
+	if len(gs) == 0 {
 		fmt.Fprintln(c.out, "no goroutines")
 	}
-	for _, it := range items {
-		fields, ok := value.ToSlice(it)
-		if !ok || len(fields) < 2 {
-			fmt.Fprintln(c.out, value.DisplayString(it))
-			continue
+	for _, g := range gs {
+		state := g.State
+		if g.Waiting != "" {
+			state += ": " + g.Waiting
 		}
-		state := value.DisplayString(fields[1])
-		if len(fields) > 2 && fields[2] != value.Value(false) {
-			state += ": " + value.DisplayString(fields[2])
-		}
-		fmt.Fprintf(c.out, "goroutine %s [%s]\n", value.DisplayString(fields[0]), state)
+		fmt.Fprintf(c.out, "goroutine %d [%s]\n", g.ID, state)
 	}
 	return false
 }
@@ -401,17 +390,7 @@ func traceStateOf(in *eval.Interp) (*traceState, error) {
 	if err != nil {
 		return nil, err
 	}
-	// gid returns the id of the goroutine running (1 without the
-	// prelude's scheduler).
-	gidSrc := "(lambda () 1)"
-	if _, ok := in.Lookup("current-goroutine"); ok {
-		gidSrc = "(let ((id goroutine-id) (cur current-goroutine)) (lambda () (id (cur))))"
-	}
-	gidForm, err := reader.New(gidSrc, "<trace>").Read()
-	if err != nil {
-		return nil, err
-	}
-	gid, err := in.Eval(gidForm, nil)
+	gid, err := prelude.GoroutineID(in)
 	if err != nil {
 		return nil, err
 	}
