@@ -162,11 +162,6 @@ func (q *queue) pop() value.Value {
 	return x
 }
 
-// preludeFile is the file name positions in the prelude carry.
-const preludeFile = "prelude.scm"
-
-func inPrelude(p value.Pos) bool { return p.File != nil && *p.File == preludeFile }
-
 // sleep sleeps ms milliseconds (capped at about 292 years, where
 // time.Duration ends; NaN and negative numbers sleep not at all),
 // returning early (false) when the user presses Ctrl-C.
@@ -365,7 +360,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 			return false, nil
 		}),
 		// (%continuation-backtrace k) lists, innermost first, the
-		// pending calls of continuation k outside prelude.scm, as
+		// pending calls of continuation k outside the library, as
 		// strings "name at file:line:col".
 		prim1("%continuation-backtrace", func(x V) (V, error) {
 			c, ok := asContinuation(x)
@@ -376,7 +371,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 			var last string
 			for f := c.k; f != nil; f = f.Next {
 				name, pos := f.Code.where()
-				if !pos.IsValid() || inPrelude(pos) {
+				if !pos.IsValid() || isLibPos(pos) {
 					continue
 				}
 				if name == "" {
@@ -394,13 +389,13 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		// written, as "by NAME at FILE:LINE:COL" (NAME the procedure
 		// around it, or <top level>; just "at ..." inside an anonymous
 		// one), or #f for a primitive or a
-		// procedure of prelude.scm: the "created by" line of a
+		// procedure of the library: the "created by" line of a
 		// goroutine, whose thunk is the lambda of its go form. The
 		// string is made once per lambda expression, so goroutines
 		// started at one place share it.
 		prim1("%origin", func(x V) (V, error) {
 			c, ok := x.(*Closure)
-			if !ok || !c.lam.pos.IsValid() || inPrelude(c.lam.pos) {
+			if !ok || !c.lam.pos.IsValid() || isLibPos(c.lam.pos) {
 				return false, nil
 			}
 			if c.lam.origin == nil {

@@ -43,7 +43,7 @@ func Source() string { return source }
 // the built-in one. Like the built-in library, it is never blamed for an
 // error: an error raised inside it is positioned at the user's call.
 func Load(opts *eval.Options) {
-	opts.Prelude, opts.PreludeName = source, File
+	opts.Library = append(opts.Library, eval.Source{Name: File, Text: source})
 }
 
 // New makes an interpreter with the library loaded: eval.New with opts
