@@ -20,8 +20,8 @@ package eval
 //     the deadlock report.
 //   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
 //     timer; unlike os-sleep it wakes early when Ctrl-C is pressed.
-//   - %goroutine-continuation and %call-in-continuation: what a blocked
-//     goroutine keeps alive (see installSchedControls).
+//
+// The hooks that switch goroutines are in switch.go.
 
 import (
 	"math"
@@ -29,87 +29,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"contigo/cont"
 	"contigo/value"
 )
-
-// installSchedControls defines the two hooks of the scheduler that act on
-// the machine (see control.go for the others). They exist for memory: a
-// goroutine blocked on a channel should keep alive little more than its
-// record, its waiter and its continuation (issue 4: at most 1 KB each,
-// for 100,000 goroutines).
-//
-//   - (%goroutine-continuation base tag) returns the continuation a
-//     goroutine started now begins in: base's frames, and a dynamic state
-//     of its own, outside every dynamic-wind (the shared root of
-//     threads), with the current parameter bindings, and with one
-//     exception handler. A raise that reaches that handler leaves for
-//     that continuation, as an ordinary continuation does (the after
-//     thunks of the extents it leaves run, with the handler still
-//     installed), and delivers (tag . obj) there. Installed with
-//     with-exception-handler, the handler would cost every goroutine a
-//     frame, an environment, a closure, a continuation and a dynamic
-//     state; here goroutines started with the same parameter bindings
-//     share them all.
-//   - (%call-in-continuation k thunk [thread]) calls thunk in the raw
-//     continuation k, with k's dynamic state, and no wind thunk runs: a
-//     goroutine is resumed (or started) by calling the scheduler's resume
-//     procedure on top of its own continuation. What it does after waking
-//     (releasing the lock, raising a cancellation) then costs no frame
-//     while it is blocked. With thread, it also names the thread of
-//     control that runs from now on, as %set-current-thread! does (#f:
-//     the main program); k's own thread is not used, since goroutines
-//     start on shared continuations.
-func (in *Interp) installSchedControls() {
-	// The continuation made last, and what it was made from.
-	var last struct {
-		params *cont.ParamBinding
-		base   *Continuation
-		tag    V
-		k      *RawContinuation
-	}
-	for _, c := range []*Control{
-		{"%goroutine-continuation", 2, 2, func(m *Machine, args []V, s *site) {
-			base, ok := asContinuation(args[0])
-			if !ok {
-				m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
-			}
-			tag := args[1]
-			// The values the creator set privately are inherited too.
-			params := m.in.private.inherit(m.dyn.Thread, m.dyn.Params)
-			if last.k == nil || last.params != params || last.base != base || last.tag != tag {
-				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: params}
-				k := &RawContinuation{Continuation{k: base.k, dyn: d}}
-				var h *Control
-				h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []V, s *site) {
-					m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: h, Next: m.dyn.Handlers})
-					// An ordinary continuation, of the raising
-					// goroutine: the after thunks run.
-					escape := &Continuation{k: base.k, dyn: d.WithThread(m.dyn.Thread)}
-					m.resumeContinuation(escape, &value.Pair{Car: tag, Cdr: args[0]})
-				}}
-				d.Handlers = &cont.Handler{Proc: h}
-				last.params, last.base, last.tag, last.k = params, base, tag, k
-			}
-			m.ret(last.k)
-		}},
-		{"%call-in-continuation", 2, 3, func(m *Machine, args []V, s *site) {
-			k, ok := asContinuation(args[0])
-			if !ok {
-				m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
-			}
-			m.k = k.k
-			m.dyn = k.dyn
-			m.entry = nil // another goroutine's (see resumeRaw)
-			if len(args) == 3 {
-				m.dyn = m.dyn.WithThread(threadTag(args[2]))
-			}
-			m.apply(args[1], nil, s)
-		}},
-	} {
-		in.Define(c.Name, c)
-	}
-}
 
 // record is an object of the scheduler: a tag naming its kind and its
 // fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never

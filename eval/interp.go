@@ -245,7 +245,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		defer func() {
 			left := 0
 			if m.timer > 0 {
-				left = max(m.timer-(m.fuelStart-m.fuel), 1)
+				left = max(m.timerLeft(), 1) // 0 would turn it off
 			}
 			in.timer, in.timerHandler, in.deadline = left, m.timerHandler, m.deadline
 		}()
