@@ -16,8 +16,8 @@ import (
 	"contigo/value"
 )
 
-//go:embed boot.scm
-var bootScm string
+//go:embed core.scm
+var coreScm string
 
 //go:embed srfi.scm
 var srfiScm string
@@ -146,7 +146,7 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
 	in.installR7RS()
-	if err := in.loadLibrary(bootScm, "boot.scm"); err != nil {
+	if err := in.loadLibrary(coreScm, "core.scm"); err != nil {
 		return nil, err
 	}
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
