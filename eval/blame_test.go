@@ -12,7 +12,6 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -128,7 +127,7 @@ func TestErrorsBlameTheUser(t *testing.T) {
 // while; it returns the error it ended with, or reports that it was
 // interrupted or exited (a goroutine's uncaught error exits).
 func runBlameProgram(in *eval.Interp, src string) (e *eval.Error, ended bool) {
-	forms, srcmap, err := reader.ReadAll(src, "gen.scm")
+	forms, srcmap, err := eval.ReadForms(src, "gen.scm")
 	if err != nil {
 		panic(err)
 	}

@@ -6,9 +6,30 @@ package eval
 // prelude imports eval.
 
 import (
+	"io"
 	"sort"
 	"strings"
+
+	"contigo/reader"
+	"contigo/value"
 )
+
+// ReadForms reads every datum of src, and the positions of their pairs.
+// (Programs read a datum at a time: reader has no such function.)
+func ReadForms(src, file string) ([]value.Value, value.SourceMap, error) {
+	r := reader.New(src, file)
+	var out []value.Value
+	for {
+		v, err := r.Read()
+		if err == io.EOF {
+			return out, r.SourceMap(), nil
+		}
+		if err != nil {
+			return out, r.SourceMap(), err
+		}
+		out = append(out, v)
+	}
+}
 
 // NewGeneral is New without the evaluator's fast paths (general.go).
 func NewGeneral(opts Options) (*Interp, error) { return newInterp(opts, true) }

@@ -10,7 +10,6 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
-	"contigo/reader"
 )
 
 // FuzzEval runs programs generated from the fuzzer's bytes by a grammar of
@@ -73,7 +72,7 @@ func runLimited(t *testing.T, src string, general, concurrent bool) (out string,
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "fuzz.scm")
+	forms, srcmap, err := eval.ReadForms(src, "fuzz.scm")
 	if err != nil {
 		t.Fatalf("generated program does not read: %v\n%s", err, src)
 	}

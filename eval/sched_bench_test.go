@@ -15,7 +15,6 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
-	"contigo/reader"
 )
 
 func newSchedInterp(b testing.TB) *eval.Interp {
@@ -27,7 +26,7 @@ func newSchedInterp(b testing.TB) *eval.Interp {
 }
 
 func schedEvalAll(b testing.TB, in *eval.Interp, src, name string) {
-	forms, srcmap, err := reader.ReadAll(src, name)
+	forms, srcmap, err := eval.ReadForms(src, name)
 	if err != nil {
 		b.Fatal(err)
 	}
