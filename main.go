@@ -296,51 +296,28 @@ func evalString(in *eval.Interp, src, file string, printLast bool, stdout, stder
 	return 0
 }
 
-// reportError prints an error with its backtrace after flushing what the
+// reportError prints an error with its backtrace (or, for a deadlock,
+// what each goroutine waits for, as Go does) after flushing what the
 // program printed, and returns the exit status it implies.
 func reportError(in *eval.Interp, err error, stderr io.Writer) int {
 	in.Flush()
 	var exit *eval.ExitError
-	if errors.As(err, &exit) {
+	var stop *stopError
+	switch {
+	case errors.As(err, &exit):
 		if werr := in.WriteError(); werr != nil && exit.Code == 0 {
 			fmt.Fprintf(stderr, "%v\n", werr)
 			return exitError
 		}
-		return exit.Code
-	}
-	var stop *stopError
-	if errors.As(err, &stop) {
+	case errors.As(err, &stop):
 		fmt.Fprintf(stderr, "contigo: %s\n", stop.msg)
 		return stop.code
-	}
-	if errors.Is(err, eval.ErrInterrupted) {
+	case errors.Is(err, eval.ErrInterrupted):
 		fmt.Fprintln(stderr, "interrupted")
-		return 130 // as for a process killed by SIGINT
+	default:
+		rememberError(in, err) // for ,bt (repl_doc.go)
+		fmt.Fprintln(stderr, paint(stderr, colorRed, err.Error()))
+		fmt.Fprint(stderr, prelude.ErrorDetails(in, err))
 	}
-	rememberError(in, err) // for ,bt (repl_doc.go)
-	fmt.Fprintln(stderr, paint(stderr, colorRed, err.Error()))
-	if prelude.IsDeadlock(err) {
-		// As Go does: list the goroutines and what each waits for,
-		// and exit with status 2.
-		fmt.Fprintf(stderr, "\n%s", prelude.DeadlockReport(in))
-		return 2
-	}
-	var e *eval.Error
-	if errors.As(err, &e) {
-		fmt.Fprint(stderr, e.Backtrace())
-		if isOutOfMemory(e.Payload) {
-			return exitOutOfMemory
-		}
-	}
-	return 1
-}
-
-// exitOutOfMemory is the exit status of a program ended by an
-// out-of-memory error (the memory limit, or a too-big allocation).
-const exitOutOfMemory = 3
-
-// isOutOfMemory reports whether v is an out-of-memory error.
-func isOutOfMemory(v value.Value) bool {
-	e, ok := v.(*value.ErrorObject)
-	return ok && e.Kind == "out-of-memory"
+	return prelude.ExitStatus(err)
 }

@@ -148,12 +148,18 @@ func (c *metaCtx) readExpr(arg, cmd string) (value.Value, *reader.Reader, bool) 
 func (c *metaCtx) eval(v value.Value, r *reader.Reader) (result value.Value, ok, quit bool) {
 	res, err := c.in.EvalAt(v, r.SourceMap(), r.Pos())
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return nil, false, errors.As(err, &exit)
+		return nil, false, c.fail(err)
 	}
 	c.in.Flush()
 	return res, true, false
+}
+
+// fail reports err, the error of an evaluation a meta-command ran, and
+// says whether it was the program's exit (the REPL then ends).
+func (c *metaCtx) fail(err error) (quit bool) {
+	reportError(c.in, err, c.errOut)
+	var exit *eval.ExitError
+	return errors.As(err, &exit)
 }
 
 // show prints a result as the REPL does.
@@ -225,9 +231,7 @@ func metaTime(c *metaCtx, arg string) bool {
 	fmt.Fprintf(c.out, ";; %s real, %d allocations, %s\n", roundDuration(elapsed),
 		after.Mallocs-before.Mallocs, byteSize(after.TotalAlloc-before.TotalAlloc))
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return errors.As(err, &exit)
+		return c.fail(err)
 	}
 	c.show(res)
 	return false
@@ -270,9 +274,7 @@ func metaLoad(c *metaCtx, arg string) bool {
 	}
 	_, err := c.in.EvalAt(value.List(value.Intern("load"), value.NewString(file)), nil, value.Pos{})
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return errors.As(err, &exit)
+		return c.fail(err)
 	}
 	return false
 }

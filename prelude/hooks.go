@@ -17,18 +17,6 @@ import (
 // program's exit (an *eval.ExitError), or an error a goroutine raised.
 func ProgramEnd(in *eval.Interp) error { return run(in, "%program-end") }
 
-// IsDeadlock reports whether err is the error the scheduler raises in
-// goroutine 1 when every goroutine is blocked: the contigo command then
-// prints DeadlockReport and exits with status 2, as Go does.
-func IsDeadlock(err error) bool {
-	var e *eval.Error
-	if !errors.As(err, &e) {
-		return false
-	}
-	obj, ok := e.Payload.(*value.ErrorObject)
-	return ok && obj.Kind == "deadlock"
-}
-
 // DeadlockReport returns the report of the last deadlock, Go's way: one
 // block per goroutine, saying what it waits for and where. It is "" if
 // there was none.

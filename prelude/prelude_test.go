@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -217,4 +218,35 @@ func Example() {
 	in.Flush()
 	// Output:
 	// hello from a goroutine
+}
+
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		src     string
+		status  int
+		details string // a regexp the details match
+	}{
+		{`(display "ok")`, 0, `^$`},
+		{`(exit 7)`, 7, `^$`},
+		{`(exit #f)`, 1, `^$`},
+		{"(define c (make-chan))\n(recv c)", prelude.StatusDeadlock, `^\ngoroutine 1 \[chan receive\]:\n`},
+		{`(car 1)`, prelude.StatusError, `^backtrace \(innermost first\):\n  <top level> at test.scm:1:1\n$`},
+		{`(make-vector 100000000000000)`, prelude.StatusOutOfMemory, `^backtrace`},
+	}
+	for _, tc := range tests {
+		in := newInterp(t, io.Discard)
+		err := evalAll(in, tc.src)
+		if err == nil {
+			err = prelude.ProgramEnd(in)
+		}
+		if got := prelude.ExitStatus(err); got != tc.status {
+			t.Errorf("%s: status %d, want %d (error %v)", tc.src, got, tc.status, err)
+		}
+		if got := prelude.ErrorDetails(in, err); !regexp.MustCompile(tc.details).MatchString(got) {
+			t.Errorf("%s: details %q do not match %q", tc.src, got, tc.details)
+		}
+	}
+	if got := prelude.ExitStatus(eval.ErrInterrupted); got != prelude.StatusInterrupted {
+		t.Errorf("interrupted: status %d", got)
+	}
 }

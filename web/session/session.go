@@ -111,21 +111,13 @@ func (s *Session) eval(src, file string, program bool) int {
 func (s *Session) report(err error) int {
 	s.in.Flush()
 	var exit *eval.ExitError
-	if errors.As(err, &exit) {
-		return exit.Code
-	}
-	if errors.Is(err, eval.ErrInterrupted) {
+	switch {
+	case errors.As(err, &exit):
+	case errors.Is(err, eval.ErrInterrupted):
 		fmt.Fprintln(s.stderr, "interrupted")
-		return 130
+	default:
+		fmt.Fprintf(s.stderr, "%v\n", err)
+		fmt.Fprint(s.stderr, prelude.ErrorDetails(s.in, err))
 	}
-	fmt.Fprintf(s.stderr, "%v\n", err)
-	if prelude.IsDeadlock(err) {
-		fmt.Fprintf(s.stderr, "\n%s", prelude.DeadlockReport(s.in))
-		return 2
-	}
-	var e *eval.Error
-	if errors.As(err, &e) {
-		fmt.Fprint(s.stderr, e.Backtrace())
-	}
-	return 1
+	return prelude.ExitStatus(err)
 }
