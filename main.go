@@ -112,7 +112,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*commandLine, int) {
 		if errors.Is(err, flag.ErrHelp) { // -h
 			return nil, 0
 		}
-		return nil, 2
+		return nil, exitUsage
 	}
 	switch {
 	case *showHelp:
@@ -123,13 +123,13 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*commandLine, int) {
 		return nil, 0
 	case *timeout < 0 || *timeout > 1e9 || *timeout != *timeout:
 		fmt.Fprintf(stderr, "contigo: -timeout: expected a number of seconds between 0 and 1e9, got %v\n", *timeout)
-		return nil, exitDeadlock
+		return nil, exitUsage
 	case len(c.allowRead) > 0 && !c.sandboxed:
 		fmt.Fprintf(stderr, "contigo: -allow-read needs -sandbox\n")
-		return nil, exitDeadlock
+		return nil, exitUsage
 	case c.traceHTML != "" && fs.NArg() == 0:
 		fmt.Fprintln(stderr, "contigo: --trace-html needs a program: contigo --trace-html OUT.html FILE.scm")
-		return nil, 2
+		return nil, exitUsage
 	}
 	c.limit = time.Duration(*timeout * float64(time.Second))
 	c.rest = fs.Args()
@@ -252,12 +252,12 @@ func newInterp(opts eval.Options, stderr io.Writer, traceSched bool) (*eval.Inte
 	in, err := eval.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo: start-up failed: %v\n", err)
-		return nil, 70
+		return nil, exitStartup
 	}
 	if traceSched {
 		if err := prelude.TraceScheduler(in, true); err != nil {
 			fmt.Fprintf(stderr, "contigo: --trace-sched: %v\n", err)
-			return nil, 70
+			return nil, exitStartup
 		}
 	}
 	return in, 0
