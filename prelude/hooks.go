@@ -39,12 +39,17 @@ func Interactive(in *eval.Interp) error { return run(in, "%interactive!") }
 func RecoverMain(in *eval.Interp) error { return run(in, "%recover-main!") }
 
 // Settle lets the runnable goroutines run until every one is blocked,
-// asleep or done, or for at most budget (so that a spinning goroutine
-// cannot keep the REPL's prompt from coming back). It returns when there
+// asleep or done, or for at most budget if budget > 0 (so that a
+// spinning goroutine cannot keep the REPL's prompt from coming back).
+// Goroutine 1, the caller's, waits meanwhile. Settle returns when there
 // will be work for them again: 0 if some are runnable, the time to the
 // next timer, or a negative duration if only the user can make one run.
 func Settle(in *eval.Interp, budget time.Duration) (time.Duration, error) {
-	v, err := call(in, "%repl-settle", value.Fixnum(budget.Milliseconds()))
+	var args []value.Value
+	if budget > 0 {
+		args = append(args, value.Fixnum(max(budget.Milliseconds(), 1)))
+	}
+	v, err := call(in, "%repl-settle", args...)
 	if err != nil {
 		if errors.Is(err, ErrNotLoaded) {
 			err = nil

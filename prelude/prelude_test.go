@@ -113,6 +113,17 @@ func TestSettleAndGoroutines(t *testing.T) {
 	if err := prelude.RecoverMain(in); err != nil {
 		t.Fatal(err)
 	}
+	// Without a budget, until every goroutine is blocked or done.
+	if err := evalAll(in, `(go (let loop ((i 0)) (if (< i 100000) (loop (+ i 1)) (display " counted"))))`); err != nil {
+		t.Fatal(err)
+	}
+	if wait, err := prelude.Settle(in, 0); err != nil || wait <= 0 {
+		t.Errorf("Settle(0): %v, %v", wait, err)
+	}
+	in.Flush()
+	if out.String() != "ran counted" {
+		t.Errorf("after Settle(0), the output is %q", out.String())
+	}
 }
 
 func TestTraceEvents(t *testing.T) {
