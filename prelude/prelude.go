@@ -10,11 +10,15 @@
 // names a procedure of prelude.scm in a string:
 //
 //	in, err := prelude.New(eval.Options{Stdout: os.Stdout})
-//	...                            // evaluate the program's forms
-//	err = prelude.ProgramEnd(in)   // goroutine 1 is done: the program ends
-//	if prelude.IsDeadlock(err) {
-//		fmt.Print(prelude.DeadlockReport(in))
+//	...                           // evaluate the program's forms, then
+//	err = prelude.ProgramEnd(in)  // the main program is done: the program ends
+//	if err != nil {
+//		// The message, then a backtrace, or for a deadlock where
+//		// each goroutine waits, as Go reports them.
+//		fmt.Fprintf(os.Stderr, "%v\n%s", err, prelude.ErrorDetails(in, err))
 //	}
+//	in.Flush()
+//	os.Exit(prelude.ExitStatus(err))
 //
 // Every hook works on an interpreter without the library too: it then
 // does nothing (there are no goroutines), or says so with ErrNotLoaded.
