@@ -31,8 +31,11 @@ func newInterp(t *testing.T, out io.Writer) *eval.Interp {
 
 // evalAll evaluates the forms of src (file test.scm) and returns the
 // first error.
-func evalAll(in *eval.Interp, src string) error {
-	r := reader.New(src, "test.scm")
+func evalAll(in *eval.Interp, src string) error { return evalFile(in, src, "test.scm") }
+
+// evalFile is evalAll for a file of another name.
+func evalFile(in *eval.Interp, src, file string) error {
+	r := reader.New(src, file)
 	for {
 		form, err := r.Read()
 		if err == io.EOF {
@@ -75,6 +78,20 @@ func TestDeadlock(t *testing.T) {
 	}
 	if prelude.IsDeadlock(evalAll(in, "(car 1)")) || prelude.IsDeadlock(nil) {
 		t.Error("another error taken for a deadlock")
+	}
+}
+
+// A program of the user's is never taken for the library, whatever its
+// name: the report of a deadlock shows where its goroutines wait.
+func TestUserFileNamedLikeTheLibrary(t *testing.T) {
+	in := newInterp(t, io.Discard)
+	src := "(define c (make-chan))\n(define (waiter) (recv c) 'done)\n(go (waiter))\n(recv c)\n"
+	err := evalFile(in, src, prelude.File)
+	if !prelude.IsDeadlock(err) {
+		t.Fatalf("error %v is not a deadlock", err)
+	}
+	if report := prelude.DeadlockReport(in); !strings.Contains(report, "waiter at prelude.scm:2:") {
+		t.Errorf("the report does not show where goroutine 2 waits:\n%s", report)
 	}
 }
 
