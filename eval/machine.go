@@ -265,7 +265,6 @@ func (m *Machine) tick() bool {
 	if m.halted {
 		return true
 	}
-	used := m.fuelStart - m.fuel
 	if m.depthLimit != m.in.maxDepth && (m.k == nil || int(m.k.Depth) < m.in.maxDepth) {
 		m.depthLimit = m.in.maxDepth
 	}
@@ -291,11 +290,8 @@ func (m *Machine) tick() bool {
 	}
 	fire := false
 	if m.timer > 0 {
-		m.timer -= used
-		if m.timer <= 0 {
-			m.timer = 0
-			fire = true
-		}
+		m.timer = m.timerLeft()
+		fire = m.timer == 0
 	}
 	m.poke.Store(0)
 	if m.deadline != 0 && clock() >= m.deadline {
