@@ -453,7 +453,7 @@ func arityError(name string, min, max, got int) *value.ErrorObject {
 		want = fmt.Sprintf("%d to %d", min, max)
 	}
 	plural := "s"
-	if want == "1" {
+	if want == "1" || want == "at least 1" {
 		plural = ""
 	}
 	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}

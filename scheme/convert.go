@@ -398,3 +398,11 @@ func (c *converter) hashTable(t *eval.HashTable) (any, error) {
 	}
 	return out, nil
 }
+
+// WriteString returns v as the write procedure prints it: strings and
+// characters in the syntax that reads them back, "hi" and #\a.
+func WriteString(v Value) string { return value.WriteString(v) }
+
+// DisplayString returns v as the display procedure prints it: strings
+// and characters as their text.
+func DisplayString(v Value) string { return value.DisplayString(v) }
