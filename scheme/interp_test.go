@@ -290,9 +290,9 @@ func TestSandbox(t *testing.T) {
 		t.Errorf("allowed read: got %s", WriteString(v))
 	}
 	for src, want := range map[string]string{
-		`(open-input-file "/etc/passwd")`:                  "sandbox: file reads outside the allowed directories are not allowed",
+		`(open-input-file "/etc/passwd")`:                   "sandbox: file reads outside the allowed directories are not allowed",
 		`(open-output-file (string-append allowed ".out"))`: "sandbox: file writes are not allowed: open-output-file",
-		`(get-environment-variable "HOME")`:                "sandbox: environment variables are not allowed",
+		`(get-environment-variable "HOME")`:                 "sandbox: environment variables are not allowed",
 	} {
 		if _, err := in.EvalString(src); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: got %v, want %q", src, err, want)
