@@ -7,6 +7,7 @@ package scheme
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -47,6 +48,7 @@ type Char = value.Char
 //	Symbol                        the interned symbol
 //	Char                          a character
 //	[]byte                        a fresh bytevector
+//	Procedure                     the procedure
 //	Vector, arrays                a vector of the converted elements
 //	other slices                  a list of the converted elements
 //	maps                          an equal? hash table, entries added in
@@ -117,6 +119,13 @@ func ValueOf(x any) (Value, error) {
 		return &value.Vector{Items: items}, nil
 	case []any:
 		return listOf(len(x), func(i int) any { return x[i] })
+	case Procedure:
+		if x.v == nil {
+			return nil, errors.New("cannot convert the zero Procedure to Scheme")
+		}
+		return x.v, nil
+	case Func:
+		return nil, errors.New("cannot convert a Func to Scheme without its interpreter: use Interp.NewFunc")
 	case value.Opaque, value.Fielded:
 		return x, nil
 	}

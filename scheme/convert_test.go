@@ -155,6 +155,8 @@ func TestValueOfErrors(t *testing.T) {
 		{"nil string", (*value.String)(nil), "cannot convert a nil *value.String to Scheme"},
 		{"inside a slice", []any{1, make(chan int)}, "cannot convert Go value of type chan int to Scheme"},
 		{"inside a map", map[string]any{"f": func() {}}, "cannot convert Go value of type func() to Scheme"},
+		{"func", Func(nil), "cannot convert a Func to Scheme without its interpreter: use Interp.NewFunc"},
+		{"zero procedure", Procedure{}, "cannot convert the zero Procedure to Scheme"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,6 +24,9 @@ type Options struct {
 	// before every call from Go returns.
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
+	// FlushLines flushes Stdout at every line break, as for a terminal
+	// or a log that is read as it is written. (Stderr is never held.)
+	FlushLines bool
 
 	// Args is what (command-line) returns.
 	Args []string
@@ -68,7 +71,7 @@ type Interp struct {
 // New makes an interpreter with the standard library loaded.
 func New(opts Options) (*Interp, error) {
 	eo := eval.Options{
-		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: opts.Stderr,
+		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: opts.Stderr, FlushLines: opts.FlushLines,
 		Args: opts.Args, MaxDepth: opts.MaxDepth, MaxMemory: opts.MaxMemory,
 	}
 	if opts.Sandbox {

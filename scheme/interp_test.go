@@ -318,3 +318,25 @@ func TestEvalFile(t *testing.T) {
 		t.Errorf("missing file: got %v", err)
 	}
 }
+
+// TestFlushLines checks that output is held until the call returns,
+// unless FlushLines lets each line out as it is written.
+func TestFlushLines(t *testing.T) {
+	for _, flush := range []bool{false, true} {
+		var out bytes.Buffer
+		in := newTest(t, Options{Stdout: &out, FlushLines: flush})
+		var seen string
+		in.DefineFunc("peek", func([]Value) (Value, error) {
+			seen = out.String()
+			return nil, nil
+		})
+		mustEval(t, in, `(display "line\n") (display "part") (peek)`)
+		want := ""
+		if flush {
+			want = "line\n"
+		}
+		if seen != want || out.String() != "line\npart" {
+			t.Errorf("FlushLines %v: seen %q during the call, want %q; %q after it", flush, seen, want, out.String())
+		}
+	}
+}
