@@ -127,43 +127,55 @@ func decodeInto(v Value, dst reflect.Value) error {
 			return u.Unpack(v)
 		}
 	}
-	t := dst.Type()
-	switch t {
-	case reflect.TypeFor[big.Int](), reflect.TypeFor[*big.Int]():
-		n, ok := exactInt(v)
-		if !ok {
-			return mismatch("exact integer", v)
-		}
-		setBig(dst, n)
-		return nil
-	case reflect.TypeFor[big.Rat](), reflect.TypeFor[*big.Rat]():
-		r, ok := exactRat(v)
-		if !ok {
-			return mismatch("exact rational number", v)
-		}
-		setBig(dst, r)
-		return nil
-	case reflect.TypeFor[Char]():
-		c, ok := v.(value.Char)
-		if !ok {
-			return mismatch("character", v)
-		}
-		dst.Set(reflect.ValueOf(c))
-		return nil
-	case reflect.TypeFor[Symbol]():
-		s, ok := v.(*value.Symbol)
-		if !ok {
-			return mismatch("symbol", v)
-		}
-		dst.SetString(s.Name)
-		return nil
+	if done, err := decodeNamed(v, dst); done {
+		return err
 	}
-	if v != nil && reflect.TypeOf(v).AssignableTo(t) {
+	if v != nil && reflect.TypeOf(v).AssignableTo(dst.Type()) {
 		// A Scheme value into a variable of its own type, or of an
 		// interface it implements (any included).
 		dst.Set(reflect.ValueOf(v))
 		return nil
 	}
+	return decodeKind(v, dst)
+}
+
+// decodeNamed decodes into the types that their kind does not describe:
+// big numbers, characters and symbols. It reports whether dst is one.
+func decodeNamed(v Value, dst reflect.Value) (bool, error) {
+	switch dst.Type() {
+	case reflect.TypeFor[big.Int](), reflect.TypeFor[*big.Int]():
+		n, ok := exactInt(v)
+		if !ok {
+			return true, mismatch("exact integer", v)
+		}
+		setBig(dst, n)
+	case reflect.TypeFor[big.Rat](), reflect.TypeFor[*big.Rat]():
+		r, ok := exactRat(v)
+		if !ok {
+			return true, mismatch("exact rational number", v)
+		}
+		setBig(dst, r)
+	case reflect.TypeFor[Char]():
+		c, ok := v.(value.Char)
+		if !ok {
+			return true, mismatch("character", v)
+		}
+		dst.Set(reflect.ValueOf(c))
+	case reflect.TypeFor[Symbol]():
+		s, ok := v.(*value.Symbol)
+		if !ok {
+			return true, mismatch("symbol", v)
+		}
+		dst.SetString(s.Name)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// decodeKind decodes into a variable by the kind of its type.
+func decodeKind(v Value, dst reflect.Value) error {
+	t := dst.Type()
 	switch t.Kind() {
 	case reflect.Bool:
 		b, ok := v.(bool)
