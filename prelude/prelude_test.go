@@ -278,3 +278,12 @@ func TestExitStatus(t *testing.T) {
 		t.Errorf("interrupted: status %d", got)
 	}
 }
+
+func TestLoadOnce(t *testing.T) {
+	var opts eval.Options
+	prelude.Load(&opts)
+	prelude.Load(&opts)
+	if len(opts.Library) != 1 || opts.Library[0].Name != prelude.File || opts.Library[0].Text != prelude.Source() {
+		t.Errorf("Library after two Loads: %d sources", len(opts.Library))
+	}
+}
