@@ -300,3 +300,37 @@ func TestInterruptWhileLibraryLoops(t *testing.T) {
 
 // maxDelaySlack is what a loaded machine may add to the 2 s bound.
 const maxDelaySlack = 2 * time.Second
+
+func TestLoadOnce(t *testing.T) {
+	var opts eval.Options
+	prelude.Load(&opts)
+	prelude.Load(&opts)
+	if len(opts.Library) != 1 || opts.Library[0].Name != prelude.File || opts.Library[0].Text != prelude.Source() {
+		t.Errorf("Library after two Loads: %d sources", len(opts.Library))
+	}
+}
+
+// A long time slice: a spinning goroutine is not preempted while another
+// waits to run.
+func TestSetTimeSlice(t *testing.T) {
+	var out bytes.Buffer
+	in := newInterp(t, &out)
+	if err := prelude.SetTimeSlice(in, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	src := `(define done (make-chan))
+(go (let loop ((i 0)) (if (< i 300000) (loop (+ i 1)))) (display "a") (send done #t))
+(go (display "b") (send done #t))
+(recv done) (recv done)`
+	if err := evalAll(in, src); err != nil {
+		t.Fatal(err)
+	}
+	in.Flush()
+	if out.String() != "ab" {
+		t.Errorf("output %q, want the spinner to finish first: ab", out.String())
+	}
+	noLib, _ := eval.New(eval.Options{})
+	if err := prelude.SetTimeSlice(noLib, time.Hour); !errors.Is(err, prelude.ErrNotLoaded) {
+		t.Errorf("without the library: %v", err)
+	}
+}
