@@ -2,6 +2,7 @@ package value
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"math/big"
 	"reflect"
@@ -202,6 +203,10 @@ func WaitConversions() { conversions.Wait() }
 func stringStop(f func() string, stop *int32) (string, bool) {
 	return Stoppable(f, stop)
 }
+
+// ErrStopped is what a long primitive returns when it gave up because
+// the interrupt flag was set (see Stoppable).
+var ErrStopped = errors.New("stopped by an interrupt")
 
 // Stoppable returns f(), computed in another goroutine, or gives up
 // (false) as soon as *stop becomes non-zero, leaving the goroutine to
