@@ -448,37 +448,6 @@ func (in *Interp) outputPrims() []*value.Primitive {
 	}
 	stop := &in.interrupted
 	return []*value.Primitive{
-		// equal? of huge structures answers an interrupt too; this one
-		// replaces pairPrims' equalPrim, which hash tables still use.
-		// So does converting a number of millions of digits.
-		prim("number->string", 1, 2, func(args []V) (V, error) {
-			radix := 10
-			if len(args) == 2 {
-				r, err := toInt(args[1], "number->string")
-				if err != nil {
-					return nil, err
-				}
-				radix = r
-			}
-			if !value.IsNumber(args[0]) {
-				return nil, value.TypeError("number->string", "number", args[0])
-			}
-			s, ok, err := value.NumberToStringStop(args[0], radix, stop)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				return nil, errStopped
-			}
-			return value.NewString(s), nil
-		}),
-		prim2("equal?", func(a, b V) (V, error) {
-			eq, ok := value.EqualStop(a, b, stop)
-			if !ok {
-				return nil, errStopped
-			}
-			return eq, nil
-		}),
 		printer("write", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWrite, stop) }),
 		printer("write-shared", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteShared, stop) }),
 		printer("write-simple", func(p *Port, v V) bool { return value.PrintStop(p.w, v, value.ModeWriteSimple, stop) }),

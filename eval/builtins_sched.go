@@ -10,8 +10,8 @@ package eval
 //     scheduler's busiest data structure; as Scheme lists they took about
 //     a fifth of a channel round trip (profile of BenchmarkSchedPingPong),
 //     as a primitive one call each and no allocation per item.
-//   - %record and friends: goroutines, channels and nurseries are opaque
-//     objects. As vectors they would print their continuations and their
+//   - %record and friends (tagged records, in package prims): goroutines,
+//     channels and nurseries are opaque objects. As vectors they would print their continuations and their
 //     cyclic links (goroutine → nursery → goroutine) at the REPL, and
 //     goroutine? could not tell them from user vectors.
 //   - %make-condition: an error object with a kind, so that main.go can
@@ -25,7 +25,6 @@ package eval
 
 import (
 	"math"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -111,25 +110,6 @@ func (in *Interp) installSchedControls() {
 	}
 }
 
-// record is an object of the scheduler: a tag naming its kind and its
-// fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never
-// shows its other fields.
-type record struct {
-	tag    *value.Symbol
-	fields []value.Value
-}
-
-// SchemeString implements value.Opaque.
-func (r *record) SchemeString() string {
-	s := "#<" + r.tag.Name
-	if len(r.fields) > 0 {
-		if n, ok := r.fields[0].(value.Fixnum); ok {
-			s += " " + strconv.FormatInt(int64(n), 10)
-		}
-	}
-	return s + ">"
-}
-
 // queue is a first-in, first-out queue of values in a ring buffer: the
 // scheduler's run queue and the wait queues of channels. limit is a spare
 // number for its user (the wait queues keep their purge limit there).
@@ -193,16 +173,6 @@ func (in *Interp) sleep(ms float64) bool {
 }
 
 func (in *Interp) schedPrims() []*value.Primitive {
-	rec := func(v V, who string) (*record, error) {
-		r, ok := v.(*record)
-		if !ok {
-			return nil, value.TypeError(who, "record", v)
-		}
-		return r, nil
-	}
-	field := func(r *record, i V, who string) (int, error) {
-		return index(i, who, len(r.fields))
-	}
 	toQueue := func(v V, who string) (*queue, error) {
 		q, ok := v.(*queue)
 		if !ok {
@@ -293,53 +263,6 @@ func (in *Interp) schedPrims() []*value.Primitive {
 				return nil, err
 			}
 			q.limit = l
-			return value.Unspecified, nil
-		}),
-		// (%record tag field ...) makes a record.
-		prim("%record", 1, -1, func(args []V) (V, error) {
-			tag, ok := args[0].(*value.Symbol)
-			if !ok {
-				return nil, value.TypeError("%record", "symbol", args[0])
-			}
-			return &record{tag: tag, fields: append([]V(nil), args[1:]...)}, nil
-		}),
-		// (%record? x tag) tests whether x is a record with that tag.
-		prim2("%record?", func(x, tag V) (V, error) {
-			r, ok := x.(*record)
-			return ok && r.tag == tag, nil
-		}),
-		prim2("%record-ref", func(x, i V) (V, error) {
-			if r, ok := x.(*record); ok {
-				if j, ok := i.(value.Fixnum); ok && j >= 0 && int(j) < len(r.fields) {
-					return r.fields[j], nil
-				}
-			}
-			r, err := rec(x, "%record-ref")
-			if err != nil {
-				return nil, err
-			}
-			j, err := field(r, i, "%record-ref")
-			if err != nil {
-				return nil, err
-			}
-			return r.fields[j], nil
-		}),
-		prim("%record-set!", 3, 3, func(args []V) (V, error) {
-			if r, ok := args[0].(*record); ok {
-				if j, ok := args[1].(value.Fixnum); ok && j >= 0 && int(j) < len(r.fields) {
-					r.fields[j] = args[2]
-					return value.Unspecified, nil
-				}
-			}
-			r, err := rec(args[0], "%record-set!")
-			if err != nil {
-				return nil, err
-			}
-			j, err := field(r, args[1], "%record-set!")
-			if err != nil {
-				return nil, err
-			}
-			r.fields[j] = args[2]
 			return value.Unspecified, nil
 		}),
 		// (%make-condition kind message irritant ...) makes an error

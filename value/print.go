@@ -430,12 +430,23 @@ func (p *printer) listRest(v Value) {
 	}
 }
 
+// hidesFields reports whether x prints as an opaque object (its
+// PrintFields gives no name).
+func hidesFields(x Fielded) bool {
+	name, _, _ := x.PrintFields()
+	return name == ""
+}
+
 // printFields prints a record as #<point x: 1 y: 2>, as Guile does.
 func (p *printer) printFields(x Fielded) {
 	if p.label(x) {
 		return
 	}
 	name, fields, vals := x.PrintFields()
+	if name == "" {
+		p.w.WriteString(x.(Opaque).SchemeString())
+		return
+	}
 	p.w.WriteString("#<" + name)
 	// The todo stack is last in, first out: push the end first.
 	p.push(taskText, nil, 0, ">")
@@ -605,6 +616,9 @@ func labelsStop(v Value, shared bool, stop *int32) (map[any]int, bool) {
 		case *Vector:
 			addr = uintptr(unsafe.Pointer(x))
 		case Fielded:
+			if hidesFields(x) {
+				continue
+			}
 			addr = reflect.ValueOf(x).Pointer()
 		default:
 			continue

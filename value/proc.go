@@ -68,7 +68,9 @@ type Opaque interface {
 }
 
 // Fielded is implemented by records, which print their fields:
-// #<point x: 1 y: 2>. It takes precedence over Opaque.
+// #<point x: 1 y: 2>. It takes precedence over Opaque, except when
+// PrintFields returns an empty name: the object then prints as its
+// Opaque SchemeString and shows no fields.
 type Fielded interface {
 	// PrintFields returns the type's name as printed (without angle
 	// brackets), the field names and the field values.

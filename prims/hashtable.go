@@ -1,8 +1,8 @@
-package eval
+package prims
 
 // This file defines hash tables (SRFI 69, also under SRFI 125's names;
-// the primitives are in builtins_srfi.go and the procedures that call
-// procedures in srfi.scm) and the hashing of values consistently with
+// the primitives are in tables.go and the procedures that call
+// procedures in eval's srfi.scm) and the hashing of values consistently with
 // the equivalence predicates.
 //
 // A table remembers its entries in insertion order, so hash-table-keys,
