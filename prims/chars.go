@@ -21,6 +21,7 @@ var charRows = []value.Primitive{
 	{Name: "char?", Min: 1, Max: 1, Fn1: isChar},
 	{Name: "char->integer", Min: 1, Max: 1, Fn1: charToInteger},
 	{Name: "integer->char", Min: 1, Max: 1, Fn1: integerToChar},
+	// Comparisons, by code point and after simple case folding.
 	{Name: "char=?", Min: 1, Max: -1, Fn: charEq},
 	{Name: "char<?", Min: 1, Max: -1, Fn: charLess},
 	{Name: "char>?", Min: 1, Max: -1, Fn: charGreater},
@@ -31,6 +32,7 @@ var charRows = []value.Primitive{
 	{Name: "char-ci>?", Min: 1, Max: -1, Fn: charCIGreater},
 	{Name: "char-ci<=?", Min: 1, Max: -1, Fn: charCILessEq},
 	{Name: "char-ci>=?", Min: 1, Max: -1, Fn: charCIGreaterEq},
+	// Unicode classes and case mappings (unicase.go).
 	{Name: "char-alphabetic?", Min: 1, Max: 1, Fn1: isCharAlphabetic},
 	{Name: "char-numeric?", Min: 1, Max: 1, Fn1: isCharNumeric},
 	{Name: "char-whitespace?", Min: 1, Max: 1, Fn1: isCharWhitespace},

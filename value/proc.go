@@ -24,16 +24,16 @@ type Primitive struct {
 }
 
 // Call checks the number of arguments and calls the entry point for it.
+// Fn1 and Fn2 are set only for counts the arity allows, so they need no
+// check.
 func (p *Primitive) Call(args []Value) (Value, error) {
-	n := len(args)
-	if n < p.Min || (p.Max >= 0 && n > p.Max) {
-		return nil, ArityError(p.Name, p.Min, p.Max, n)
-	}
-	switch {
+	switch n := len(args); {
 	case n == 1 && p.Fn1 != nil:
 		return p.Fn1(args[0])
 	case n == 2 && p.Fn2 != nil:
 		return p.Fn2(args[0], args[1])
+	case n < p.Min || (p.Max >= 0 && n > p.Max):
+		return nil, ArityError(p.Name, p.Min, p.Max, n)
 	}
 	return p.Fn(args)
 }
