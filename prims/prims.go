@@ -29,13 +29,18 @@ type V = value.Value
 // interpreter's interrupt flag, which huge products and powers answer
 // (see interruptible).
 func Table(stop *int32) []*value.Primitive {
-	var out []*value.Primitive
-	for _, rows := range [][]value.Primitive{
-		numberRows, interruptible{stop}.rows(), pairRows, cxrRows, listRows,
+	return Fresh(numberRows, interruptible{stop}.rows(), pairRows, cxrRows, listRows,
 		symbolRows, charRows, stringRows, vectorRows, bytevectorRows,
 		hashRows, tableRows, boxRows, promiseRows, timeRows, recordRows,
-		taggedRows, errorRows,
-	} {
+		taggedRows, errorRows)
+}
+
+// Fresh returns a copy of each row of the tables, for one interpreter:
+// the rows themselves are never handed out, so no interpreter can
+// change another's primitives.
+func Fresh(tables ...[]value.Primitive) []*value.Primitive {
+	var out []*value.Primitive
+	for _, rows := range tables {
 		for i := range rows {
 			p := rows[i]
 			out = append(out, &p)
