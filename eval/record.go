@@ -32,82 +32,21 @@ func expandDefineRecordType(args []V) (V, error) {
 	if !ok {
 		return nil, value.Errorf("bad syntax: record type name must be an identifier, got %s", value.WriteString(args[0]))
 	}
-	quote := func(v V) V { return value.List(symQuote, v) }
-	define := func(name, expr V) V { return value.List(symDefine, name, expr) }
-
-	// Field specs: field names, indices, accessors and modifiers.
-	var fields []V
-	index := map[*value.Symbol]int{}
-	var procs []V
+	r := &recordSpec{typeName: typeName, index: map[*value.Symbol]int{}}
 	for _, spec := range args[3:] {
-		var parts []V
-		if sym, ok := spec.(*value.Symbol); ok {
-			parts = []V{sym}
-		} else if parts, ok = value.ToSlice(spec); !ok || len(parts) == 0 || len(parts) > 3 {
-			return nil, value.Errorf("bad syntax: bad field spec %s", value.WriteString(spec))
-		}
-		field, ok := parts[0].(*value.Symbol)
-		if !ok {
-			return nil, value.Errorf("bad syntax: field name must be an identifier, got %s", value.WriteString(parts[0]))
-		}
-		if _, dup := index[field]; dup {
-			return nil, value.Errorf("bad syntax: duplicate field %s", field.Name)
-		}
-		i := len(fields)
-		index[field] = i
-		fields = append(fields, field)
-		for k, maker := range []*value.Symbol{symRecordAccessor, symRecordModifier} {
-			if len(parts) <= k+1 {
-				break
-			}
-			name, ok := parts[k+1].(*value.Symbol)
-			if !ok {
-				return nil, value.Errorf("bad syntax: bad field spec %s", value.WriteString(spec))
-			}
-			procs = append(procs, define(name, value.List(maker, typeName, value.Int(int64(i)), quote(name))))
+		if err := r.field(spec); err != nil {
+			return nil, err
 		}
 	}
-
-	forms := []V{symBegin, define(typeName, value.List(symMakeRecordType, quote(typeName), quote(value.List(fields...))))}
-	switch ctor := args[1].(type) {
-	case bool:
-		if ctor {
-			return nil, value.Errorf("bad syntax: bad record constructor spec #t")
-		}
-	case *value.Symbol:
-		slots := make([]V, len(fields))
-		for i := range fields {
-			slots[i] = value.Int(int64(i))
-		}
-		forms = append(forms, define(ctor, value.List(symRecordConstructor, typeName, quote(value.List(slots...)), quote(ctor))))
-	default:
-		parts, ok := value.ToSlice(ctor)
-		if !ok || len(parts) == 0 {
-			return nil, value.Errorf("bad syntax: bad record constructor spec %s", value.WriteString(ctor))
-		}
-		name, ok := parts[0].(*value.Symbol)
-		if !ok {
-			return nil, value.Errorf("bad syntax: constructor name must be an identifier, got %s", value.WriteString(parts[0]))
-		}
-		var slots []V
-		seen := map[int]bool{}
-		for _, f := range parts[1:] {
-			sym, _ := f.(*value.Symbol)
-			i, ok := index[sym]
-			if !ok {
-				return nil, value.Errorf("bad syntax: constructor %s: %s is not a field of %s", name.Name, value.WriteString(f), typeName.Name)
-			}
-			if seen[i] {
-				return nil, value.Errorf("bad syntax: constructor %s: field %s given twice", name.Name, sym.Name)
-			}
-			seen[i] = true
-			slots = append(slots, value.Int(int64(i)))
-		}
-		forms = append(forms, define(name, value.List(symRecordConstructor, typeName, quote(value.List(slots...)), quote(name))))
+	forms := []V{symBegin, defineForm(typeName, value.List(symMakeRecordType, quoteForm(typeName), quoteForm(value.List(r.fields...))))}
+	ctor, err := r.constructor(args[1])
+	if err != nil {
+		return nil, err
 	}
+	forms = append(forms, ctor...)
 	switch p := args[2].(type) {
 	case *value.Symbol:
-		forms = append(forms, define(p, value.List(symRecordPredicate, typeName, quote(p))))
+		forms = append(forms, defineForm(p, value.List(symRecordPredicate, typeName, quoteForm(p))))
 	case bool:
 		if p {
 			return nil, value.Errorf("bad syntax: bad record predicate name #t")
@@ -115,6 +54,93 @@ func expandDefineRecordType(args []V) (V, error) {
 	default:
 		return nil, value.Errorf("bad syntax: predicate name must be an identifier, got %s", value.WriteString(p))
 	}
-	forms = append(forms, procs...)
+	forms = append(forms, r.procs...)
 	return value.List(forms...), nil
+}
+
+func quoteForm(v V) V           { return value.List(symQuote, v) }
+func defineForm(name, expr V) V { return value.List(symDefine, name, expr) }
+
+// recordSpec is what define-record-type has read of its field specs.
+type recordSpec struct {
+	typeName *value.Symbol
+	fields   []V                   // the field names in order
+	index    map[*value.Symbol]int // field name -> index
+	procs    []V                   // the definitions of accessors and modifiers
+}
+
+// field reads one field spec: a field name, or (field accessor
+// [modifier]).
+func (r *recordSpec) field(spec V) error {
+	var parts []V
+	if sym, ok := spec.(*value.Symbol); ok {
+		parts = []V{sym}
+	} else if parts, ok = value.ToSlice(spec); !ok || len(parts) == 0 || len(parts) > 3 {
+		return value.Errorf("bad syntax: bad field spec %s", value.WriteString(spec))
+	}
+	field, ok := parts[0].(*value.Symbol)
+	if !ok {
+		return value.Errorf("bad syntax: field name must be an identifier, got %s", value.WriteString(parts[0]))
+	}
+	if _, dup := r.index[field]; dup {
+		return value.Errorf("bad syntax: duplicate field %s", field.Name)
+	}
+	i := len(r.fields)
+	r.index[field] = i
+	r.fields = append(r.fields, field)
+	for k, maker := range []*value.Symbol{symRecordAccessor, symRecordModifier} {
+		if len(parts) <= k+1 {
+			break
+		}
+		name, ok := parts[k+1].(*value.Symbol)
+		if !ok {
+			return value.Errorf("bad syntax: bad field spec %s", value.WriteString(spec))
+		}
+		r.procs = append(r.procs, defineForm(name, value.List(maker, r.typeName, value.Int(int64(i)), quoteForm(name))))
+	}
+	return nil
+}
+
+// constructor returns the definition of the constructor spec ctor: #f
+// (none), a name (taking every field in order) or (name field ...).
+func (r *recordSpec) constructor(ctor V) ([]V, error) {
+	def := func(name *value.Symbol, slots []V) []V {
+		return []V{defineForm(name, value.List(symRecordConstructor, r.typeName, quoteForm(value.List(slots...)), quoteForm(name)))}
+	}
+	switch c := ctor.(type) {
+	case bool:
+		if c {
+			return nil, value.Errorf("bad syntax: bad record constructor spec #t")
+		}
+		return nil, nil
+	case *value.Symbol:
+		slots := make([]V, len(r.fields))
+		for i := range r.fields {
+			slots[i] = value.Int(int64(i))
+		}
+		return def(c, slots), nil
+	}
+	parts, ok := value.ToSlice(ctor)
+	if !ok || len(parts) == 0 {
+		return nil, value.Errorf("bad syntax: bad record constructor spec %s", value.WriteString(ctor))
+	}
+	name, ok := parts[0].(*value.Symbol)
+	if !ok {
+		return nil, value.Errorf("bad syntax: constructor name must be an identifier, got %s", value.WriteString(parts[0]))
+	}
+	var slots []V
+	seen := map[int]bool{}
+	for _, f := range parts[1:] {
+		sym, _ := f.(*value.Symbol)
+		i, ok := r.index[sym]
+		if !ok {
+			return nil, value.Errorf("bad syntax: constructor %s: %s is not a field of %s", name.Name, value.WriteString(f), r.typeName.Name)
+		}
+		if seen[i] {
+			return nil, value.Errorf("bad syntax: constructor %s: field %s given twice", name.Name, sym.Name)
+		}
+		seen[i] = true
+		slots = append(slots, value.Int(int64(i)))
+	}
+	return def(name, slots), nil
 }
