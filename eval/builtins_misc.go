@@ -10,48 +10,61 @@ import (
 	"math"
 	"os"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
 func (in *Interp) miscPrims() []*value.Primitive {
-	return []*value.Primitive{
-		pred("procedure?", isProcedure),
-		prim1("os-sleep", func(a V) (V, error) {
-			f, ok := value.ToFloat(a)
-			if !ok || !(f >= 0) || math.IsInf(f, 1) {
-				return nil, value.TypeError("os-sleep", "finite non-negative number of milliseconds", a)
-			}
-			in.Flush()
-			if !in.sleep(f) {
-				return nil, errStopped
-			}
-			return value.Unspecified, nil
-		}),
-		prim("command-line", 0, 0, func(args []V) (V, error) {
-			items := make([]V, len(in.args))
-			for i, a := range in.args {
-				items[i] = value.NewString(a)
-			}
-			return value.List(items...), nil
-		}),
-		prim1("get-environment-variable", func(a V) (V, error) {
-			s, err := str(a, "get-environment-variable")
-			if err != nil {
-				return nil, err
-			}
-			if err := in.checkEnv("get-environment-variable"); err != nil {
-				return nil, err
-			}
-			v, ok := os.LookupEnv(s.String())
-			if !ok {
-				return false, nil
-			}
-			return value.NewString(v), nil
-		}),
-		prim1("macroexpand-1", func(form V) (V, error) { return in.macroexpand(form, true) }),
-		prim1("macroexpand", func(form V) (V, error) { return in.macroexpand(form, false) }),
-	}
+	return prims.Fresh([]value.Primitive{
+		// procedure? knows the machine's kinds of procedure.
+		{Name: "procedure?", Min: 1, Max: 1, Fn1: isProcedurePrim},
+		{Name: "os-sleep", Min: 1, Max: 1, Fn1: in.osSleep},
+		{Name: "command-line", Min: 0, Max: 0, Fn: in.commandLine},
+		{Name: "get-environment-variable", Min: 1, Max: 1, Fn1: in.getEnvironmentVariable},
+		{Name: "macroexpand-1", Min: 1, Max: 1, Fn1: in.macroexpand1},
+		{Name: "macroexpand", Min: 1, Max: 1, Fn1: in.macroexpandAll},
+	})
 }
+
+func isProcedurePrim(a V) (V, error) { return isProcedure(a), nil }
+
+func (in *Interp) osSleep(a V) (V, error) {
+	f, ok := value.ToFloat(a)
+	if !ok || !(f >= 0) || math.IsInf(f, 1) {
+		return nil, value.TypeError("os-sleep", "finite non-negative number of milliseconds", a)
+	}
+	in.Flush()
+	if !in.sleep(f) {
+		return nil, errStopped
+	}
+	return value.Unspecified, nil
+}
+
+func (in *Interp) commandLine([]V) (V, error) {
+	items := make([]V, len(in.args))
+	for i, a := range in.args {
+		items[i] = value.NewString(a)
+	}
+	return value.List(items...), nil
+}
+
+func (in *Interp) getEnvironmentVariable(a V) (V, error) {
+	s, err := str(a, "get-environment-variable")
+	if err != nil {
+		return nil, err
+	}
+	if err := in.checkEnv("get-environment-variable"); err != nil {
+		return nil, err
+	}
+	v, ok := os.LookupEnv(s.String())
+	if !ok {
+		return false, nil
+	}
+	return value.NewString(v), nil
+}
+
+func (in *Interp) macroexpand1(form V) (V, error)   { return in.macroexpand(form, true) }
+func (in *Interp) macroexpandAll(form V) (V, error) { return in.macroexpand(form, false) }
 
 // macroexpand expands the head of form once, or until it is no longer a
 // macro use.
@@ -83,15 +96,17 @@ func (in *Interp) macroexpand(form V, once bool) (V, error) {
 // errorPrims are the procedures that describe error objects for tools
 // such as the goroutine scheduler, which reports errors it caught.
 func errorPrims() []*value.Primitive {
-	return []*value.Primitive{
-		prim1("error-object-backtrace", func(a V) (V, error) {
-			if _, ok := a.(*value.ErrorObject); !ok {
-				return value.NewString(""), nil
-			}
-			return value.NewString(ErrorOf(a).Backtrace()), nil
-		}),
-		prim1("condition->string", func(a V) (V, error) {
-			return value.NewString(ErrorOf(a).Error()), nil
-		}),
-	}
+	return prims.Fresh([]value.Primitive{
+		{Name: "error-object-backtrace", Min: 1, Max: 1, Fn1: errorObjectBacktrace},
+		{Name: "condition->string", Min: 1, Max: 1, Fn1: conditionToString},
+	})
 }
+
+func errorObjectBacktrace(a V) (V, error) {
+	if _, ok := a.(*value.ErrorObject); !ok {
+		return value.NewString(""), nil
+	}
+	return value.NewString(ErrorOf(a).Backtrace()), nil
+}
+
+func conditionToString(a V) (V, error) { return value.NewString(ErrorOf(a).Error()), nil }
