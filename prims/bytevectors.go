@@ -38,19 +38,6 @@ func ByteArg(v V, who string) (byte, error) {
 	return 0, value.TypeError(who, "byte (exact integer 0-255)", v)
 }
 
-// bytevectorRange reads the arguments (bytevector [start [end]]).
-func bytevectorRange(args []V, who string) ([]byte, int, error) {
-	b, err := BytevectorArg(args[0], who)
-	if err != nil {
-		return nil, 0, err
-	}
-	start, end, err := RangeArgs(args, 1, who, len(b.B))
-	if err != nil {
-		return nil, 0, err
-	}
-	return b.B[start:end], start, nil
-}
-
 func isBytevector(a V) (V, error) { _, ok := a.(*value.Bytevector); return ok, nil }
 
 func makeBytevector(args []V) (V, error) {
@@ -83,24 +70,14 @@ func bytevector(args []V) (V, error) {
 	return &value.Bytevector{B: b}, nil
 }
 
-func bytevectorLength(a V) (V, error) {
-	b, err := BytevectorArg(a, "bytevector-length")
-	if err != nil {
-		return nil, err
-	}
-	return value.Int(int64(len(b.B))), nil
-}
+func bytevectorLength(a V) (V, error) { return lengthOf(a, "bytevector-length", bytesOf) }
 
 func bytevectorRef(a, k V) (V, error) {
-	b, err := BytevectorArg(a, "bytevector-u8-ref")
+	b, err := elementAt(a, k, "bytevector-u8-ref", bytesOf)
 	if err != nil {
 		return nil, err
 	}
-	i, err := IndexArg(k, "bytevector-u8-ref", len(b.B))
-	if err != nil {
-		return nil, err
-	}
-	return value.Int(int64(b.B[i])), nil
+	return value.Int(int64(b)), nil
 }
 
 func bytevectorSet(args []V) (V, error) {
@@ -121,51 +98,25 @@ func bytevectorSet(args []V) (V, error) {
 }
 
 func bytevectorCopy(args []V) (V, error) {
-	bs, _, err := bytevectorRange(args, "bytevector-copy")
+	bs, _, err := ranged(args, "bytevector-copy", bytesOf)
 	if err != nil {
 		return nil, err
 	}
 	return &value.Bytevector{B: append([]byte{}, bs...)}, nil
 }
 
-func bytevectorCopyTo(args []V) (V, error) {
-	to, err := BytevectorArg(args[0], "bytevector-copy!")
-	if err != nil {
-		return nil, err
-	}
-	from, err := BytevectorArg(args[2], "bytevector-copy!")
-	if err != nil {
-		return nil, err
-	}
-	at, start, end, err := copyArgs(args, "bytevector-copy!", len(to.B), len(from.B))
-	if err != nil {
-		return nil, err
-	}
-	copy(to.B[at:], from.B[start:end])
-	return value.Unspecified, nil
-}
+func bytevectorCopyTo(args []V) (V, error) { return copyInto(args, "bytevector-copy!", bytesOf) }
 
 func bytevectorAppend(args []V) (V, error) {
-	n := 0
-	for _, a := range args {
-		b, err := BytevectorArg(a, "bytevector-append")
-		if err != nil {
-			return nil, err
-		}
-		n += len(b.B)
-	}
-	if err := CheckAlloc("bytevector-append", n, 1); err != nil {
+	b, err := concat(args, "bytevector-append", 1, bytesOf)
+	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, n)
-	for _, a := range args {
-		out = append(out, a.(*value.Bytevector).B...)
-	}
-	return &value.Bytevector{B: out}, nil
+	return &value.Bytevector{B: b}, nil
 }
 
 func utf8ToString(args []V) (V, error) {
-	bs, start, err := bytevectorRange(args, "utf8->string")
+	bs, start, err := ranged(args, "utf8->string", bytesOf)
 	if err != nil {
 		return nil, err
 	}
@@ -182,9 +133,9 @@ func utf8ToString(args []V) (V, error) {
 }
 
 func stringToUTF8(args []V) (V, error) {
-	s, start, end, err := stringRange(args, "string->utf8")
+	r, _, err := ranged(args, "string->utf8", runesOf)
 	if err != nil {
 		return nil, err
 	}
-	return &value.Bytevector{B: []byte(string(s.R[start:end]))}, nil
+	return &value.Bytevector{B: []byte(string(r))}, nil
 }

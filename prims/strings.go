@@ -77,24 +77,14 @@ func charsToString(items []V, who string) (V, error) {
 	return &value.String{R: r}, nil
 }
 
-func stringLength(a V) (V, error) {
-	s, err := StringArg(a, "string-length")
-	if err != nil {
-		return nil, err
-	}
-	return value.Int(int64(len(s.R))), nil
-}
+func stringLength(a V) (V, error) { return lengthOf(a, "string-length", runesOf) }
 
 func stringRef(a, k V) (V, error) {
-	s, err := StringArg(a, "string-ref")
+	r, err := elementAt(a, k, "string-ref", runesOf)
 	if err != nil {
 		return nil, err
 	}
-	i, err := IndexArg(k, "string-ref", len(s.R))
-	if err != nil {
-		return nil, err
-	}
-	return value.Char(s.R[i]), nil
+	return value.Char(r), nil
 }
 
 func stringSet(args []V) (V, error) {
@@ -118,67 +108,31 @@ func substring(args []V) (V, error)  { return copyString(args, "substring") }
 func stringCopy(args []V) (V, error) { return copyString(args, "string-copy") }
 
 func copyString(args []V, who string) (V, error) {
-	s, start, end, err := stringRange(args, who)
+	r, _, err := ranged(args, who, runesOf)
 	if err != nil {
 		return nil, err
 	}
-	return &value.String{R: append([]rune(nil), s.R[start:end]...)}, nil
+	return &value.String{R: append([]rune(nil), r...)}, nil
 }
 
-// stringRange reads the arguments (string [start [end]]).
-func stringRange(args []V, who string) (*value.String, int, int, error) {
-	s, err := StringArg(args[0], who)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	start, end, err := RangeArgs(args, 1, who, len(s.R))
-	return s, start, end, err
-}
-
-func stringCopyTo(args []V) (V, error) {
-	to, err := StringArg(args[0], "string-copy!")
-	if err != nil {
-		return nil, err
-	}
-	from, err := StringArg(args[2], "string-copy!")
-	if err != nil {
-		return nil, err
-	}
-	at, start, end, err := copyArgs(args, "string-copy!", len(to.R), len(from.R))
-	if err != nil {
-		return nil, err
-	}
-	copy(to.R[at:], from.R[start:end]) // copy handles overlap
-	return value.Unspecified, nil
-}
+func stringCopyTo(args []V) (V, error) { return copyInto(args, "string-copy!", runesOf) }
 
 func stringAppend(args []V) (V, error) {
-	n := 0
-	for _, a := range args {
-		s, err := StringArg(a, "string-append")
-		if err != nil {
-			return nil, err
-		}
-		n += len(s.R)
-	}
-	if err := CheckAlloc("string-append", n, 4); err != nil {
+	r, err := concat(args, "string-append", 4, runesOf)
+	if err != nil {
 		return nil, err
-	}
-	r := make([]rune, 0, n)
-	for _, a := range args {
-		r = append(r, a.(*value.String).R...)
 	}
 	return &value.String{R: r}, nil
 }
 
 func stringToList(args []V) (V, error) {
-	s, start, end, err := stringRange(args, "string->list")
+	r, _, err := ranged(args, "string->list", runesOf)
 	if err != nil {
 		return nil, err
 	}
 	var l V = value.Nil
-	for i := end - 1; i >= start; i-- {
-		l = &value.Pair{Car: value.Char(s.R[i]), Cdr: l}
+	for i := len(r) - 1; i >= 0; i-- {
+		l = &value.Pair{Car: value.Char(r[i]), Cdr: l}
 	}
 	return l, nil
 }
@@ -192,12 +146,12 @@ func listToString(l V) (V, error) {
 }
 
 func stringToVector(args []V) (V, error) {
-	s, start, end, err := stringRange(args, "string->vector")
+	rs, _, err := ranged(args, "string->vector", runesOf)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]V, end-start)
-	for i, r := range s.R[start:end] {
+	items := make([]V, len(rs))
+	for i, r := range rs {
 		items[i] = value.Char(r)
 	}
 	return &value.Vector{Items: items}, nil

@@ -28,16 +28,6 @@ func vectorArg(v V, who string) (*value.Vector, error) {
 	return nil, value.TypeError(who, "vector", v)
 }
 
-// vectorRange reads the arguments (vector [start [end]]).
-func vectorRange(args []V, who string) (*value.Vector, int, int, error) {
-	v, err := vectorArg(args[0], who)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	start, end, err := RangeArgs(args, 1, who, len(v.Items))
-	return v, start, end, err
-}
-
 func isVector(a V) (V, error) { _, ok := a.(*value.Vector); return ok, nil }
 
 func makeVector(args []V) (V, error) {
@@ -58,13 +48,7 @@ func makeVector(args []V) (V, error) {
 
 func vector(args []V) (V, error) { return &value.Vector{Items: append([]V(nil), args...)}, nil }
 
-func vectorLength(a V) (V, error) {
-	v, err := vectorArg(a, "vector-length")
-	if err != nil {
-		return nil, err
-	}
-	return value.Int(int64(len(v.Items))), nil
-}
+func vectorLength(a V) (V, error) { return lengthOf(a, "vector-length", itemsOf) }
 
 func vectorRef(a, k V) (V, error) {
 	v, err := vectorArg(a, "vector-ref")
@@ -95,11 +79,11 @@ func vectorSet(args []V) (V, error) {
 }
 
 func vectorToList(args []V) (V, error) {
-	v, start, end, err := vectorRange(args, "vector->list")
+	items, _, err := ranged(args, "vector->list", itemsOf)
 	if err != nil {
 		return nil, err
 	}
-	return value.List(v.Items[start:end]...), nil
+	return value.List(items...), nil
 }
 
 func listToVector(l V) (V, error) {
@@ -111,11 +95,11 @@ func listToVector(l V) (V, error) {
 }
 
 func vectorToString(args []V) (V, error) {
-	v, start, end, err := vectorRange(args, "vector->string")
+	items, _, err := ranged(args, "vector->string", itemsOf)
 	if err != nil {
 		return nil, err
 	}
-	return charsToString(v.Items[start:end], "vector->string")
+	return charsToString(items, "vector->string")
 }
 
 func vectorFill(args []V) (V, error) {
@@ -134,45 +118,19 @@ func vectorFill(args []V) (V, error) {
 }
 
 func vectorCopy(args []V) (V, error) {
-	v, start, end, err := vectorRange(args, "vector-copy")
+	items, _, err := ranged(args, "vector-copy", itemsOf)
 	if err != nil {
 		return nil, err
 	}
-	return &value.Vector{Items: append([]V(nil), v.Items[start:end]...)}, nil
+	return &value.Vector{Items: append([]V(nil), items...)}, nil
 }
 
-func vectorCopyTo(args []V) (V, error) {
-	to, err := vectorArg(args[0], "vector-copy!")
-	if err != nil {
-		return nil, err
-	}
-	from, err := vectorArg(args[2], "vector-copy!")
-	if err != nil {
-		return nil, err
-	}
-	at, start, end, err := copyArgs(args, "vector-copy!", len(to.Items), len(from.Items))
-	if err != nil {
-		return nil, err
-	}
-	copy(to.Items[at:], from.Items[start:end])
-	return value.Unspecified, nil
-}
+func vectorCopyTo(args []V) (V, error) { return copyInto(args, "vector-copy!", itemsOf) }
 
 func vectorAppend(args []V) (V, error) {
-	n := 0
-	for _, a := range args {
-		v, err := vectorArg(a, "vector-append")
-		if err != nil {
-			return nil, err
-		}
-		n += len(v.Items)
-	}
-	if err := CheckAlloc("vector-append", n, 16); err != nil {
+	items, err := concat(args, "vector-append", 16, itemsOf)
+	if err != nil {
 		return nil, err
-	}
-	items := make([]V, 0, n)
-	for _, a := range args {
-		items = append(items, a.(*value.Vector).Items...)
 	}
 	return &value.Vector{Items: items}, nil
 }
