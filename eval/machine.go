@@ -1,11 +1,7 @@
-// Package eval compiles Scheme data into a tree of nodes with lexical
-// addressing and runs it on a machine whose continuation is a chain of
-// heap-allocated frames (package cont), so call/cc is O(1), every tail call
-// is proper, and recursion depth is bounded by memory, not the Go stack.
-//
+package eval
+
 // This file defines the machine: its registers, the dispatch loop, the
 // procedure-call protocol and the raising of exceptions.
-package eval
 
 import (
 	"fmt"
@@ -264,7 +260,6 @@ func (m *Machine) tick() bool {
 	if m.halted {
 		return true
 	}
-	used := m.fuelStart - m.fuel
 	if m.depthLimit != m.in.maxDepth && (m.k == nil || int(m.k.Depth) < m.in.maxDepth) {
 		m.depthLimit = m.in.maxDepth
 	}
@@ -290,11 +285,8 @@ func (m *Machine) tick() bool {
 	}
 	fire := false
 	if m.timer > 0 {
-		m.timer -= used
-		if m.timer <= 0 {
-			m.timer = 0
-			fire = true
-		}
+		m.timer = m.timerLeft()
+		fire = m.timer == 0
 	}
 	m.poke.Store(0)
 	if m.deadline != 0 && clock() >= m.deadline {

@@ -3,7 +3,7 @@ package prims
 // This file defines the primitives on lists (report 6.4). They detect
 // circular lists (with a second pointer moving at half speed) instead of
 // looping. map, for-each and the others that call procedures are in
-// eval's boot.scm.
+// eval's core.scm.
 
 import (
 	"strings"

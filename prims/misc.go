@@ -2,7 +2,7 @@ package prims
 
 // This file defines SRFI 111 boxes, SRFI 1's iota, the state of
 // promises (force itself, which calls the promise's thunk, is in eval's
-// boot.scm) and the clocks.
+// core.scm) and the clocks.
 
 import (
 	"time"

@@ -2,7 +2,7 @@ package prims
 
 // This file defines the primitives on strings (report 6.7). Case
 // mapping is in unicase.go; string-map and string-for-each, which call
-// procedures, are in eval's boot.scm.
+// procedures, are in eval's core.scm.
 
 import (
 	"slices"

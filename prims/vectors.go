@@ -1,7 +1,7 @@
 package prims
 
 // This file defines the primitives on vectors (report 6.8). vector-map
-// and vector-for-each, which call procedures, are in eval's boot.scm.
+// and vector-for-each, which call procedures, are in eval's core.scm.
 
 import "contigo/value"
 

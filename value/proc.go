@@ -54,7 +54,7 @@ func ArityError(name string, min, max, got int) *ErrorObject {
 		want = fmt.Sprintf("%d to %d", min, max)
 	}
 	plural := "s"
-	if want == "1" {
+	if want == "1" || want == "at least 1" {
 		plural = ""
 	}
 	return &ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
