@@ -29,9 +29,8 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/peterh/liner"
-
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -160,12 +159,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalString(in, string(src), rest[0], false, stdout, stderr)
 	case stdinIsTerminal(stdin):
 		out := &lineEnd{w: stdout}
-		// What goroutines print while a line is edited is held until
-		// it is entered (live.go).
+		// What goroutines print while a line is edited appears above
+		// it (live.go).
 		held := &hold{}
 		opts.Stdout, opts.Stderr = held.writer(out), held.writer(stderr)
 		var shared *bufio.Reader
-		if !liner.TerminalSupported() || !isCharDevice(stdout) {
+		if !lineedit.Supported() || !isCharDevice(stdout) {
 			// No line editor: read lines plainly, sharing the
 			// buffered stdin with the interpreter's input port.
 			shared = bufio.NewReaderSize(stdin, stdinBuffer)

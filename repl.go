@@ -11,9 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/peterh/liner"
-
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -30,12 +29,12 @@ const (
 // complete, so that a huge form spread over many lines costs linear time.
 const fullReadLimit = 4096
 
-// lineReader is where a session gets its input, one line at a time: liner
-// at a terminal, a bufio.Reader otherwise, a fake in tests.
+// lineReader is where a session gets its input, one line at a time: the
+// line editor at a terminal, a bufio.Reader otherwise, a fake in tests.
 type lineReader interface {
 	// Prompt shows prompt (if the reader shows prompts) and returns the
 	// next line without its line terminator. It returns io.EOF at the
-	// end of input and liner.ErrPromptAborted when the user pressed
+	// end of input and lineedit.ErrAborted when the user pressed
 	// Ctrl-C at the prompt.
 	Prompt(prompt string) (string, error)
 	// AppendHistory records a complete entry for recall.
@@ -84,6 +83,7 @@ func (s *session) run() int {
 			if len(s.lines) > 0 {
 				prompt = promptMore
 			}
+			prompt = paint(s.stdout, colorPrompt, prompt)
 			if s.out != nil && s.out.mid {
 				io.WriteString(s.out, "\n")
 			}
@@ -101,7 +101,7 @@ func (s *session) run() int {
 			var exit *errExit
 			errors.As(err, &exit)
 			return exit.code
-		case errors.Is(err, liner.ErrPromptAborted):
+		case errors.Is(err, lineedit.ErrAborted):
 			// Ctrl-C at the prompt abandons the entry.
 			s.lineNo += len(s.lines)
 			s.reset()
@@ -467,71 +467,41 @@ func (p *plainReader) Prompt(prompt string) (string, error) {
 func (p *plainReader) AppendHistory(string) {}
 func (p *plainReader) Close() error         { return nil }
 
-// termReader is a liner line editor with history and tab completion.
-//
-// liner puts the terminal into raw mode in NewLiner and leaves it there
-// between prompts (it switches modes only around its own reads). So that
-// Scheme code that reads the terminal gets a cooked, echoing terminal,
-// and so that Ctrl-C raises SIGINT while code runs, termReader restores
-// the original mode after each Prompt and re-applies liner's mode before
-// the next.
+// termReader reads lines with the line editor (internal/lineedit), with
+// history and tab completion. The editor puts the terminal into raw mode
+// only while it waits for a line, so that Scheme code reading the
+// terminal gets it cooked and echoing, and Ctrl-C raises SIGINT while
+// code runs.
 type termReader struct {
-	st        *liner.State
-	orig, raw liner.ModeApplier
-	history   string // history file, "" if there is no home directory
-	fallback  *plainReader
+	ed      *lineedit.Editor
+	history string // history file, "" if there is no home directory
 }
 
-func newTermReader(in *eval.Interp) *termReader {
-	orig, err := liner.TerminalMode()
+// newTermReader opens the line editor on standard input and output; out
+// is where its screen output goes (a writer to standard output). It
+// fails if either is not a terminal.
+func newTermReader(in *eval.Interp, out io.Writer) (*termReader, error) {
+	ed, err := lineedit.Open(os.Stdin, os.Stdout, out)
 	if err != nil {
-		orig = nil
+		return nil, err
 	}
-	st := liner.NewLiner()
-	raw, err := liner.TerminalMode()
-	if err != nil || orig == nil {
-		raw = nil
-	}
-	if orig != nil {
-		orig.ApplyMode()
-	}
-	st.SetCtrlCAborts(true)
-	st.SetTabCompletionStyle(liner.TabPrints)
-	st.SetWordCompleter(func(line string, pos int) (string, []string, string) {
+	ed.SetCompleter(func(line string, pos int) (string, []string, string) {
 		return completeWord(in, line, pos)
 	})
-	t := &termReader{st: st, orig: orig, raw: raw}
+	t := &termReader{ed: ed}
 	if home, err := os.UserHomeDir(); err == nil {
 		t.history = filepath.Join(home, ".contigo_history")
 		if f, err := os.Open(t.history); err == nil {
-			st.ReadHistory(f)
+			ed.ReadHistory(f)
 			f.Close()
 		}
 	}
-	return t
+	return t, nil
 }
 
-func (t *termReader) Prompt(prompt string) (string, error) {
-	if t.fallback != nil {
-		return t.fallback.Prompt(prompt)
-	}
-	if t.raw != nil {
-		t.raw.ApplyMode()
-	}
-	line, err := t.st.Prompt(prompt)
-	if t.orig != nil {
-		t.orig.ApplyMode()
-	}
-	if errors.Is(err, liner.ErrNotTerminalOutput) {
-		// Standard output is not a terminal after all (liner checks
-		// more closely than main does): read plain lines.
-		t.fallback = &plainReader{r: bufio.NewReader(os.Stdin), prompts: os.Stderr}
-		return t.fallback.Prompt(prompt)
-	}
-	return line, err
-}
+func (t *termReader) Prompt(prompt string) (string, error) { return t.ed.Prompt(prompt) }
 
-func (t *termReader) AppendHistory(item string) { t.st.AppendHistory(item) }
+func (t *termReader) AppendHistory(item string) { t.ed.AppendHistory(item) }
 
 // Close saves the history (mode 0600: it may hold secrets) and gives the
 // terminal back in its original mode.
@@ -539,12 +509,12 @@ func (t *termReader) Close() error {
 	var err error
 	if t.history != "" {
 		var b bytes.Buffer
-		t.st.WriteHistory(&b)
+		t.ed.WriteHistory(&b)
 		if err = os.WriteFile(t.history, b.Bytes(), 0o600); err == nil {
 			err = os.Chmod(t.history, 0o600)
 		}
 	}
-	if e := t.st.Close(); err == nil {
+	if e := t.ed.Close(); err == nil {
 		err = e
 	}
 	return err
@@ -587,8 +557,7 @@ func stdinIsTerminal(r io.Reader) bool {
 	if f, ok := r.(*os.File); !ok || f != os.Stdin {
 		return false
 	}
-	_, err := liner.TerminalMode()
-	return err == nil
+	return lineedit.IsTerminal(os.Stdin)
 }
 
 // isCharDevice reports whether w is a file on a character device (a
@@ -603,8 +572,7 @@ func isCharDevice(w io.Writer) bool {
 }
 
 // repl runs the interactive loop at a terminal. out is the interpreter's
-// standard output. If shared is nil, lines come from the liner line
-// editor; otherwise they are read plainly from shared, the buffered
+// standard output. If shared is nil, lines come from the line editor; otherwise they are read plainly from shared, the buffered
 // standard input that the interpreter's own input port uses too.
 func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdout, stderr io.Writer) int {
 	// Ctrl-C while code runs raises SIGINT (the terminal is in its
@@ -632,8 +600,18 @@ func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdou
 
 	s := &session{in: in, stdout: out, stderr: stderr, file: "<repl>", interactive: true, out: out}
 	if shared == nil {
-		// The goroutines run while the line is edited (live.go).
-		s.lr = &liveReader{lineReader: newTermReader(in), in: in, hold: held, stderr: stderr}
+		// The goroutines run while the line is edited (live.go), and
+		// what they print appears above it.
+		var lr lineReader
+		if tr, err := newTermReader(in, out); err == nil {
+			held.screen = tr.ed
+			lr = tr
+		} else {
+			// Standard output is not a terminal after all: read
+			// plain lines.
+			lr = &plainReader{r: bufio.NewReader(os.Stdin), prompts: stdout}
+		}
+		s.lr = &liveReader{lineReader: lr, in: in, hold: held, stderr: held.writer(stderr)}
 	} else {
 		// Prompts bypass out: the user's line break, echoed by the
 		// terminal, ends their line.

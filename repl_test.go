@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/peterh/liner"
 
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/value"
 )
 
@@ -142,7 +142,7 @@ func TestREPL(t *testing.T) {
 		},
 		{
 			name:    "Ctrl-C at the prompt discards partial input",
-			inputs:  []any{"(list 1", liner.ErrPromptAborted, "'fresh"},
+			inputs:  []any{"(list 1", lineedit.ErrAborted, "'fresh"},
 			stdout:  "fresh\n",
 			prompts: []string{p, m, p, p},
 		},

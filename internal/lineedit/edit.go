@@ -134,6 +134,15 @@ func (e *Editor) editKey(k key) {
 		e.out.Write([]byte("\x1b[H\x1b[2J"))
 		e.row = 0
 	case k.name == keyChar && !k.meta && k.r >= 0x20 && k.r != backspace:
+		if e.pos == len(e.buf) && !e.stale {
+			// Typing at the end of the line, the common case: show
+			// the character alone if it fits on the row.
+			if _, col := e.layoutEnd(); col+runeWidth(k.r) < e.term.Columns() {
+				e.insert(k.r)
+				e.out.Write(appendRune(nil, k.r))
+				return
+			}
+		}
 		e.insert(k.r)
 	default:
 		e.beep()
@@ -146,6 +155,7 @@ func (e *Editor) editKey(k key) {
 // paste is then drawn once, at its end.
 func (e *Editor) show() {
 	if p, ok := e.term.(interface{ Pending() int }); ok && p.Pending() > 0 {
+		e.stale = true
 		return
 	}
 	e.refresh()

@@ -81,6 +81,7 @@ type Editor struct {
 	pos     int  // cursor, an index into buf
 	row     int  // the screen row of the cursor, counted from the prompt's first row
 	wrapped bool // the cursor is at the end of a line that fills its last row
+	stale   bool // the screen does not show the latest change (more keys were waiting)
 	partial string
 	history []string
 	closed  bool
@@ -158,6 +159,9 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 // and the cursor as they were. Output that does not end with a line
 // break is continued by the next Print.
 func (e *Editor) Print(p []byte) {
+	if len(p) == 0 {
+		return
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.active || e.closed {
@@ -186,6 +190,15 @@ func (e *Editor) Print(p []byte) {
 	e.row = 0
 	e.out.Write(b)
 	e.refresh()
+}
+
+// AtLineStart tells the editor that the cursor is at the start of a
+// line: output written to the terminal other than through Print has
+// ended the line that Print left unfinished.
+func (e *Editor) AtLineStart() {
+	e.mu.Lock()
+	e.partial = ""
+	e.mu.Unlock()
 }
 
 // lastLine returns the unfinished line that partial followed by p leaves

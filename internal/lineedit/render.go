@@ -201,9 +201,23 @@ func appendRune(b []byte, r rune) []byte {
 	return utf8.AppendRune(b, r)
 }
 
+// layoutEnd returns the row and column where the line ends, counted
+// from the start of the prompt.
+func (e *Editor) layoutEnd() (row, col int) {
+	cols := max(e.term.Columns(), 1)
+	for _, w := range e.pw {
+		row, col = advance(row, col, w, cols)
+	}
+	for _, r := range e.buf {
+		row, col = advance(row, col, runeWidth(r), cols)
+	}
+	return row, col
+}
+
 // refresh draws the prompt and the line again and puts the cursor where
 // it belongs. It is called with e.mu held.
 func (e *Editor) refresh() {
+	e.stale = false
 	b := e.toPromptStart(nil)
 	b = append(b, "\x1b[J"...)
 	b = append(b, e.prompt...)
@@ -249,10 +263,12 @@ func (e *Editor) refresh() {
 // toEnd moves the cursor below the last row of the line, to the start
 // of a new row, with e.mu held.
 func (e *Editor) toEnd() {
-	pos := e.pos
-	e.pos = len(e.buf)
-	e.refresh()
-	e.pos = pos
+	if e.pos != len(e.buf) || e.stale {
+		pos := e.pos
+		e.pos = len(e.buf)
+		e.refresh()
+		e.pos = pos
+	}
 	if !e.wrapped {
 		e.out.Write([]byte("\r\n"))
 	}
