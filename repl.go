@@ -23,12 +23,6 @@ const (
 	promptMore = "...      "
 )
 
-// fullReadLimit is the size of pending input below which every new line
-// triggers a full re-read to learn whether the entry is complete. Above
-// it, the entry is re-read only when the bracket scanner says it may be
-// complete, so that a huge form spread over many lines costs linear time.
-const fullReadLimit = 4096
-
 // lineReader is where a session gets its input, one line at a time: the
 // line editor at a terminal, a bufio.Reader otherwise, a fake in tests.
 type lineReader interface {
@@ -63,12 +57,14 @@ type session struct {
 	// error was reported, for the exit status.
 	batch, failed bool
 
-	buf      strings.Builder // the pending entry
-	lines    []string        // the lines of the pending entry
-	joinable bool            // its lines may be joined into one history item
-	scan     bracketScanner
-	lineNo   int  // lines consumed before the pending entry
-	eof      bool // the input ended
+	buf   strings.Builder // the pending entry
+	lines []string        // the lines of the pending entry
+	// open are offsets into the pending entry where it is known to be
+	// inside a list, vector or bytevector, and no string, comment or
+	// quote (see mayBeComplete); empty when that is not known.
+	open   []int
+	lineNo int  // lines consumed before the pending entry
+	eof    bool // the input ended
 	// lastHistory is the last history item, not to be repeated.
 	lastHistory string
 }
@@ -119,16 +115,10 @@ func (s *session) run() int {
 			fmt.Fprintf(s.stderr, "contigo: reading input: %v\n", err)
 			return 1
 		}
-		if len(s.lines) == 0 {
-			s.joinable = true
-		} else if !s.scan.clean {
-			s.joinable = false
-		}
 		s.lines = append(s.lines, line)
 		s.buf.WriteString(line)
 		s.buf.WriteByte('\n')
-		s.scan.feed(line)
-		if s.buf.Len() > fullReadLimit && !s.scan.mayBeComplete() {
+		if !s.mayBeComplete() {
 			continue
 		}
 		if code, stop := s.entry(false); stop {
@@ -140,7 +130,72 @@ func (s *session) run() int {
 func (s *session) reset() {
 	s.buf.Reset()
 	s.lines = s.lines[:0]
-	s.scan = bracketScanner{}
+	s.open = s.open[:0]
+}
+
+// mayBeComplete reports whether the pending entry, to which a line was
+// just added, may hold complete data, so that it is worth reading in
+// full (entry). The reader decides, as starlark-go's REPL lets its
+// parser decide; but reading the whole entry after each line would take
+// time quadratic in its length, so the text after the last offset in
+// s.open, where the entry is known to be inside a list, is read alone
+// first:
+//
+//   - if it reads as complete data, it leaves the entry inside that
+//     list, which stays open: the entry is incomplete, and from now on
+//     only the text after it needs reading;
+//   - if it ends inside a list of its own, the entry is incomplete too,
+//     and inside that list;
+//   - otherwise (a closing bracket, an open string or comment, an error)
+//     the text is read again from the offset before, and so on out to
+//     the whole entry.
+//
+// So each line is read about once while a long form is typed or pasted.
+func (s *session) mayBeComplete() bool {
+	text := s.buf.String()
+	for len(s.open) > 0 {
+		top := len(s.open) - 1
+		switch complete, err := readsComplete(text[s.open[top]:]); {
+		case complete:
+			s.open[top] = len(text)
+			return false
+		case insideList(err):
+			s.open = append(s.open, len(text))
+			return false
+		}
+		s.open = s.open[:top]
+	}
+	return true
+}
+
+// readsComplete reports whether text reads as complete data; if not,
+// err is the reader's error.
+func readsComplete(text string) (bool, error) {
+	r := reader.New(text, "")
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+}
+
+// insideList reports whether err is the reader's report that the input
+// ended inside a list, vector or bytevector, with every token before
+// complete.
+func insideList(err error) bool {
+	var re *reader.Error
+	if !errors.As(err, &re) || !re.Incomplete {
+		return false
+	}
+	switch re.Msg {
+	case "unterminated list", "unterminated vector", "unterminated bytevector":
+		return true
+	}
+	return false
 }
 
 // entry reads the pending input. If it is incomplete (and the input has
@@ -162,6 +217,9 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 		forms = append(forms, datum)
 	}
 	if errors.Is(rerr, reader.ErrIncomplete) && !atEOF {
+		if insideList(rerr) {
+			s.open = append(s.open[:0], s.buf.Len())
+		}
 		return 0, false
 	}
 
@@ -287,21 +345,22 @@ func (s *session) show(v value.Value) {
 }
 
 // addHistory records the pending entry: as one item when its lines can be
-// joined with spaces without changing its meaning (no line but the last
-// ends inside a string or comment or has a line comment), else line by
-// line. Blank entries and repeats of the previous item are skipped.
+// joined with spaces without changing what it reads as (no line but the
+// last ends inside a string or has a line comment), else line by line.
+// Blank entries and repeats of the previous item are skipped.
 func (s *session) addHistory() {
-	var items []string
-	if s.joinable {
+	items := s.lines
+	if len(s.lines) > 1 {
 		parts := make([]string, 0, len(s.lines))
 		for _, l := range s.lines {
 			if l = strings.TrimSpace(l); l != "" {
 				parts = append(parts, l)
 			}
 		}
-		items = []string{strings.Join(parts, " ")}
-	} else {
-		items = s.lines
+		joined := strings.Join(parts, " ")
+		if sameData(joined, s.buf.String()) {
+			items = []string{joined}
+		}
 	}
 	for _, it := range items {
 		if strings.TrimSpace(it) != "" && it != s.lastHistory {
@@ -311,95 +370,22 @@ func (s *session) addHistory() {
 	}
 }
 
-// bracketScanner follows, line by line, the lexical state that decides
-// whether pending input may hold complete data: bracket depth, strings,
-// |symbols| and block comments. It is only an optimization for large
-// entries; the reader has the last word.
-type bracketScanner struct {
-	depth int
-	quote byte // '"' or '|' inside a string or |symbol|, else 0
-	esc   bool // a backslash inside quote escapes the next character
-	block int  // nesting depth of #| |# comments
-	// clean reports that the last line fed ended outside any string or
-	// comment and held no line comment.
-	clean bool
-}
-
-func (sc *bracketScanner) mayBeComplete() bool {
-	return sc.depth <= 0 && sc.quote == 0 && sc.block == 0
-}
-
-func (sc *bracketScanner) feed(line string) {
-	sc.clean = true
-	start := true // at the start of a token
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		next := byte(0)
-		if i+1 < len(line) {
-			next = line[i+1]
-		}
-		if sc.block > 0 {
-			switch {
-			case c == '|' && next == '#':
-				sc.block--
-				i++
-			case c == '#' && next == '|':
-				sc.block++
-				i++
-			}
-			start = true
-			continue
-		}
-		if sc.quote != 0 {
-			switch {
-			case sc.esc:
-				sc.esc = false
-			case c == '\\':
-				sc.esc = true
-			case c == sc.quote:
-				sc.quote = 0
-				start = true
-			}
-			continue
-		}
-		switch c {
-		case '(', '[':
-			sc.depth++
-			start = true
-		case ')', ']':
-			sc.depth--
-			start = true
-		case '"', '|':
-			sc.quote = c
-		case ';':
-			sc.clean = false
-			return
-		case '#':
-			if start {
-				switch next {
-				case '|':
-					sc.block = 1
-					i++
-					continue
-				case '\\': // a character: skip the one after #\
-					i += 2
-					start = false
-					continue
-				case ';': // datum comment
-					i++
-					continue
-				}
-			}
-			start = false
-		default:
-			start = c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
-				c == '\'' || c == '`' || c == ',' || c == '{' || c == '}'
+// sameData reports whether a and b read without error as the same data.
+func sameData(a, b string) bool {
+	da, _, err := reader.ReadAll(a, "")
+	if err != nil {
+		return false
+	}
+	db, _, err := reader.ReadAll(b, "")
+	if err != nil || len(da) != len(db) {
+		return false
+	}
+	for i := range da {
+		if value.WriteString(da[i]) != value.WriteString(db[i]) {
+			return false
 		}
 	}
-	sc.esc = false // the escaped character is the line break
-	if sc.quote != 0 || sc.block > 0 {
-		sc.clean = false
-	}
+	return true
 }
 
 // lineEnd is a writer that remembers whether the last byte written ended
