@@ -38,7 +38,12 @@ func (e *Editor) edit() (string, error) {
 			e.mu.Unlock()
 			return line, nil
 		case k == key{r: ctrlC}:
+			// Shown as a shell shows it: ^C after the line, which
+			// stays on the screen as typed.
 			e.mu.Lock()
+			e.buf = append(e.buf, '^', 'C')
+			e.pos = len(e.buf)
+			e.stale = true
 			e.toEnd()
 			e.mu.Unlock()
 			return "", ErrAborted

@@ -68,7 +68,7 @@ func TestCtrlCAndCtrlD(t *testing.T) {
 	if _, err := e.Prompt("> "); err != io.EOF {
 		t.Errorf("at the end of input: %v, want io.EOF", err)
 	}
-	if got, want := term.scr.text(), "> half typed\n>"; got != want {
+	if got, want := term.scr.text(), "> half typed^C\n>"; got != want {
 		t.Errorf("screen %q, want %q", got, want)
 	}
 }
@@ -349,5 +349,158 @@ func TestClearScreen(t *testing.T) {
 	e.Prompt("> ")
 	if got, want := term.scr.text(), "> new"; got != want {
 		t.Errorf("screen %q, want %q", got, want)
+	}
+}
+
+// TestPrintAboveWrapped prints output whose unfinished line is wider
+// than the screen while a wrapped line is edited with the cursor on its
+// first row.
+func TestPrintAboveWrapped(t *testing.T) {
+	var e *Editor
+	var term *fakeTerm
+	e, term = newFake(10, 10,
+		"abcdefghijkl\x01\x06",
+		func() { e.Print([]byte("0123456789ABC")) },
+		func() { e.Print([]byte("DE\nok\n")) },
+		func() {
+			want := "0123456789\nABCDE\nok\n> abcdefgh\nijkl"
+			if got := term.scr.text(); got != want {
+				t.Errorf("screen:\n%s\nwant:\n%s", got, want)
+			}
+			if r, c := term.scr.cursor(); r != 3 || c != 3 {
+				t.Errorf("cursor at %d,%d, want 3,3", r, c)
+			}
+		},
+		"X\r",
+	)
+	if line, _ := e.Prompt("> "); line != "aXbcdefghijkl" {
+		t.Errorf("line %q", line)
+	}
+}
+
+// TestPrintDuringSearch: output during Ctrl-R keeps the search shown.
+func TestPrintDuringSearch(t *testing.T) {
+	var e *Editor
+	var term *fakeTerm
+	e, term = newFake(40, 10,
+		"\x12car",
+		func() { e.Print([]byte("tick\n")) },
+		func() {
+			want := "tick\n(reverse-i-search)`car': (car x)"
+			if got := term.scr.text(); got != want {
+				t.Errorf("screen:\n%s\nwant:\n%s", got, want)
+			}
+		},
+		"\r",
+	)
+	e.AppendHistory("(car x)")
+	e.AppendHistory("(cdr x)")
+	if line, _ := e.Prompt("> "); line != "(car x)" {
+		t.Errorf("line %q", line)
+	}
+}
+
+// pendingTerm reports the script's next string as input waiting, as a
+// paste is.
+type pendingTerm struct {
+	*fakeTerm
+	suspended int
+}
+
+func (p *pendingTerm) Pending() int {
+	n := 0
+	for _, s := range p.script {
+		s, ok := s.(string)
+		if !ok {
+			break
+		}
+		n += len(s)
+	}
+	return n
+}
+
+func (p *pendingTerm) Suspend() { p.suspended++ }
+
+// TestPaste types a long line at once: it is drawn when the keys stop
+// coming, and the screen ends up right.
+func TestPaste(t *testing.T) {
+	ft := &fakeTerm{cols: 10, scr: newScreen(10, 10)}
+	pt := &pendingTerm{fakeTerm: ft}
+	e := New(pt, ft.scr)
+	line := `(display "pasted") ; a comment`
+	ft.script = []any{line[:20], line[20:] + "\x01\x06(", func() {
+		want := "> ((displa\ny \"pasted\"\n) ; a comm\nent"
+		if got := ft.scr.text(); got != want {
+			t.Errorf("screen:\n%s\nwant:\n%s", got, want)
+		}
+		if r, c := ft.scr.cursor(); r != 0 || c != 4 {
+			t.Errorf("cursor at %d,%d, want 0,4", r, c)
+		}
+		if n := strings.Count(ft.scr.all.String(), "> "); n != 2 {
+			t.Errorf("the prompt was drawn %d times, want twice (at the start and after the paste)", n)
+		}
+	}, "\r"}
+	got, err := e.Prompt("> ")
+	if want := "(" + line; err != nil || got != want {
+		t.Errorf("line %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestSuspend: Ctrl-Z suspends the process (if the terminal can), then
+// the line is drawn again.
+func TestSuspend(t *testing.T) {
+	ft := &fakeTerm{cols: 20, scr: newScreen(20, 5)}
+	pt := &pendingTerm{fakeTerm: ft}
+	e := New(pt, ft.scr)
+	ft.script = []any{"abc", "\x1a", func() {
+		ft.scr.Write([]byte("\r\n[1]+ Stopped\r\n")) // what a shell shows
+	}, "d\r"}
+	got, _ := e.Prompt("> ")
+	if got != "abcd" || pt.suspended != 1 {
+		t.Errorf("line %q, suspended %d times", got, pt.suspended)
+	}
+}
+
+// pipeTerm is a fake terminal whose keys come through a pipe, typed by
+// another goroutine.
+type pipeTerm struct {
+	*fakeTerm
+	r *io.PipeReader
+}
+
+func (p *pipeTerm) Read(b []byte) (int, error) { return p.r.Read(b) }
+
+// TestPrintConcurrent prints from one goroutine while another types:
+// every line printed shows, in order, above the prompt, and the line
+// typed is whole (run it with -race).
+func TestPrintConcurrent(t *testing.T) {
+	r, w := io.Pipe()
+	ft := &fakeTerm{cols: 30, scr: newScreen(30, 200)}
+	e := New(&pipeTerm{ft, r}, ft.scr)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 100 {
+			e.Print([]byte(fmt.Sprintf("line %d\n", i)))
+		}
+	}()
+	go func() {
+		for _, c := range "(list \"typed while printing\")" {
+			w.Write([]byte(string(c)))
+		}
+		<-done
+		w.Write([]byte("\r"))
+	}()
+	line, err := e.Prompt("> ")
+	if want := `(list "typed while printing")`; err != nil || line != want {
+		t.Fatalf("line %q, %v; want %q", line, err, want)
+	}
+	var want strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&want, "line %d\n", i)
+	}
+	want.WriteString("> (list \"typed while printing\"\n)")
+	if diff := cmp.Diff(want.String(), ft.scr.text()); diff != "" {
+		t.Errorf("screen (-want +got):\n%s", diff)
 	}
 }
