@@ -82,12 +82,12 @@ type Editor struct {
 	row     int  // the screen row of the cursor, counted from the prompt's first row
 	wrapped bool // the cursor is at the end of a line that fills its last row
 	stale   bool // the screen does not show the latest change (more keys were waiting)
-	partial string
+	partial string // output printed by Print after its last line break
 	history []string
 	closed  bool
 
 	// Used by the Prompt goroutine only.
-	kill     []rune // the last killed text, for Ctrl-Y
+	kill     []rune // the last killed text, for Ctrl-Y (kept from line to line)
 	skipLF   bool   // the last line ended with CR: a LF right after it is part of that line end
 	histPos  int    // index into history while browsing it; len(history) when not
 	histLine []rune // the line being typed before browsing history
@@ -140,7 +140,6 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 	e.buf, e.pos, e.row = e.buf[:0], 0, 0
 	e.active = true
 	e.histPos, e.histLine = len(e.history), nil
-	e.kill = e.kill[:0:0]
 	e.tabs = 0
 	e.refresh()
 	e.mu.Unlock()

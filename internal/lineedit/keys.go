@@ -206,5 +206,5 @@ func finalKey(c byte) keyName {
 	return keyUnknown
 }
 
-// errEOF is what a closed terminal gives: the end of the input.
+// isEOF reports whether err is the end of the input.
 func isEOF(err error) bool { return err == io.EOF || err == io.ErrUnexpectedEOF }
