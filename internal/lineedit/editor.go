@@ -78,10 +78,10 @@ type Editor struct {
 	prompt  string // shown before the line
 	pw      []int  // the widths of the prompt's visible characters
 	buf     []rune
-	pos     int  // cursor, an index into buf
-	row     int  // the screen row of the cursor, counted from the prompt's first row
-	wrapped bool // the cursor is at the end of a line that fills its last row
-	stale   bool // the screen does not show the latest change (more keys were waiting)
+	pos     int    // cursor, an index into buf
+	row     int    // the screen row of the cursor, counted from the prompt's first row
+	wrapped bool   // the cursor is at the end of a line that fills its last row
+	stale   bool   // the screen does not show the latest change (more keys were waiting)
 	partial string // output printed by Print after its last line break
 	history []string
 	closed  bool
