@@ -253,7 +253,9 @@ func TestREPLLineEditing(t *testing.T) {
 	p.send("(read-line)\r")
 	time.Sleep(200 * time.Millisecond)
 	p.send("typed to the program\r")
-	p.expect(`"typed to the program"`)
+	if shown := p.expect(`"typed to the program"`); !strings.Contains(shown, "typed to the program\r\n") {
+		t.Errorf("what the program read was not echoed: %q", shown)
+	}
 	p.expect("contigo> ")
 	p.send("\x04")
 	if code := p.wait(); code != 0 {
