@@ -144,6 +144,11 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 	e.refresh()
 	e.mu.Unlock()
 
+	if r, ok := e.term.(interface{ Resized() <-chan os.Signal }); ok {
+		stop := make(chan struct{})
+		defer close(stop)
+		go e.redrawOnResize(r.Resized(), stop)
+	}
 	line, err := e.edit()
 
 	e.mu.Lock()
@@ -151,6 +156,25 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 	e.partial = ""
 	e.mu.Unlock()
 	return line, err
+}
+
+// redrawOnResize draws the prompt and the line again each time the
+// window changes size, until stop is closed. The cursor is taken to be
+// on the row where it was: right for terminals that do not reflow their
+// text, and for lines of one row in any terminal.
+func (e *Editor) redrawOnResize(resized <-chan os.Signal, stop chan struct{}) {
+	for {
+		select {
+		case <-resized:
+			e.mu.Lock()
+			if e.active && !e.closed {
+				e.refresh()
+			}
+			e.mu.Unlock()
+		case <-stop:
+			return
+		}
+	}
 }
 
 // Print writes p to the terminal. While a line is being edited, it

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -502,5 +504,37 @@ func TestPrintConcurrent(t *testing.T) {
 	want.WriteString("> (list \"typed while printing\"\n)")
 	if diff := cmp.Diff(want.String(), ft.scr.text()); diff != "" {
 		t.Errorf("screen (-want +got):\n%s", diff)
+	}
+}
+
+// resizeTerm is a fake terminal whose window can change size.
+type resizeTerm struct {
+	*fakeTerm
+	winch chan os.Signal
+}
+
+func (r *resizeTerm) Resized() <-chan os.Signal { return r.winch }
+
+// TestResize: when the window narrows, the line is drawn again, wrapped
+// at the new width.
+func TestResize(t *testing.T) {
+	ft := &fakeTerm{cols: 20, scr: newScreen(20, 5)}
+	rt := &resizeTerm{ft, make(chan os.Signal, 1)}
+	e := New(rt, ft.scr)
+	ft.script = []any{"abcdefghij", func() {
+		ft.cols = 8
+		ft.scr.resize(8)
+		rt.winch <- os.Interrupt // any signal will do
+		want := "> abcdef\nghij"
+		deadline := time.Now().Add(5 * time.Second)
+		for ft.scr.text() != want && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if got := ft.scr.text(); got != want {
+			t.Errorf("screen:\n%s\nwant:\n%s", got, want)
+		}
+	}, "\r"}
+	if line, _ := e.Prompt("> "); line != "abcdefghij" {
+		t.Errorf("line %q", line)
 	}
 }

@@ -195,3 +195,19 @@ func (s *screen) cursor() (int, int) {
 	defer s.mu.Unlock()
 	return s.r, min(s.c, s.cols-1)
 }
+
+// resize makes the screen cols wide, cutting rows as xterm does (no
+// reflow).
+func (s *screen) resize(cols int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for r, row := range s.cells {
+		if cols < len(row) {
+			s.cells[r] = row[:cols]
+		} else {
+			s.cells[r] = append(row, []rune(strings.Repeat(" ", cols-len(row)))...)
+		}
+	}
+	s.cols = cols
+	s.c = min(s.c, cols-1)
+}

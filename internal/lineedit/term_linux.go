@@ -4,6 +4,7 @@ package lineedit
 
 import (
 	"os"
+	"os/signal"
 	"sync"
 	"syscall"
 	"unsafe"
@@ -16,6 +17,7 @@ type tty struct {
 	in, out *os.File
 	mu      sync.Mutex
 	orig    *syscall.Termios // the mode to restore, while raw
+	winch   chan os.Signal
 }
 
 func ioctl(fd uintptr, req uintptr, arg unsafe.Pointer) error {
@@ -43,8 +45,13 @@ func openTTY(in, out *os.File) (*tty, error) {
 	if !IsTerminal(in) || !IsTerminal(out) {
 		return nil, ErrNotTerminal
 	}
-	return &tty{in: in, out: out}, nil
+	t := &tty{in: in, out: out, winch: make(chan os.Signal, 1)}
+	signal.Notify(t.winch, syscall.SIGWINCH)
+	return t, nil
 }
+
+// Resized receives when the window changes size.
+func (t *tty) Resized() <-chan os.Signal { return t.winch }
 
 func (t *tty) Read(p []byte) (int, error) { return t.in.Read(p) }
 
