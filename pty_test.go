@@ -87,11 +87,12 @@ func TestPTYLiveREPL(t *testing.T) {
 		t.Errorf("after Return: %q; want the completed line's value", out)
 	}
 	// Output without a line break stays on its own row, above the
-	// prompt, and is continued by the next output.
+	// prompt, and the next output continues it there (the cursor goes
+	// up a row and right to its end).
 	term.enter(`(go (sleep 200) (display "part-one") (sleep 200) (display " part-two") (newline))`)
 	term.send("'pending")
 	term.waitFor(regexp.MustCompile(`part-one\r*\n(.|\n)*contigo> (\x1b\[0m)?'pending$`), "the unfinished line above the prompt")
-	term.waitFor(regexp.MustCompile(`part-one part-two\r*\n(.|\n)*contigo> (\x1b\[0m)?'pending$`), "the line continued above the prompt")
+	term.waitFor(regexp.MustCompile(`part-one\r*\n(.|\n)*\x1b\[1A\r\x1b\[8C part-two\r*\n(.|\n)*contigo> (\x1b\[0m)?'pending$`), "the line continued above the prompt")
 	if out := term.enter(""); !strings.Contains(out, "pending") {
 		t.Errorf("after Return: %q", out)
 	}

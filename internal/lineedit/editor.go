@@ -78,11 +78,13 @@ type Editor struct {
 	prompt  string // shown before the line
 	pw      []int  // the widths of the prompt's visible characters
 	buf     []rune
-	pos     int    // cursor, an index into buf
-	row     int    // the screen row of the cursor, counted from the prompt's first row
-	wrapped bool   // the cursor is at the end of a line that fills its last row
-	stale   bool   // the screen does not show the latest change (more keys were waiting)
-	partial string // output printed by Print after its last line break
+	pos     int  // cursor, an index into buf
+	row     int  // the screen row of the cursor, counted from the prompt's first row
+	wrapped bool // the cursor is at the end of a line that fills its last row
+	stale   bool // the screen does not show the latest change (more keys were waiting)
+	// ocol is the column where the output printed by Print ends: 0 at
+	// the start of a line, the screen width when it fills its row.
+	ocol    int
 	history []string
 	closed  bool
 
@@ -131,11 +133,11 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 	defer e.term.Restore()
 
 	e.mu.Lock()
-	if e.partial != "" {
+	if e.ocol != 0 {
 		// Output printed before the prompt ended mid-line.
 		io.WriteString(e.out, "\r\n")
 	}
-	e.partial = ""
+	e.ocol = 0
 	e.prompt, e.pw = prompt, promptWidths(prompt)
 	e.buf, e.pos, e.row = e.buf[:0], 0, 0
 	e.active = true
@@ -153,7 +155,7 @@ func (e *Editor) Prompt(prompt string) (string, error) {
 
 	e.mu.Lock()
 	e.active = false
-	e.partial = ""
+	e.ocol = 0
 	e.mu.Unlock()
 	return line, err
 }
@@ -187,28 +189,23 @@ func (e *Editor) Print(p []byte) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	cols := max(e.term.Columns(), 1)
 	if !e.active || e.closed {
 		e.out.Write(p)
-		e.partial = lastLine(e.partial, p)
+		e.ocol = textEnd(e.ocol, p, cols)
 		return
 	}
 	var b []byte
 	b = append(e.toPromptStart(b), "\x1b[J"...)
-	cols := e.term.Columns()
-	if e.partial != "" {
-		// Continue the unfinished line above the prompt: draw it again
-		// from its start, with what comes now.
-		b = moveUp(b, textRows(e.partial, cols))
-		b = append(b, "\r\x1b[J"...)
-		b = append(b, e.partial...)
+	if e.ocol > 0 && e.ocol < cols {
+		// Continue the unfinished line of output above the prompt.
+		b = moveUp(b, 1)
+		b = moveRight(append(b, '\r'), e.ocol)
 	}
 	b = append(b, p...)
-	e.partial = lastLine(e.partial, p)
-	if e.partial != "" {
+	e.ocol = textEnd(min(e.ocol, cols), p, cols)
+	if e.ocol != 0 {
 		b = append(b, "\r\n"...) // the prompt starts a line
-		if textRows(e.partial, cols) > 8 {
-			e.partial = "" // too long to draw again: leave it as it is
-		}
 	}
 	e.row = 0
 	e.out.Write(b)
@@ -220,19 +217,8 @@ func (e *Editor) Print(p []byte) {
 // ended the line that Print left unfinished.
 func (e *Editor) AtLineStart() {
 	e.mu.Lock()
-	e.partial = ""
+	e.ocol = 0
 	e.mu.Unlock()
-}
-
-// lastLine returns the unfinished line that partial followed by p leaves
-// on the screen.
-func lastLine(partial string, p []byte) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '\n' {
-			return string(p[i+1:])
-		}
-	}
-	return partial + string(p)
 }
 
 // AppendHistory adds item to the history, unless it is empty or repeats

@@ -538,3 +538,24 @@ func TestResize(t *testing.T) {
 		t.Errorf("line %q", line)
 	}
 }
+
+// TestPrintLongUnfinishedLine prints a long line of output in pieces
+// while a line is edited: it runs on above the prompt, row after row.
+func TestPrintLongUnfinishedLine(t *testing.T) {
+	var e *Editor
+	var term *fakeTerm
+	script := []any{"x"}
+	for range 60 {
+		script = append(script, func() { e.Print([]byte("0123456789")) })
+	}
+	script = append(script, func() { e.Print([]byte("\x1b[31mend\x1b[0m\n")) }, func() {
+		want := strings.Repeat(strings.Repeat("0123456789", 4)+"\n", 15) + "end\n> x"
+		if diff := cmp.Diff(want, term.scr.text()); diff != "" {
+			t.Errorf("screen (-want +got):\n%s", diff)
+		}
+	}, "\r")
+	e, term = newFake(40, 30, script...)
+	if line, _ := e.Prompt("> "); line != "x" {
+		t.Errorf("line %q", line)
+	}
+}

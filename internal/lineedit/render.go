@@ -148,33 +148,41 @@ func indexByte(s string, c byte) int {
 	return -1
 }
 
-// textRows returns how many screen rows s, a line of output without a
-// line break, takes on a screen cols wide.
-func textRows(s string, cols int) int {
-	row, col := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
+// textEnd returns the column where output p, written from column col
+// of a screen cols wide, leaves the cursor (cols when it fills the row).
+func textEnd(col int, p []byte, cols int) int {
+	for i := 0; i < len(p); {
+		c := p[i]
 		switch {
 		case c == 0x1b:
-			i += escapeLen(s[i:])
+			i += escapeLen(string(p[i:min(i+64, len(p))]))
 			continue
-		case c == '\r':
+		case c == '\r' || c == '\n':
 			col = 0
 		case c == '\b':
-			col = max(col-1, 0)
+			col = max(min(col, cols-1)-1, 0)
 		case c == '\t':
-			row, col = advance(row, col, 1, cols)
+			_, col = advance(0, col, 1, cols)
 			col = min((col+7)/8*8, cols)
 		case c < 0x20 || c == 0x7f:
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			row, col = advance(row, col, runeWidth(r), cols)
+			r, n := utf8.DecodeRune(p[i:])
+			_, col = advance(0, col, runeWidth(r), cols)
 			i += n
 			continue
 		}
 		i++
 	}
-	return row + 1
+	return col
+}
+
+func moveRight(b []byte, n int) []byte {
+	if n <= 0 {
+		return b
+	}
+	b = append(b, "\x1b["...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, 'C')
 }
 
 func moveUp(b []byte, n int) []byte {
@@ -249,12 +257,7 @@ func (e *Editor) refresh() {
 	}
 	b = moveUp(b, row-crow)
 	if row != crow || ccol != col {
-		b = append(b, '\r')
-		if ccol > 0 {
-			b = append(b, "\x1b["...)
-			b = strconv.AppendInt(b, int64(ccol), 10)
-			b = append(b, 'C')
-		}
+		b = moveRight(append(b, '\r'), ccol)
 	}
 	e.row = crow
 	e.out.Write(b)
