@@ -167,14 +167,16 @@ func TestPromptWidths(t *testing.T) {
 
 func TestHistory(t *testing.T) {
 	e, _ := newFake(40, 5,
-		"\x1b[A\r",         // the newest entry
-		"\x10\x10\x10\r",   // Ctrl-P three times: the oldest
-		"(d\x1b[A\x1b[A\r", // entries that start with "(d"
-		"x\x10\x0e\r",      // Down past the newest gives back what was typed
-		"\x12car\r",        // Ctrl-R
-		"\x12a\x12\x12\r",  // Ctrl-R again: older matches
-		"\x12zzz\x07!\r",   // no match; Ctrl-G gives back the line
-		"\x12car\x05!\r",   // another key edits the match
+		"\x1b[A\r",                 // the newest entry
+		"\x10\x10\x10\r",           // Ctrl-P three times: the oldest
+		"(d\x1b[A\x1b[A\r",         // entries that start with "(d"
+		"x\x10\x0e\r",              // no entry starts with x: a beep, and x stays
+		"\x10\x10\x0e\r",           // Up, Up, Down
+		"(d\x10\x10\x1b[B\x1b[B\r", // Down past the newest gives back what was typed
+		"\x12car\r",                // Ctrl-R
+		"\x12a\x12\x12\r",          // Ctrl-R again: older matches
+		"\x12zzz\x07!\r",           // no match; Ctrl-G gives back the line
+		"\x12car\x05!\r",           // another key edits the match
 	)
 	for _, h := range []string{"(define x 1)", "(car x)", "(define y 2)", "(display y)", "(display y)"} {
 		e.AppendHistory(h)
@@ -187,7 +189,7 @@ func TestHistory(t *testing.T) {
 		}
 		got = append(got, l)
 	}
-	want := []string{"(display y)", "(car x)", "(define y 2)", "x", "(car x)", "(car x)", "!", "(car x)!"}
+	want := []string{"(display y)", "(car x)", "(define y 2)", "x", "(display y)", "(d", "(car x)", "(car x)", "!", "(car x)!"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
