@@ -13,6 +13,7 @@ import (
 
 	"contigo/eval"
 	"contigo/internal/lineedit"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -171,16 +172,8 @@ func (s *session) mayBeComplete() bool {
 // readsComplete reports whether text reads as complete data; if not,
 // err is the reader's error.
 func readsComplete(text string) (bool, error) {
-	r := reader.New(text, "")
-	for {
-		_, err := r.Read()
-		if err == io.EOF {
-			return true, nil
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	_, err := readData(text)
+	return err == nil, err
 }
 
 // insideList reports whether err is the reader's report that the input
@@ -289,7 +282,7 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 
 // settle lets the goroutines that an interactive evaluation made
 // runnable run until each one is blocked or done, or for settleBudget
-// (prelude.scm's %repl-settle; live.go lets them go on at the prompt). After Ctrl-C it makes goroutine 1, the REPL's, the
+// (prelude.Settle; live.go lets them go on at the prompt). After Ctrl-C it makes goroutine 1, the REPL's, the
 // running one again. stop reports that a goroutine called exit.
 func (s *session) settle() (code int, stop bool) {
 	if err := settleFor(s.in, settleBudget); err != nil {
@@ -298,7 +291,7 @@ func (s *session) settle() (code int, stop bool) {
 		if errors.As(err, &exit) {
 			return code, true
 		}
-		callPrelude(s.in, "%recover-main!")
+		prelude.RecoverMain(s.in)
 	}
 	s.in.Flush()
 	return 0, false
@@ -310,7 +303,7 @@ func (s *session) end() int {
 	if s.interactive {
 		return 0
 	}
-	if err := callPrelude(s.in, "%program-end"); err != nil {
+	if err := prelude.ProgramEnd(s.in); err != nil {
 		return reportError(s.in, err, s.stderr)
 	}
 	if err := s.in.Flush(); err != nil {
@@ -372,11 +365,11 @@ func (s *session) addHistory() {
 
 // sameData reports whether a and b read without error as the same data.
 func sameData(a, b string) bool {
-	da, _, err := reader.ReadAll(a, "")
+	da, err := readData(a)
 	if err != nil {
 		return false
 	}
-	db, _, err := reader.ReadAll(b, "")
+	db, err := readData(b)
 	if err != nil || len(da) != len(db) {
 		return false
 	}
@@ -386,6 +379,22 @@ func sameData(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// readData reads every datum of text.
+func readData(text string) ([]value.Value, error) {
+	r := reader.New(text, "")
+	var data []value.Value
+	for {
+		v, err := r.Read()
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		data = append(data, v)
+	}
 }
 
 // lineEnd is a writer that remembers whether the last byte written ended
@@ -608,7 +617,7 @@ func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdou
 	meta := &metaReader{lineReader: s.lr, s: s}
 	s.lr = meta
 	// Errors of goroutines are reported without ending the session.
-	callPrelude(in, "%interactive!")
+	prelude.Interactive(in)
 	fmt.Fprintf(out, "contigo %s (Ctrl-D to exit)\n", version)
 	code := s.run()
 	if s.eof && !meta.quit {

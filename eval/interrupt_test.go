@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -38,12 +37,15 @@ func TestInterruptLatency(t *testing.T) {
 			if testing.Short() && strings.Contains(tc.name, "huge bignum") {
 				t.Skip("builds a 4.8-million-digit number (about 2 s), which big.Int takes 5 s to print")
 			}
+			if testing.Short() && strings.Contains(tc.name, "deep list") {
+				t.Skip("builds lists nested 3,000,000 deep (seconds); runs without -short")
+			}
 			in, err := New(Options{Stdout: io.Discard})
 			if err != nil {
 				t.Fatal(err)
 			}
 			evalSrc := func(src string) error {
-				forms, srcmap, err := reader.ReadAll(src, "test")
+				forms, srcmap, err := ReadForms(src, "test")
 				if err != nil {
 					t.Fatal(err)
 				}
