@@ -6,7 +6,7 @@ package main
 //
 // The line editor reads in a Go goroutine of its own; meanwhile the
 // session's goroutine runs the Scheme goroutines in short turns
-// (prelude.scm's %repl-settle with a time budget), and sleeps until the
+// (prelude.Settle with a time budget), and sleeps until the
 // next timer or the line, whichever comes first. Only one Go goroutine
 // ever runs the interpreter: the editor's tab completion, which looks up
 // names, takes interpLock as the turns do.
@@ -23,7 +23,7 @@ import (
 	"time"
 
 	"contigo/eval"
-	"contigo/value"
+	"contigo/prelude"
 )
 
 // interpLock serialises the interpreter between the session and the line
@@ -31,24 +31,19 @@ import (
 var interpLock sync.Mutex
 
 // turnBudget is how long the goroutines run in one turn while the prompt
-// waits (and after each evaluation), in milliseconds: short enough that a
-// spinning goroutine never keeps the prompt or the line from coming back.
-const turnBudget = 20
+// waits (and after each evaluation): short enough that a spinning
+// goroutine never keeps the prompt or the line from coming back.
+const turnBudget = 20 * time.Millisecond
 
-// settleBudget is how long, in milliseconds, the goroutines run after an
-// evaluation before the prompt comes back, at most.
-const settleBudget = 200
+// settleBudget is how long the goroutines run after an evaluation before
+// the prompt comes back, at most.
+const settleBudget = 200 * time.Millisecond
 
-// settleFor runs the goroutines for at most ms milliseconds (see
-// %repl-settle).
-func settleFor(in *eval.Interp, ms int) error {
+// settleFor runs the goroutines for at most budget (see prelude.Settle).
+func settleFor(in *eval.Interp, budget time.Duration) error {
 	interpLock.Lock()
 	defer interpLock.Unlock()
-	proc, ok := in.Lookup("%repl-settle")
-	if !ok {
-		return nil
-	}
-	_, err := in.Apply(proc, []value.Value{value.Fixnum(ms)})
+	_, err := prelude.Settle(in, budget)
 	return err
 }
 
@@ -160,11 +155,7 @@ func (l *liveReader) Prompt(prompt string) (string, error) {
 func (l *liveReader) turn() (time.Duration, error) {
 	interpLock.Lock()
 	defer interpLock.Unlock()
-	proc, ok := l.in.Lookup("%repl-settle")
-	if !ok {
-		return -1, nil
-	}
-	v, err := l.in.Apply(proc, []value.Value{value.Fixnum(turnBudget)})
+	wait, err := prelude.Settle(l.in, turnBudget)
 	l.in.Flush()
 	if err != nil {
 		var exit *eval.ExitError
@@ -174,12 +165,8 @@ func (l *liveReader) turn() (time.Duration, error) {
 		// An error of the REPL's own goroutine cannot happen here
 		// (it only waits); report anything else and go on.
 		reportError(l.in, err, l.stderr)
-		callPrelude(l.in, "%recover-main!")
+		prelude.RecoverMain(l.in)
 		return 0, nil
 	}
-	ms, ok := value.ToFloat(v)
-	if !ok {
-		return -1, nil
-	}
-	return time.Duration(ms * float64(time.Millisecond)), nil
+	return wait, nil
 }

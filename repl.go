@@ -14,6 +14,7 @@ import (
 	"github.com/peterh/liner"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -231,7 +232,7 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 
 // settle lets the goroutines that an interactive evaluation made
 // runnable run until each one is blocked or done, or for settleBudget
-// (prelude.scm's %repl-settle; live.go lets them go on at the prompt). After Ctrl-C it makes goroutine 1, the REPL's, the
+// (prelude.Settle; live.go lets them go on at the prompt). After Ctrl-C it makes goroutine 1, the REPL's, the
 // running one again. stop reports that a goroutine called exit.
 func (s *session) settle() (code int, stop bool) {
 	if err := settleFor(s.in, settleBudget); err != nil {
@@ -240,7 +241,7 @@ func (s *session) settle() (code int, stop bool) {
 		if errors.As(err, &exit) {
 			return code, true
 		}
-		callPrelude(s.in, "%recover-main!")
+		prelude.RecoverMain(s.in)
 	}
 	s.in.Flush()
 	return 0, false
@@ -252,7 +253,7 @@ func (s *session) end() int {
 	if s.interactive {
 		return 0
 	}
-	if err := callPrelude(s.in, "%program-end"); err != nil {
+	if err := prelude.ProgramEnd(s.in); err != nil {
 		return reportError(s.in, err, s.stderr)
 	}
 	if err := s.in.Flush(); err != nil {
@@ -644,7 +645,7 @@ func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdou
 	meta := &metaReader{lineReader: s.lr, s: s}
 	s.lr = meta
 	// Errors of goroutines are reported without ending the session.
-	callPrelude(in, "%interactive!")
+	prelude.Interactive(in)
 	fmt.Fprintf(out, "contigo %s (Ctrl-D to exit)\n", version)
 	code := s.run()
 	if s.eof && !meta.quit {

@@ -11,6 +11,7 @@ import (
 	"github.com/peterh/liner"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/value"
 )
 
@@ -41,9 +42,9 @@ func (f *fakeReader) Close() error           { f.closed = true; return nil }
 
 func newTestInterp(t *testing.T, stdout, stderr io.Writer) *eval.Interp {
 	t.Helper()
-	in, err := eval.New(eval.Options{
+	in, err := prelude.New(eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: strings.NewReader(""),
-		Prelude: prelude, PreludeName: "prelude.scm", Args: []string{"contigo"},
+		Args: []string{"contigo"},
 	})
 	if err != nil {
 		t.Fatal(err)

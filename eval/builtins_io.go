@@ -2,7 +2,7 @@ package eval
 
 // This file defines the input and output primitives (report 6.13) over
 // the ports of port.go. The procedures that call a procedure
-// (call-with-port, with-output-to-file, ...) are in boot.scm; format is
+// (call-with-port, with-output-to-file, ...) are in core.scm; format is
 // in builtins_srfi.go.
 
 import (

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"contigo/reader"
 )
 
 // runMode runs src as a program, form by form, on an interpreter with or
@@ -20,7 +18,7 @@ func runMode(t testing.TB, src string, general bool) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "test.scm")
+	forms, srcmap, err := ReadForms(src, "test.scm")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +233,7 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "t")
+	forms, srcmap, err := ReadForms(src, "t")
 	if err != nil {
 		t.Fatal(err)
 	}

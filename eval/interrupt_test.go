@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -46,7 +45,7 @@ func TestInterruptLatency(t *testing.T) {
 				t.Fatal(err)
 			}
 			evalSrc := func(src string) error {
-				forms, srcmap, err := reader.ReadAll(src, "test")
+				forms, srcmap, err := ReadForms(src, "test")
 				if err != nil {
 					t.Fatal(err)
 				}

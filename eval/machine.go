@@ -1,11 +1,7 @@
-// Package eval compiles Scheme data into a tree of nodes with lexical
-// addressing and runs it on a machine whose continuation is a chain of
-// heap-allocated frames (package cont), so call/cc is O(1), every tail call
-// is proper, and recursion depth is bounded by memory, not the Go stack.
-//
+package eval
+
 // This file defines the machine: its registers, the dispatch loop, the
 // procedure-call protocol and the raising of exceptions.
-package eval
 
 import (
 	"errors"
@@ -265,7 +261,6 @@ func (m *Machine) tick() bool {
 	if m.halted {
 		return true
 	}
-	used := m.fuelStart - m.fuel
 	if m.depthLimit != m.in.maxDepth && (m.k == nil || int(m.k.Depth) < m.in.maxDepth) {
 		m.depthLimit = m.in.maxDepth
 	}
@@ -291,11 +286,8 @@ func (m *Machine) tick() bool {
 	}
 	fire := false
 	if m.timer > 0 {
-		m.timer -= used
-		if m.timer <= 0 {
-			m.timer = 0
-			fire = true
-		}
+		m.timer = m.timerLeft()
+		fire = m.timer == 0
 	}
 	m.poke.Store(0)
 	if m.deadline != 0 && clock() >= m.deadline {
@@ -457,7 +449,7 @@ func arityError(name string, min, max, got int) *value.ErrorObject {
 		want = fmt.Sprintf("%d to %d", min, max)
 	}
 	plural := "s"
-	if want == "1" {
+	if want == "1" || want == "at least 1" {
 		plural = ""
 	}
 	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}

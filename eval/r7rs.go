@@ -18,7 +18,7 @@ import (
 )
 
 // installR7RS adds this file's procedures and macros. It runs after the
-// builtins are installed and before boot.scm is loaded, so the boot files
+// builtins are installed and before core.scm is loaded, so the library files
 // can use define-record-type and the rest.
 func (in *Interp) installR7RS() {
 	in.lib = newLibSystem(in)

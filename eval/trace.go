@@ -6,7 +6,7 @@ package eval
 // when it is resumed (show-continuation, the REPL's ,cont).
 //
 //   - (%trace-where main?) is the position, as a string "file:line:col",
-//     of the innermost pending call outside prelude.scm of the current
+//     of the innermost pending call outside the library of the current
 //     continuation (the operand or statement being evaluated, as in
 //     backtraces); else, if main? (goroutine 1 runs, whose continuation
 //     is the top-level form's), the position of the top-level form being
@@ -19,11 +19,12 @@ package eval
 //   - (show-continuation k [port]) prints what the continuation k will do
 //     with the value it is resumed with: its frames, innermost first, each
 //     with the procedure and the position it belongs to (the REPL's ,cont
-//     shows the same). Frames of prelude.scm (the scheduler's) are
-//     counted, not listed.
+//     shows the same). Frames of the library (the scheduler's, in
+//     prelude.scm) are counted, not listed.
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"contigo/value"
@@ -36,11 +37,11 @@ func (in *Interp) tracePrims() []*value.Primitive {
 				return false, nil
 			}
 			for f := in.m.k; f != nil; f = f.Next {
-				if _, pos := frameWhere(f); pos.IsValid() && !inPrelude(pos) {
+				if _, pos := frameWhere(f); pos.IsValid() && !isLibPos(pos) {
 					return value.NewString(pos.String()), nil
 				}
 			}
-			if main != false && in.topPos.IsValid() && !inPrelude(in.topPos) {
+			if main != false && in.topPos.IsValid() && !isLibPos(in.topPos) {
 				return value.NewString(in.topPos.String()), nil
 			}
 			return false, nil
@@ -79,21 +80,25 @@ func describeContinuation(c *Continuation) string {
 	var b strings.Builder
 	b.WriteString("When resumed with a value, this continuation will:\n")
 	hidden, i := 0, 0
+	var files []string // of the hidden frames
 	flush := func() {
 		if hidden > 0 {
-			fmt.Fprintf(&b, "     ... %d frame%s of prelude.scm (the scheduler)\n", hidden, plural(hidden))
+			fmt.Fprintf(&b, "     ... %d frame%s of %s\n", hidden, plural(hidden), strings.Join(files, ", "))
 		}
-		hidden = 0
+		hidden, files = 0, nil
 	}
-	above := false // whether the frame above is the prelude's
+	above := false // whether the frame above is the library's
 	for f := c.k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
 		// A goroutine's continuation ends in the frames of the
 		// prelude's form that captured the goroutine base.
 		_, halt := f.Code.(haltCode)
-		above = inPrelude(pos) || halt && above
+		above = isLibPos(pos) || halt && above
 		if above {
 			hidden++
+			if pos.IsValid() && !slices.Contains(files, *pos.File) {
+				files = append(files, *pos.File)
+			}
 			continue
 		}
 		flush()

@@ -1,6 +1,7 @@
 package value_test
 
 import (
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,11 +15,15 @@ import (
 
 func readOne(t *testing.T, src string) value.Value {
 	t.Helper()
-	forms, _, err := reader.ReadAll(src, "test")
-	if err != nil || len(forms) != 1 {
-		t.Fatalf("reading %q: %v (%d forms)", src, err, len(forms))
+	r := reader.New(src, "test")
+	v, err := r.Read()
+	if err == nil {
+		if _, err = r.Read(); err == io.EOF {
+			return v
+		}
 	}
-	return forms[0]
+	t.Fatalf("reading %q: not one datum (%v)", src, err)
+	return nil
 }
 
 // lineBreaks matches what PrettyPrint puts where Write puts one space.

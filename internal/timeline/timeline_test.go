@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 )
 
@@ -20,12 +20,7 @@ import (
 // scheduler events are recorded; what it prints is dropped.
 func recording(t *testing.T) *eval.Interp {
 	t.Helper()
-	prelude, err := os.ReadFile("../../prelude/prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := eval.New(eval.Options{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
-		Prelude: string(prelude), PreludeName: "prelude.scm"})
+	in, err := prelude.New(eval.Options{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader("")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +50,9 @@ func run(t *testing.T, src string) ([]Event, error) {
 		_, runErr = in.EvalAt(d, r.SourceMap(), r.Pos())
 	}
 	if runErr == nil {
-		if end, ok := in.Lookup("%program-end"); ok {
-			_, runErr = in.Apply(end, nil)
-		}
+		runErr = prelude.ProgramEnd(in)
 	}
-	events, err := Collect(in)
+	events, _, err := Collect(in)
 	if err != nil {
 		t.Fatal(err)
 	}

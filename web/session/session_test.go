@@ -1,7 +1,6 @@
 package session
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,12 +10,8 @@ import (
 
 func newSession(t *testing.T) (*Session, *strings.Builder, *strings.Builder) {
 	t.Helper()
-	prelude, err := os.ReadFile("../../prelude/prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out, errOut strings.Builder
-	s, err := New(string(prelude), &out, &errOut)
+	s, err := New(&out, &errOut)
 	if err != nil {
 		t.Fatal(err)
 	}
