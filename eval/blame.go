@@ -30,6 +30,8 @@ func isLibPos(p value.Pos) bool {
 // loadLibrary is Load for a source of the library: its positions are
 // registered as the library's.
 func (in *Interp) loadLibrary(src, file string) error {
+	in.loadingLib = true
+	defer func() { in.loadingLib = false }()
 	return in.load(src, file, func(p value.Pos) { libFiles.Store(p.File, true) })
 }
 

@@ -217,6 +217,7 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 	if ok && c.isKeyword(p.Car, nil, symDefineSyntax) {
 		name, m := c.defineSyntax(p, nil)
 		g := c.in.global(name)
+		c.in.syntaxChange(g, false)
 		g.Macro = m
 		g.set(nil)
 		return &Const{value.Unspecified}
@@ -226,6 +227,9 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 		defer func() { c.pos = old }()
 		name, valForm := c.parseDefine(p)
 		g := c.in.global(name)
+		if g.Macro != nil {
+			c.in.syntaxChange(g, false)
+		}
 		g.Macro = nil
 		val := c.compileNamed(valForm, nil, name.ProcName())
 		return &SetGlobal{g: g, val: val, define: true, site: c.site()}
@@ -374,6 +378,9 @@ func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 
 // compileNamed compiles x, naming it if it is a lambda expression.
 func (c *compiler) compileNamed(x value.Value, sc *scope, name string) Node {
+	if lam := c.lazyLambda(x, sc, name); lam != nil {
+		return lam
+	}
 	if p, ok := x.(*value.Pair); ok && c.isKeyword(p.Car, sc, symLambda) {
 		old := c.at(x)
 		defer func() { c.pos = old }()
@@ -650,6 +657,7 @@ func (c *compiler) parseDefine(p *value.Pair) (*value.Symbol, value.Value) {
 func (c *compiler) defineMacro(p *value.Pair) {
 	name, mac := c.macroTransformer(p, nil)
 	g := c.in.global(name)
+	c.in.syntaxChange(g, false)
 	g.Macro = mac
 	g.set(nil)
 }

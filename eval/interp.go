@@ -64,8 +64,12 @@ type Interp struct {
 	globals     map[*value.Symbol]*Global
 	maxDepth    int
 	interrupted int32
-	stopReason  atomic.Pointer[error] // what Stop gave
-	args        []string
+	// loadingLib is set while the library loads; lazy lists the bodies
+	// of its procedures not compiled yet (lazy.go).
+	loadingLib bool
+	lazy       []*lazyBody
+	stopReason atomic.Pointer[error] // what Stop gave
+	args       []string
 
 	stdout, stderr *Port
 	stdin          *Port
@@ -168,6 +172,9 @@ func (in *Interp) global(name *value.Symbol) *Global {
 	g, ok := in.globals[name]
 	if !ok {
 		g = &Global{Name: name}
+		if isSpecialName(name) {
+			g.watch = in
+		}
 		in.globals[name] = g
 	}
 	return g

@@ -279,7 +279,11 @@ func (ls *libSystem) importSet(set value.Value, dirs ...string) error {
 	}
 	for _, b := range bs {
 		cell := b.importCell()
-		if old, ok := ls.in.globals[b.name]; ok && old != cell {
+		old, ok := ls.in.globals[b.name]
+		if old != cell {
+			ls.in.syntaxChange(cell, true)
+		}
+		if ok && old != cell {
 			if _, seen := ls.shadowed[b.name]; !seen {
 				ls.shadowed[b.name] = old
 			}

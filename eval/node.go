@@ -93,11 +93,17 @@ type Global struct {
 	// inlinedBy lists the primitive-call nodes compiled on the
 	// assumption that this cell holds a primitive; see PrimCall.
 	inlinedBy []*PrimCall
+	// watch is set on the cell of a special form's name: binding it
+	// changes what the compiler makes of the name (lazy.go).
+	watch *Interp
 }
 
 // set assigns the cell, demoting inlined calls if it stops holding a
 // primitive.
 func (g *Global) set(v value.Value) {
+	if g.watch != nil && v != nil && g.Value == nil {
+		g.watch.syntaxChange(g, false)
+	}
 	g.Value = v
 	if _, ok := v.(*value.Primitive); !ok && len(g.inlinedBy) > 0 {
 		for _, n := range g.inlinedBy {

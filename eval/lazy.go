@@ -1,0 +1,184 @@
+package eval
+
+// This file defines the lazy compilation of the library's procedures,
+// which makes start-up cheap: the library (core.scm, srfi.scm and the
+// files of Options.Library) defines hundreds of procedures, of which a
+// program calls a few. Compiling a body, with the macro expansions in it,
+// is most of the cost of loading the library, so the body of a procedure
+// that the library defines at top level, (define (f . params) body ...)
+// or (define f (lambda params body ...)), and of a define-macro
+// transformer, is compiled when the procedure is first called instead.
+//
+// The result must be exactly what compiling at load time would give. A
+// body compiled later could see a different global environment: a name
+// the user has since made a macro, a macro the user has redefined as a
+// variable, a special form's name defined as a variable, a name that an
+// import has rebound to another cell. So before any of these changes
+// (Interp.beforeSyntaxChange), every body still pending is compiled: the
+// environment they are compiled in is then always the one of load time.
+// A syntax error in the library would show only when the procedure is
+// first called: TestLibraryBodiesCompile compiles every body.
+//
+// Only the parameter list is checked at load time; the Lambda gets its
+// arity (nparams, rest, noScope) then, so procedure-arity and the call
+// paths work on it unchanged. Its body is a lazyBody node, which the
+// first call runs: it compiles the real body into the Lambda, grows the
+// call's environment record if internal definitions need more slots than
+// the parameters, and runs the body in the same machine step.
+
+import (
+	"sync/atomic"
+
+	"contigo/value"
+)
+
+// eagerLibrary turns the laziness off, for the test that compares.
+var eagerLibrary bool
+
+// lazyBody is the body of a library procedure not yet compiled.
+type lazyBody struct {
+	lam    *Lambda
+	params value.Value
+	body   []value.Value
+	form   value.Value // the lambda expression
+	src    value.SourceMap
+	pos    value.Pos // the compiler's position at the lambda expression
+	in     *Interp
+	complexNode
+}
+
+// lazyLambda returns the Lambda of the lambda expression x (whose
+// position the compiler is at) named name, with its body left to
+// compile at the first call, or nil if x is not a lambda expression at
+// top level of a library.
+func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
+	if sc != nil || !c.in.loadingLib || c.frozen != nil || eagerLibrary {
+		return nil
+	}
+	p, ok := x.(*value.Pair)
+	if !ok || !c.isKeyword(p.Car, sc, symLambda) {
+		return nil
+	}
+	items := c.list(p, p)
+	if len(items) < 3 {
+		return nil // the eager path reports the error
+	}
+	old := c.at(x)
+	defer func() { c.pos = old }()
+	// The same checks and arity as lambda, without the body.
+	_, n, rest := c.lambdaScope(items[1], sc, p)
+	lam := &Lambda{nparams: n, rest: rest, name: name, site: c.site()}
+	body := items[2:]
+	if items[1] == value.Value(value.Nil) && !c.mayDefine(body, sc) {
+		lam.noScope = true
+	} else {
+		lam.frameSize = n
+		if rest {
+			lam.frameSize++
+		}
+	}
+	lb := &lazyBody{lam: lam, params: items[1], body: body, form: p, src: c.src, pos: c.pos, in: c.in}
+	lam.body = lb
+	c.in.lazy = append(c.in.lazy, lb)
+	return lam
+}
+
+// compile compiles the body into lb.lam, unless that is done. Ctrl-C
+// does not cut it short: it is noticed when the compilation is over.
+func (lb *lazyBody) compile(in *Interp) (err error) {
+	lam := lb.lam
+	if lam.body != Node(lb) {
+		return nil
+	}
+	if old := atomic.SwapInt32(&in.interrupted, 0); old != 0 {
+		defer atomic.CompareAndSwapInt32(&in.interrupted, 0, old)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*compileError)
+			if !ok {
+				panic(r)
+			}
+			err = e.err
+		}
+	}()
+	c := &compiler{in: in, src: lb.src, pos: lb.pos, name: lam.name}
+	if c.name == "" {
+		c.name = "#<lambda>"
+	}
+	// As lambda does, after lambdaScope.
+	if lam.noScope {
+		lam.body = c.body(lb.body, &scope{transparent: true}, lb.form)
+	} else {
+		inner, _, _ := c.lambdaScope(lb.params, nil, lb.form)
+		body := c.markTails(c.body(lb.body, inner, lb.form), 1)
+		lam.frameSize = len(inner.names)
+		lam.body = body
+	}
+	lb.params, lb.body, lb.form, lb.src = nil, nil, nil, nil
+	return nil
+}
+
+// exec is the first call of the procedure: the call has made m.env its
+// record (sized for the parameters) or, for a procedure without a scope,
+// the closure's.
+func (lb *lazyBody) exec(m *Machine) {
+	lam := lb.lam
+	if err := lb.compile(m.in); err != nil {
+		m.fail(err, &lam.site)
+	}
+	if !lam.noScope && len(m.env.Vals) < lam.frameSize {
+		env := m.in.envs.New(m.env.Up, lam.frameSize)
+		copy(env.Vals, m.env.Vals)
+		m.in.envs.Release(m.env)
+		m.env = env
+	}
+	lam.body.exec(m)
+}
+
+// siteOf is the position of the compiled body (%procedure-position asks).
+func (lb *lazyBody) siteOf() *site {
+	if lb.compile(lb.in) == nil {
+		if s, ok := lb.lam.body.(interface{ siteOf() *site }); ok {
+			return s.siteOf()
+		}
+	}
+	return &site{}
+}
+
+// syntaxChange is called before g's meaning to the compiler changes: it
+// becomes a macro or stops being one, or its name is a special form's
+// and it gets a value, or (replaced) another cell takes its place. The
+// bodies still pending are compiled first, in the environment they were
+// written for. While the library loads, a name becoming a macro for the
+// first time changes nothing for them: a body that used the name before
+// its definition would not work anyway (TestLazyLibraryIsEager checks
+// that the library's bodies compile the same at the end of loading).
+func (in *Interp) syntaxChange(g *Global, replaced bool) {
+	if len(in.lazy) == 0 || in.loadingLib && !replaced && g.Macro == nil && !isSpecialName(g.Name) {
+		return
+	}
+	in.compileLazy()
+}
+
+// isSpecialName reports whether a global named name, unbound, stands for
+// a special form.
+func isSpecialName(name *value.Symbol) bool {
+	_, ok := specialForms[name]
+	return ok
+}
+
+// compileLazy compiles every library body still pending, in the order
+// of definition, and returns the first error. A body that fails stays
+// pending: its first call reports the error.
+func (in *Interp) compileLazy() error {
+	pending := in.lazy
+	in.lazy = nil
+	var first error
+	for _, lb := range pending {
+		if err := lb.compile(in); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}

@@ -1,0 +1,106 @@
+package eval_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"contigo/eval"
+	"contigo/prelude"
+)
+
+// newLibInterp makes an interpreter with the whole library.
+func newLibInterp(t *testing.T, out *bytes.Buffer) *eval.Interp {
+	t.Helper()
+	in, err := prelude.New(eval.Options{Stdout: out, Stderr: out, Stdin: strings.NewReader("")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// TestLazyLibraryIsEager compiles every procedure of the library that
+// start-up left for its first call, and compares the code with an
+// interpreter that compiled the library as it loaded: the same, so that
+// compiling late changes nothing, and no procedure of the library hides
+// a syntax error.
+func TestLazyLibraryIsEager(t *testing.T) {
+	var out bytes.Buffer
+	lazy := newLibInterp(t, &out)
+	if eval.PendingBodies(lazy) < 100 {
+		t.Fatalf("only %d library procedures left to compile at their first call", eval.PendingBodies(lazy))
+	}
+	if err := eval.CompileLibrary(lazy); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval.PendingBodies(lazy); n != 0 {
+		t.Fatalf("%d bodies still pending", n)
+	}
+	eval.SetEagerLibrary(true)
+	eager := newLibInterp(t, &out)
+	eval.SetEagerLibrary(false)
+	if n := eval.PendingBodies(eager); n != 0 {
+		t.Fatalf("eager: %d bodies pending", n)
+	}
+	if err := eval.CompareCode(lazy, eager); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestLazyLibraryKeepsItsSyntax checks that what a program does to the
+// global environment after start-up (a macro named as a procedure the
+// library calls, a special form's name defined as a variable, an import
+// that rebinds a name) does not reach into the library's procedures
+// compiled at their first call: the program does what it does when the
+// library is compiled as it loads.
+func TestLazyLibraryKeepsItsSyntax(t *testing.T) {
+	for _, tc := range []struct{ name, program string }{
+		{"define-macro over a procedure", `
+			(define-macro (reverse . args) ''hijacked)
+			(write (delete-duplicates '(1 2 1 3 2)))`},
+		{"syntax-rules over a procedure", `
+			(define-syntax car (syntax-rules () ((_ x) 'hijacked)))
+			(write (filter odd? '(1 2 3 4 5)))`},
+		{"a macro of the library redefined", `
+			(define-macro (%atomic . body) ''hijacked)
+			(define wg (make-wait-group))
+			(wait-group-add! wg 2)
+			(write wg)`},
+		{"a macro of the library redefined as a variable", `
+			(define (%atomic . body) 'hijacked)
+			(define wg (make-wait-group))
+			(wait-group-add! wg 2)
+			(write wg)`},
+		{"special form's name as a variable", `
+			(define if (lambda args 'hijacked))
+			(write (filter odd? '(1 2 3 4 5)))`},
+		{"a special form's name as a macro", `
+			(define-macro (cond . clauses) ''hijacked)
+			(write (delete-duplicates '(1 2 1 3 2)))`},
+		{"a special form's name as a macro, by syntax-rules", `
+			(define-syntax if (syntax-rules () ((_ . x) 'hijacked)))
+			(write (filter odd? '(1 2 3 4 5)))`},
+		{"import rebinding a name", `
+			(define-library (hijack) (export reverse) (import (scheme base))
+			  (begin (define (reverse l) 'hijacked)))
+			(import (hijack))
+			(write (filter odd? '(1 2 3 4 5)))`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			run := func(eager bool) string {
+				eval.SetEagerLibrary(eager)
+				defer eval.SetEagerLibrary(false)
+				var out bytes.Buffer
+				in := newLibInterp(t, &out)
+				err := in.Load(tc.program, "test.scm")
+				in.Flush()
+				return fmt.Sprintf("%s\nerror: %v", out.String(), err)
+			}
+			want := run(true)
+			if got := run(false); got != want {
+				t.Errorf("compiled lazily:\n%s\ncompiled at load:\n%s", got, want)
+			}
+		})
+	}
+}
