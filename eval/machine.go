@@ -40,12 +40,15 @@ func clock() int64 { return int64(time.Since(clockBase)) }
 // either node is set (evaluate it in env) or node is nil and val is to be
 // delivered to the continuation k.
 type Machine struct {
-	in   *Interp
-	node Node
-	env  *cont.Env
-	val  value.Value
-	k    *Frame
-	dyn  *cont.Dynamic
+	in *Interp
+	// deferredSince and deferredLast time the scheduler's run of
+	// %interrupt-later calls (see maxInterruptDelay).
+	deferredSince, deferredLast time.Time
+	node                        Node
+	env                         *cont.Env
+	val                         value.Value
+	k                           *Frame
+	dyn                         *cont.Dynamic
 
 	// stack is scratch space for argument evaluation; sp marks its used
 	// part. It is always empty (sp == 0) between steps.

@@ -302,10 +302,26 @@ func handlerArg(v value.Value) (h value.Value, ok bool) {
 }
 
 func haltInterrupted(m *Machine, args []value.Value, s *site) {
+	m.deferredSince = time.Time{}
 	m.halt(nil, m.in.interruptError())
 }
 
+// maxInterruptDelay bounds how long the scheduler may put off Ctrl-C: a
+// critical section lasts a few steps, so an interrupt still put off
+// after it means the library itself loops with its lock held, and Ctrl-C
+// must work all the same.
+const maxInterruptDelay = 2 * time.Second
+
 func interruptLater(m *Machine, args []value.Value, s *site) {
+	now := time.Now()
+	switch {
+	case m.deferredSince.IsZero() || now.Sub(m.deferredLast) > 100*time.Millisecond:
+		m.deferredSince = now // a new run of deferrals
+	case now.Sub(m.deferredSince) > maxInterruptDelay:
+		haltInterrupted(m, args, s)
+		return
+	}
+	m.deferredLast = now
 	m.in.Stop(m.in.interruptError())
 	m.ret(value.Unspecified)
 }
