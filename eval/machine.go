@@ -4,7 +4,6 @@ package eval
 // procedure-call protocol and the raising of exceptions.
 
 import (
-	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -104,7 +103,7 @@ func (s *site) where() (string, value.Pos) {
 
 // errStopped is what a long primitive returns when it gave up because
 // the user interrupted it: the machine then stops as at its own poll.
-var errStopped = errors.New("stopped by an interrupt")
+var errStopped = value.ErrStopped
 
 // stopSignal unwinds a machine that errStopped halted.
 type stopSignal struct{}
@@ -362,20 +361,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.env = env
 		m.node = lam.body
 	case *value.Primitive:
-		n := len(args)
-		if n < p.Min || (p.Max >= 0 && n > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
-		}
-		var v value.Value
-		var err error
-		switch {
-		case n == 2 && p.Fn2 != nil:
-			v, err = p.Fn2(args[0], args[1])
-		case n == 1 && p.Fn1 != nil:
-			v, err = p.Fn1(args[0])
-		default:
-			v, err = p.Fn(args)
-		}
+		v, err := p.Call(args)
 		if err != nil {
 			m.fail(err, s)
 		}
@@ -439,23 +425,7 @@ func closureArityError(lam *Lambda, min, max, got int, s *site) *value.ErrorObje
 }
 
 func arityError(name string, min, max, got int) *value.ErrorObject {
-	if name == "" {
-		name = "#<procedure>"
-	}
-	var want string
-	switch {
-	case max < 0:
-		want = fmt.Sprintf("at least %d", min)
-	case min == max:
-		want = fmt.Sprintf("%d", min)
-	default:
-		want = fmt.Sprintf("%d to %d", min, max)
-	}
-	plural := "s"
-	if want == "1" || want == "at least 1" {
-		plural = ""
-	}
-	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
+	return value.ArityError(name, min, max, got)
 }
 
 // internalKind is the Kind of the error that reports a Go panic in the

@@ -568,10 +568,7 @@ func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
 			x, _ := a.eval(m)
 			m.stack[base+i] = x
 		}
-		if len(n.args) < p.Min || (p.Max >= 0 && len(n.args) > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, len(n.args)), &n.site)
-		}
-		v, err = p.Fn(m.stack[base:top])
+		v, err = p.Call(m.stack[base:top])
 		m.sp = base
 	}
 	if err != nil {
@@ -581,10 +578,7 @@ func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
 }
 
 func (n *PrimCall) callGeneric(m *Machine, p *value.Primitive, args ...value.Value) (value.Value, error) {
-	if len(args) < p.Min || (p.Max >= 0 && len(args) > p.Max) {
-		m.fail(arityError(p.Name, p.Min, p.Max, len(args)), &n.site)
-	}
-	return p.Fn(args)
+	return p.Call(args)
 }
 func (n *PrimCall) resume(m *Machine, f *Frame) { n.app.resume(m, f) }
 func (n *PrimCall) siteOf() *site               { return &n.site }

@@ -22,9 +22,6 @@ import (
 // can use define-record-type and the rest.
 func (in *Interp) installR7RS() {
 	in.lib = newLibSystem(in)
-	for _, p := range recordPrims() {
-		in.Define(p.Name, p)
-	}
 	for _, p := range in.r7rsPrims() {
 		in.Define(p.Name, p)
 	}

@@ -279,6 +279,28 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
+// TestInterruptWhileLibraryLoops: Ctrl-C is put off while the scheduler
+// holds its lock, but not for ever: library code looping with the lock
+// held still stops.
+func TestInterruptWhileLibraryLoops(t *testing.T) {
+	in := newInterp(t, io.Discard)
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		in.Interrupt() // once, as one Ctrl-C
+	}()
+	start := time.Now()
+	err := evalAll(in, `(set! %lock #t) (let loop () (loop))`)
+	if !errors.Is(err, eval.ErrInterrupted) {
+		t.Fatalf("got %v, want the interrupt", err)
+	}
+	if d := time.Since(start); d > 3*time.Second+maxDelaySlack {
+		t.Errorf("stopped after %v", d)
+	}
+}
+
+// maxDelaySlack is what a loaded machine may add to the 2 s bound.
+const maxDelaySlack = 2 * time.Second
+
 func TestLoadOnce(t *testing.T) {
 	var opts eval.Options
 	prelude.Load(&opts)
@@ -312,25 +334,3 @@ func TestSetTimeSlice(t *testing.T) {
 		t.Errorf("without the library: %v", err)
 	}
 }
-
-// TestInterruptWhileLibraryLoops: Ctrl-C is put off while the scheduler
-// holds its lock, but not for ever: library code looping with the lock
-// held still stops.
-func TestInterruptWhileLibraryLoops(t *testing.T) {
-	in := newInterp(t, io.Discard)
-	go func() {
-		time.Sleep(100 * time.Millisecond)
-		in.Interrupt() // once, as one Ctrl-C
-	}()
-	start := time.Now()
-	err := evalAll(in, `(set! %lock #t) (let loop () (loop))`)
-	if !errors.Is(err, eval.ErrInterrupted) {
-		t.Fatalf("got %v, want the interrupt", err)
-	}
-	if d := time.Since(start); d > 3*time.Second+maxDelaySlack {
-		t.Errorf("stopped after %v", d)
-	}
-}
-
-// maxDelaySlack is what a loaded machine may add to the 2 s bound.
-const maxDelaySlack = 2 * time.Second
