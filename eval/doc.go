@@ -27,10 +27,11 @@
 //     evaluates at once or runs as a step that pushes a frame for the
 //     subexpression it waits for; a call never pushes one.
 //   - The control procedures (control*.go): call/cc, dynamic-wind,
-//     exception handlers, parameters, values, apply, and the hooks the
-//     concurrency library (package prelude) builds goroutines on.
+//     exception handlers, parameters, values, apply; and in switch.go
+//     the hooks the concurrency library (package prelude) switches
+//     goroutines with.
 //   - The built-in procedures (builtins_*.go) and the part of the
-//     standard library written in Scheme (boot.scm, srfi.scm), loaded by
+//     standard library written in Scheme (core.scm, srfi.scm), loaded by
 //     New.
 //   - Errors (errors.go, blame.go): an exception no handler catches ends
 //     the run with an *Error carrying the raised object, the position of
