@@ -103,9 +103,9 @@ func (p *EnvPool) New(up *Env, n int) *Env {
 	return NewEnv(up, n)
 }
 
-// Release returns e to the pool. The caller guarantees that nothing
+// Recycle returns e to the pool. The caller guarantees that nothing
 // refers to e any more.
-func (p *EnvPool) Release(e *Env) {
+func (p *EnvPool) Recycle(e *Env) {
 	n := len(e.Vals)
 	if n >= len(p.free) || e.Escaped {
 		return
@@ -167,9 +167,9 @@ func Pop[C any](f *Frame[C]) (releasable bool) {
 	return true
 }
 
-// Release puts an unshared popped frame back in the pool, dropping its
+// Recycle puts an unshared popped frame back in the pool, dropping its
 // references so they do not keep garbage alive.
-func (p *Pool[C]) Release(f *Frame[C]) {
+func (p *Pool[C]) Recycle(f *Frame[C]) {
 	var zero C
 	f.Code, f.Env, f.Val = zero, nil, nil
 	f.Next = p.free

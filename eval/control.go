@@ -541,7 +541,7 @@ func (in *Interp) installControls() {
 func evalProc(m *Machine, args []value.Value, s *site) {
 	env := checkEvalEnvironment(m, args, s)
 	c := &compiler{in: m.in, src: value.SourceMap{}, frozen: env}
-	node, err := c.compileTopForm(env.rename(m.in, args[0]))
+	node, err := c.compileTop(env.rename(m.in, args[0]))
 	if err != nil {
 		m.fail(err, s)
 	}

@@ -190,23 +190,14 @@ func (in *Interp) suggest(name string) string {
 }
 
 // frameWhere names the procedure a frame belongs to and the position of
-// what it waits for: the operand or statement being evaluated when that
-// is a form with a position, else the frame's own form. A backtrace then
-// points at (recv ch) in (let ((v (recv ch))) ...), not at the let.
+// what it waits for (the node's awaited) when that is a form with a
+// position, else the frame's own form. A backtrace then points at
+// (recv ch) in (let ((v (recv ch))) ...), not at the let.
 func frameWhere(f *Frame) (string, value.Pos) {
 	name, pos := f.Code.where()
 	var sub Node
-	switch c := f.Code.(type) {
-	case operands:
-		if args := c.args(); int(f.I) < len(args) {
-			sub = args[f.I]
-		}
-	case *Seq:
-		if int(f.I) < len(c.body) {
-			sub = c.body[f.I]
-		}
-	case *If:
-		sub = c.test
+	if n, ok := f.Code.(Node); ok {
+		sub = n.awaited(f)
 	}
 	if s, ok := sub.(interface{ siteOf() *site }); ok {
 		if p := s.siteOf().pos; p.IsValid() {

@@ -441,9 +441,9 @@ func (e *expander) expr(x value.Value, sc *scope) value.Value {
 		if id, ok := v.Car.(*value.Symbol); ok {
 			r := c.resolve(id, sc)
 			if r.kind == refGlobal {
-				if sf, ok := expandForms[r.sym]; ok {
+				if sf, ok := specialForms[r.sym]; ok {
 					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
-						return sf(e, v, sc)
+						return sf.expand(e, v, sc)
 					}
 				}
 			}
@@ -451,71 +451,6 @@ func (e *expander) expr(x value.Value, sc *scope) value.Value {
 		return e.list(e.exprs(c.list(v, v), sc)...)
 	}
 	return value.StripAliases(x)
-}
-
-// expandForm expands a special form.
-type expandForm func(e *expander, form *value.Pair, sc *scope) value.Value
-
-// expandForms has an entry for every special form of specialForms (a
-// test checks it).
-var expandForms map[*value.Symbol]expandForm
-
-func init() {
-	expandForms = map[*value.Symbol]expandForm{
-		symQuote:                     expandQuote,
-		value.Intern("quasiquote"):   expandQuasiquote,
-		symLambda:                    expandLambda,
-		value.Intern("named-lambda"): expandNamedLambda,
-		symDefine: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: define is only allowed at top level or at the start of a body")
-			return nil
-		},
-		symDefineMacro: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "define-macro is only allowed at top level")
-			return nil
-		},
-		symDefineSyntax: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: define-syntax is only allowed at top level or at the start of a body")
-			return nil
-		},
-		symSyntaxRules: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: syntax-rules is only allowed as the transformer of a keyword binding")
-			return nil
-		},
-		symSet:                        expandOperands,
-		symIf:                         expandOperands,
-		symBegin:                      expandOperands,
-		value.Intern("and"):           expandOperands,
-		value.Intern("or"):            expandOperands,
-		value.Intern("when"):          expandOperands,
-		value.Intern("unless"):        expandOperands,
-		value.Intern("delay"):         expandOperands,
-		value.Intern("delay-force"):   expandOperands,
-		symLet:                        expandLet,
-		value.Intern("let*"):          expandLetStar,
-		symLetrec:                     expandLetrec,
-		value.Intern("letrec*"):       expandLetrec,
-		value.Intern("do"):            expandDo,
-		value.Intern("cond"):          expandCond,
-		value.Intern("case"):          expandCase,
-		value.Intern("parameterize"):  expandParameterize,
-		value.Intern("let-syntax"):    func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, false) },
-		value.Intern("letrec-syntax"): func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, true) },
-		value.Intern("syntax-error"): func(e *expander, form *value.Pair, sc *scope) value.Value {
-			compileSyntaxError(e.c, form, sc)
-			return nil
-		},
-		value.Intern("let-values"):  func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, false) },
-		value.Intern("let*-values"): func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, true) },
-		value.Intern("receive"):     expandReceive,
-		value.Intern("case-lambda"): expandCaseLambda,
-		// These are left as they are: expanding them would read files
-		// or load libraries.
-		value.Intern("include"):        expandVerbatim,
-		value.Intern("include-ci"):     expandVerbatim,
-		value.Intern("import"):         expandVerbatim,
-		value.Intern("define-library"): expandVerbatim,
-	}
 }
 
 // head returns the token of a special form's keyword.

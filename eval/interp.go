@@ -217,7 +217,7 @@ func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, e
 // EvalAt is Eval for a form read at pos, which positions errors in forms
 // that are not pairs (a bare variable reference) when src cannot.
 func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) (v value.Value, err error) {
-	node, err := in.compileTopAt(datum, src, pos)
+	node, err := in.compileTop(datum, src, pos)
 	if err != nil {
 		return nil, err
 	}

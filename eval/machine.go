@@ -96,6 +96,9 @@ type site struct {
 	lib  bool   // pos is in the library (blame.go)
 }
 
+// siteOf makes every node that embeds a site answer where it is.
+func (s *site) siteOf() *site { return s }
+
 func (s *site) where() (string, value.Pos) {
 	if s == nil {
 		return "", value.Pos{}
@@ -247,7 +250,7 @@ func (m *Machine) loop() {
 			m.k = f.Next
 			if cont.Pop(f) {
 				f.Code.resume(m, f)
-				m.in.frames.Release(f)
+				m.in.frames.Recycle(f)
 			} else {
 				f.Code.resume(m, f)
 			}

@@ -142,7 +142,7 @@ func frameAction(f *Frame) string {
 		return "assign it to " + c.g.Name.Name
 	case *SetLocal:
 		return "assign it to a local variable"
-	case *And:
+	case *ShortCircuit:
 		return "test it (and/or), then go on with the rest"
 	case *Case, caseArrow, *CondArrow:
 		return "dispatch on it (case/cond)"

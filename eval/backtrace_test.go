@@ -1,0 +1,57 @@
+package eval
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"contigo/reader"
+)
+
+// backtraceOf runs src (file t.scm) form by form and returns the error
+// line and backtrace of the error that stops it.
+func backtraceOf(t *testing.T, src string) string {
+	t.Helper()
+	in, err := New(Options{Stdout: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, srcmap, err := reader.ReadAll(src, "t.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range forms {
+		if _, err := in.Eval(f, srcmap); err != nil {
+			e, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("error %v is not an *Error", err)
+			}
+			return e.Error() + "\n" + e.Backtrace()
+		}
+	}
+	t.Fatal("no error")
+	return ""
+}
+
+// TestBacktraces checks what backtraces point at.
+func TestBacktraces(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"a let-values frame points at its init", `
+(define (g) (car '()))
+(define (f) (let-values (((a b) (values 1 2)) ((c) (g))) (list a b c)))
+(list (f))`, `t.scm:2:13: car: expected pair, got ()
+backtrace (innermost first):
+  g at t.scm:2:13
+  f at t.scm:3:52
+  <top level> at t.scm:4:7
+`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, backtraceOf(t, tc.src)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
