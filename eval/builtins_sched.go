@@ -79,7 +79,7 @@ func (in *Interp) installSchedControls() {
 			params := m.in.private.inherit(m.dyn.Thread, m.dyn.Params)
 			if last.k == nil || last.params != params || last.base != base || last.tag != tag {
 				d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: params}
-				k := &RawContinuation{Continuation{k: base.k, dyn: d}}
+				k := &RawContinuation{Continuation: Continuation{k: base.k, dyn: d}}
 				var h *Control
 				h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []V, s *site) {
 					m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: h, Next: m.dyn.Handlers})
@@ -100,7 +100,7 @@ func (in *Interp) installSchedControls() {
 			}
 			m.k = k.k
 			m.dyn = k.dyn
-			m.entry = nil // another goroutine's (see resumeRaw)
+			m.forgetEntry() // another goroutine's (see resumeRaw)
 			if len(args) == 3 {
 				m.dyn = m.dyn.WithThread(threadTag(args[2]))
 			}
@@ -367,29 +367,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		// (%continuation-backtrace k) lists, innermost first, the
 		// pending calls of continuation k outside prelude.scm, as
 		// strings "name at file:line:col".
-		prim1("%continuation-backtrace", func(x V) (V, error) {
-			c, ok := asContinuation(x)
-			if !ok {
-				return value.Nil, nil
-			}
-			var lines []V
-			var last string
-			for f := c.k; f != nil; f = f.Next {
-				name, pos := f.Code.where()
-				if !pos.IsValid() || inPrelude(pos) {
-					continue
-				}
-				if name == "" {
-					name = "<top level>"
-				}
-				line := name + " at " + pos.String()
-				if line != last {
-					lines = append(lines, value.NewString(line))
-				}
-				last = line
-			}
-			return value.List(lines...), nil
-		}),
+		prim1("%continuation-backtrace", continuationBacktrace),
 		// (%origin proc) describes where the procedure proc was
 		// written, as "by NAME at FILE:LINE:COL" (NAME the procedure
 		// around it, or <top level>; just "at ..." inside an anonymous

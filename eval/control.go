@@ -35,8 +35,12 @@ type Continuation struct {
 
 // RawContinuation is a continuation captured by the thread-switch hook
 // (%call/cc-raw): invoking it reinstates its dynamic state, thread
-// included, without running any wind thunks.
-type RawContinuation struct{ Continuation }
+// included, without running any wind thunks. wait is where the user's
+// code waits when no frame of it says so (Machine.waitSite).
+type RawContinuation struct {
+	Continuation
+	wait *site
+}
 
 // SchemeString implements value.Opaque.
 func (c *Continuation) SchemeString() string { return "#<continuation>" }
@@ -114,7 +118,7 @@ func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
 func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
 	m.k = c.k
 	m.dyn = c.dyn
-	m.entry = nil
+	m.forgetEntry()
 	m.ret(v)
 }
 
@@ -188,7 +192,7 @@ func callcc(m *Machine, args []value.Value, s *site) {
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.waitSite()}
 	m.apply1(f, k, s)
 }
 
@@ -234,7 +238,6 @@ func dynamicWind(m *Machine, args []value.Value, s *site) {
 
 type dwState struct {
 	before, thunk, after value.Value
-	point                *cont.WindPoint
 	s                    *site
 }
 

@@ -137,7 +137,7 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 	}
 	for f := k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
-		if pos.IsValid() && !isLibPos(pos) {
+		if isUserPos(pos) {
 			fold(StackFrame{Name: name, Pos: pos})
 		}
 	}

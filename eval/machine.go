@@ -76,7 +76,8 @@ type Machine struct {
 	err    error
 
 	// entry is the last call from the user's code into the library, and
-	// the depth of the continuation then (blame.go).
+	// the depth of the continuation then, while that call has not
+	// returned (blame.go); entryDepth is -1 when there is none.
 	entry      *site
 	entryDepth int32
 }
@@ -110,23 +111,21 @@ func (s *site) where() (string, value.Pos) {
 // the user interrupted it: the machine then stops as at its own poll.
 var errStopped = errors.New("stopped by an interrupt")
 
-// stopSignal unwinds a machine that errStopped halted.
-type stopSignal struct{}
+// stopSignal unwinds a step that a long primitive gave up (errStopped):
+// the machine halts with err.
+type stopSignal struct{ err error }
 
 // fail raises obj (usually an *value.ErrorObject) from the node at s.
 func (m *Machine) fail(err any, s *site) {
 	if err == errStopped {
 		atomic.StoreInt32(&m.in.interrupted, 0)
-		m.halt(nil, m.in.interruptError())
-		panic(stopSignal{})
+		panic(stopSignal{m.in.interruptError()})
 	}
 	var obj value.Value = err
 	if e, ok := err.(*value.ErrorObject); ok {
 		if !e.Pos.IsValid() && s != nil {
 			e.Pos = s.pos
 		}
-	} else if e, ok := err.(*raiseSignal); ok {
-		obj = e.obj
 	} else if e, ok := err.(*Error); ok && e.Payload != nil {
 		// An uncaught error of a nested run (a macro transformer):
 		// raise the same object again here.
@@ -140,11 +139,6 @@ func (m *Machine) fail(err any, s *site) {
 	}
 	panic(&fault{obj: obj, site: s})
 }
-
-// raiseSignal lets a primitive raise an arbitrary object, as raise does.
-type raiseSignal struct{ obj value.Value }
-
-func (r *raiseSignal) Error() string { return "raise: " + value.WriteString(r.obj) }
 
 func (m *Machine) push(code Code, val value.Value, i int32) {
 	f := m.in.frames.Push(m.k, code, m.env, val, i)
@@ -222,21 +216,29 @@ func (m *Machine) run() (value.Value, error) {
 func (m *Machine) runProtected() (halted bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.sp = 0
-			switch f := r.(type) {
-			case *fault:
-				m.raise(f.obj, false, f.site)
-			case *exitSignal:
-				panic(r)
-			case stopSignal:
-			default:
-				m.raise(internalError(r), false, m.pollSite())
-			}
+			m.recovered(r)
 			halted = m.halted
 		}
 	}()
 	m.loop()
 	return true
+}
+
+// recovered deals with r, a panic out of a step: a fault is raised as a
+// Scheme exception, a stop halts the machine, exit goes on unwinding,
+// and anything else is a bug in contigo, raised as an internal error.
+func (m *Machine) recovered(r any) {
+	m.sp = 0
+	switch f := r.(type) {
+	case *fault:
+		m.raise(f.obj, false, f.site)
+	case stopSignal:
+		m.halt(nil, f.err)
+	case *exitSignal:
+		panic(r)
+	default:
+		m.raise(internalError(r), false, m.pollSite())
+	}
 }
 
 // loop is the machine's hot path: one node execution or one frame resume
@@ -248,6 +250,9 @@ func (m *Machine) loop() {
 		} else {
 			f := m.k
 			m.k = f.Next
+			if f.Depth <= m.entryDepth {
+				m.forgetEntry() // the call into the library returned
+			}
 			if cont.Pop(f) {
 				f.Code.resume(m, f)
 				m.in.frames.Recycle(f)
@@ -371,9 +376,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.node = lam.body
 	case *value.Primitive:
 		n := len(args)
-		if n < p.Min || (p.Max >= 0 && n > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
-		}
+		m.checkArity(p.Name, p.Min, p.Max, n, s)
 		var v value.Value
 		var err error
 		switch {
@@ -390,10 +393,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.val = v
 		m.node = nil
 	case *Control:
-		n := len(args)
-		if n < p.Min || (p.Max >= 0 && n > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
-		}
+		m.checkArity(p.Name, p.Min, p.Max, len(args), s)
 		p.Fn(m, args, s)
 	case *Continuation:
 		m.resumeContinuation(p, delivered(args))
@@ -404,12 +404,9 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 			m.ret(p.current(m.in, m.dyn))
 			return
 		}
-		if len(args) == 1 {
-			p.set(m.in, m.dyn, args[0])
-			m.ret(value.Unspecified)
-			return
-		}
-		m.fail(arityError("parameter", 0, 1, len(args)), s)
+		m.checkArity("parameter", 0, 1, len(args), s)
+		p.set(m.in, m.dyn, args[0])
+		m.ret(value.Unspecified)
 	default:
 		m.fail(&value.ErrorObject{
 			Message:   "not a procedure: " + value.ShortText(value.WriteString(f), 60),
@@ -444,6 +441,18 @@ func closureArityError(lam *Lambda, min, max, got int, s *site) *value.ErrorObje
 		e.Pos = lam.pos
 	}
 	return e
+}
+
+// checkArity fails at s unless got arguments suit the procedure name,
+// which takes min to max (max < 0: any number from min).
+func (m *Machine) checkArity(name string, min, max, got int, s *site) {
+	if got < min || (max >= 0 && got > max) {
+		m.arityFailed(name, min, max, got, s)
+	}
+}
+
+func (m *Machine) arityFailed(name string, min, max, got int, s *site) {
+	m.fail(arityError(name, min, max, got), s)
 }
 
 func arityError(name string, min, max, got int) *value.ErrorObject {
@@ -561,8 +570,12 @@ func delivered(args []value.Value) value.Value {
 func (m *Machine) timerInterrupt() { m.callInterrupting(m.timerHandler) }
 
 // callInterrupting calls handler in the current continuation, between two
-// steps; when it returns, the interrupted step carries on.
+// steps; when it returns, the interrupted step carries on. No call of the
+// user's code entered the library there: the entry remembered is
+// forgotten, so that a goroutine switched out by the handler is not said
+// to wait at an old call (waitSite).
 func (m *Machine) callInterrupting(handler value.Value) {
+	m.forgetEntry()
 	if m.node != nil {
 		m.pushNoCheck(interrupted{}, m.node, 1)
 	} else {

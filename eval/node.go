@@ -682,9 +682,7 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 			x, _ := a.evalNow(m)
 			m.stack[base+i] = x
 		}
-		if len(n.args) < p.Min || (p.Max >= 0 && len(n.args) > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, len(n.args)), &n.site)
-		}
+		m.checkArity(p.Name, p.Min, p.Max, len(n.args), &n.site)
 		v, err = p.Fn(m.stack[base:top])
 		m.sp = base
 	}
@@ -695,9 +693,7 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 }
 
 func (n *PrimCall) callGeneric(m *Machine, p *value.Primitive, args ...value.Value) (value.Value, error) {
-	if len(args) < p.Min || (p.Max >= 0 && len(args) > p.Max) {
-		m.fail(arityError(p.Name, p.Min, p.Max, len(args)), &n.site)
-	}
+	m.checkArity(p.Name, p.Min, p.Max, len(args), &n.site)
 	return p.Fn(args)
 }
 func (n *PrimCall) resume(m *Machine, f *Frame) { n.app.resume(m, f) }

@@ -112,7 +112,7 @@ func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: quasiquote takes one template")
 	}
-	out, err := macro.QuasiquoteKeywords(items[1], func(v value.Value, kw *value.Symbol) bool {
+	out, err := macro.Quasiquote(items[1], func(v value.Value, kw *value.Symbol) bool {
 		return c.isKeyword(v, sc, kw)
 	})
 	if err != nil {
