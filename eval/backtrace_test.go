@@ -46,6 +46,35 @@ backtrace (innermost first):
   f at t.scm:3:52
   <top level> at t.scm:4:7
 `},
+		{"tail calls between two frames are marked", `
+(define (c) (car '()))
+(define (b) (c))
+(define (a) (list (b)))
+(a)`, `t.scm:2:13: car: expected pair, got ()
+backtrace (innermost first):
+  c at t.scm:2:13
+  (tail calls)
+  a at t.scm:4:19
+`},
+		{"a loop by tail calls is marked, a recursion is not", `
+(define (count n) (if (= n 0) (loop 0) (+ 1 (count (- n 1)))))
+(define (loop i) (if (= i 3) (car i) (loop (+ i 1))))
+(list (count 2))`, `t.scm:3:30: car: expected pair, got 3
+backtrace (innermost first):
+  loop at t.scm:3:30
+  (tail calls)
+  count at t.scm:2:45 (2 times)
+  <top level> at t.scm:4:7
+`},
+		{"no marker without tail calls", `
+(define (c) (car '()))
+(define (a) (list (c)))
+(list (a))`, `t.scm:2:13: car: expected pair, got ()
+backtrace (innermost first):
+  c at t.scm:2:13
+  a at t.scm:3:19
+  <top level> at t.scm:4:7
+`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

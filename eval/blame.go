@@ -53,17 +53,17 @@ func (m *Machine) enter(s *site) {
 // the innermost frame of the continuation in user code, unless the
 // library was entered more recently than that frame was pushed (the
 // frame is no deeper than the continuation at the entry), in which case
-// the entry. It returns nil if no user code is involved at all. k is
-// where the backtrace goes on from there: below the frame chosen, which
-// the site stands for.
-func (m *Machine) blame(s *site) (u *site, k *Frame) {
+// the entry. Its site is nil if no user code is involved at all; its
+// continuation is where the backtrace goes on from there: below the
+// frame chosen, which the site stands for.
+func (m *Machine) blame(s *site) raisePoint {
 	if s == nil || !s.lib {
-		return s, m.k
+		return raisePoint{k: m.k, s: s, calls: m.calls}
 	}
 	stop := m.entryDepth // -1 without an entry
 	f, name, pos := userFrame(m.k, stop)
 	if f != nil {
-		return &site{pos: pos, name: name}, f.Next
+		return raisePoint{k: f.Next, s: &site{pos: pos, name: name}, calls: f.Calls}
 	}
 	f = m.k // down to the frame the entry call was made from, if any
 	for f != nil && f.Depth > stop {
@@ -75,9 +75,9 @@ func (m *Machine) blame(s *site) (u *site, k *Frame) {
 		// program's call in tail position of a top-level form, such
 		// as a receive woken by a deadlock, is blamed on that form.
 		if m.dyn.Thread == nil && isUserPos(m.in.topPos) {
-			return &site{pos: m.in.topPos}, nil
+			return raisePoint{s: &site{pos: m.in.topPos}}
 		}
-		return nil, f
+		return raisePoint{k: f}
 	}
 	if f != nil {
 		// The frame the entry call was made from points at that call
@@ -86,7 +86,7 @@ func (m *Machine) blame(s *site) (u *site, k *Frame) {
 			f = f.Next
 		}
 	}
-	return m.entry, f
+	return raisePoint{k: f, s: m.entry}
 }
 
 // forgetEntry forgets the entry into the library.

@@ -50,6 +50,7 @@ func (n *CallCC) exec(m *Machine) {
 		return
 	}
 	k := &Continuation{k: m.capture(), dyn: m.dyn}
+	m.calls++ // the lambda's body is entered, as when it is applied
 	env := m.in.envs.New(m.env, n.lam.frameSize)
 	env.Vals[0] = k
 	m.env = env

@@ -147,7 +147,7 @@ func (c *compiler) compileTop(datum value.Value) (node Node, err error) {
 				// one, positioned at the form being compiled.
 				e := internalError(r)
 				e.Pos = c.pos
-				node, err = nil, newError(e, nil, nil)
+				node, err = nil, newError(e, raisePoint{})
 			}
 		}
 	}()

@@ -51,6 +51,11 @@ type Machine struct {
 	k    *Frame
 	dyn  *cont.Dynamic
 
+	// calls counts the procedures entered since the top frame was
+	// pushed or resumed (cont.Frame.Calls): above one, tail calls were
+	// made, and backtraces say so.
+	calls int32
+
 	// stack is scratch space for argument evaluation; sp marks its used
 	// part. It is always empty (sp == 0) between steps.
 	stack []value.Value
@@ -141,7 +146,8 @@ func (m *Machine) fail(err any, s *site) {
 }
 
 func (m *Machine) push(code Code, val value.Value, i int32) {
-	f := m.in.frames.Push(m.k, code, m.env, val, i)
+	f := m.in.frames.Push(m.k, code, m.env, val, i, m.calls)
+	m.calls = 0
 	if int(f.Depth) > m.depthLimit {
 		m.k = f.Next
 		m.depthExceeded()
@@ -152,7 +158,8 @@ func (m *Machine) push(code Code, val value.Value, i int32) {
 // pushNoCheck pushes without the depth check; the error machinery uses it
 // so that reporting a too-deep recursion cannot itself fail.
 func (m *Machine) pushNoCheck(code Code, val value.Value, i int32) {
-	m.k = m.in.frames.Push(m.k, code, m.env, val, i)
+	m.k = m.in.frames.Push(m.k, code, m.env, val, i, m.calls)
+	m.calls = 0
 }
 
 // capture returns the current continuation's top frame for keeping in a
@@ -250,6 +257,7 @@ func (m *Machine) loop() {
 		} else {
 			f := m.k
 			m.k = f.Next
+			m.calls = f.Calls
 			if f.Depth <= m.entryDepth {
 				m.forgetEntry() // the call into the library returned
 			}
@@ -351,6 +359,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		if lam.lib && s != nil && !s.lib {
 			m.enter(s)
 		}
+		m.calls++
 		if lam.noScope {
 			if len(args) != 0 {
 				m.fail(closureArityError(lam, 0, 0, len(args), s), s)
@@ -422,6 +431,7 @@ func (m *Machine) apply1(f, arg value.Value, s *site) {
 		if c.lam.lib && s != nil && !s.lib {
 			m.enter(s)
 		}
+		m.calls++
 		env := m.in.envs.New(c.env, c.lam.frameSize)
 		env.Vals[0] = arg
 		m.env = env
@@ -494,15 +504,16 @@ func internalError(r any) *value.ErrorObject {
 // the evaluation, as the bug may have left the machine inconsistent.
 func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 	// An exception raised in the library is raised at the user's call.
-	k := m.capture()
+	at := raisePoint{k: m.capture(), s: s, calls: m.calls}
 	if s != nil && s.lib {
-		s, k = m.blame(s)
+		at = m.blame(s)
+		s = at.s
 	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Kind == internalKind {
 		if e.Trace == nil {
-			e.Trace = &raisePoint{k: k, s: s}
+			e.Trace = &at
 		}
-		m.halt(nil, m.uncaught(obj, s))
+		m.halt(nil, uncaught(obj, at))
 		return
 	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Trace == nil {
@@ -514,11 +525,11 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 		}
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.
-		e.Trace = &raisePoint{k: k, s: s}
+		e.Trace = &at
 	}
 	h := m.dyn.Handlers
 	if h == nil {
-		m.halt(nil, m.uncaught(obj, s))
+		m.halt(nil, uncaught(obj, at))
 		return
 	}
 	m.pushNoCheck(restoreDyn{}, m.dyn, 0)
@@ -529,10 +540,13 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 	m.apply(h.Proc, []value.Value{obj}, s)
 }
 
-// raisePoint is where an error object was first raised.
+// raisePoint is where an error object was first raised: the site, the
+// continuation there, and how many procedures were entered since its top
+// frame (Machine.calls), for the backtrace.
 type raisePoint struct {
-	k *Frame
-	s *site
+	k     *Frame
+	s     *site
+	calls int32
 }
 
 // restoreDyn reinstates the dynamic state saved in the frame.

@@ -491,7 +491,7 @@ func (n *App) exec(m *Machine) {
 // immediate without a step per operand; a closure whose operator is pure
 // gets its operands evaluated straight into its new environment record.
 // An operand compiled as immediate may have stopped being so (a PrimCall
-// demoted by redefining its primitive); eval then reports false having
+// demoted by redefining its primitive); evalNow then reports false having
 // done nothing, and the call carries on on the general path from that
 // operand, keeping the values already computed, so none is evaluated
 // twice.
@@ -508,31 +508,24 @@ func (n *App) execDirect(m *Machine) {
 		f, _ = n.all[last].evalNow(m)
 	}
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
-		if c.lam.lib && !n.lib {
-			m.enter(&n.site)
-		}
-		if c.lam.noScope {
-			m.releaseEnvs(n.release)
-			m.env = c.env
-			m.node = c.lam.body
-			return
-		}
-		env := m.in.envs.New(c.env, c.lam.frameSize)
-		for i, a := range n.all[:last] {
-			v, ok := a.evalNow(m)
-			if !ok {
-				n.direct = false
-				m.reserve(len(n.all))
-				copy(m.stack, env.Vals[:i])
-				m.in.envs.Recycle(env)
-				evalOperands(m, n, i)
-				return
+		env := c.env
+		if !c.lam.noScope {
+			env = m.in.envs.New(c.env, c.lam.frameSize)
+			for i, a := range n.all[:last] {
+				v, ok := a.evalNow(m)
+				if !ok {
+					n.direct = false
+					m.reserve(len(n.all))
+					copy(m.stack, env.Vals[:i])
+					m.in.envs.Recycle(env)
+					evalOperands(m, n, i)
+					return
+				}
+				env.Vals[i] = v
 			}
-			env.Vals[i] = v
 		}
 		m.releaseEnvs(n.release)
-		m.env = env
-		m.node = c.lam.body
+		n.enter(m, c, env)
 		return
 	}
 	if k, ok := f.(*Continuation); ok && last == 1 {
@@ -570,29 +563,34 @@ func (n *App) execDirectStack(m *Machine) {
 	m.sp = 0
 	f := m.stack[last]
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
-		if c.lam.lib && !n.lib {
-			m.enter(&n.site)
+		env := c.env
+		if !c.lam.noScope {
+			env = m.in.envs.New(c.env, c.lam.frameSize)
+			copy(env.Vals, m.stack[:last])
 		}
-		if c.lam.noScope {
-			m.releaseEnvs(n.release)
-			m.env = c.env
-			m.node = c.lam.body
-			return
-		}
-		env := m.in.envs.New(c.env, c.lam.frameSize)
-		copy(env.Vals, m.stack[:last])
 		m.releaseEnvs(n.release)
-		m.env = env
-		m.node = c.lam.body
+		n.enter(m, c, env)
 		return
 	}
 	if k, ok := f.(*Continuation); ok && last == 1 {
-		// (k v): generators and coroutines pass control this way.
 		m.releaseEnvs(n.release)
 		m.resumeContinuation(k, m.stack[0])
 		return
 	}
 	n.finish(m, m.stack[:len(n.all)])
+}
+
+// enter runs the body of closure c, whose arity suits the call, in env:
+// its new record holding the arguments, or c.env for a thunk that has no
+// record of its own. (A call in tail position has recycled the records of
+// the scopes it ends first.)
+func (n *App) enter(m *Machine, c *Closure, env *cont.Env) {
+	if c.lam.lib && !n.lib {
+		m.enter(&n.site)
+	}
+	m.calls++
+	m.env = env
+	m.node = c.lam.body
 }
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
