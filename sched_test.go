@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/prelude"
 	"contigo/value"
 )
 
@@ -90,7 +91,7 @@ func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
 		in.Interrupt() // as the SIGINT handler does
 		return value.Unspecified, nil
 	}})
-	if err := callPrelude(in, "%interactive!"); err != nil {
+	if err := prelude.Interactive(in); err != nil {
 		t.Fatal(err)
 	}
 	s := &session{in: in, lr: &fakeReader{inputs: inputs}, stdout: le, stderr: &errb,

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"contigo/reader"
 )
 
 // backtraceOf runs src (file t.scm) form by form and returns the error
@@ -17,7 +15,7 @@ func backtraceOf(t *testing.T, src string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "t.scm")
+	forms, srcmap, err := ReadForms(src, "t.scm")
 	if err != nil {
 		t.Fatal(err)
 	}

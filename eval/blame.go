@@ -1,7 +1,7 @@
 package eval
 
 // This file makes every error point at the user's code. An error raised
-// inside the library written in Scheme (boot.scm, srfi.scm, the prelude)
+// inside the library written in Scheme (core.scm, srfi.scm, Options.Library)
 // is positioned at the user's call that led to it: the innermost pending
 // call in the user's code, or, when the library was entered by a tail
 // call (no frame of the caller is left), the call that entered it, which

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -158,7 +157,7 @@ func TestMacroexpandAllErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forms, src, err := reader.ReadAll(tc.form, "test")
+			forms, src, err := ReadForms(tc.form, "test")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,7 +174,7 @@ func TestMacroexpandAllErrors(t *testing.T) {
 
 func readForm(t *testing.T, src string) value.Value {
 	t.Helper()
-	forms, _, err := reader.ReadAll(src, "test")
+	forms, _, err := ReadForms(src, "test")
 	if err != nil || len(forms) != 1 {
 		t.Fatalf("reading %q: %v", src, err)
 	}

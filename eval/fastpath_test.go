@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -21,7 +20,7 @@ func runMode(t testing.TB, src string, general bool) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "test.scm")
+	forms, srcmap, err := ReadForms(src, "test.scm")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +252,7 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "t")
+	forms, srcmap, err := ReadForms(src, "t")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,8 +16,8 @@ import (
 	"contigo/value"
 )
 
-//go:embed boot.scm
-var bootScm string
+//go:embed core.scm
+var coreScm string
 
 //go:embed srfi.scm
 var srfiScm string
@@ -40,9 +40,13 @@ type Options struct {
 	Sandbox *Sandbox
 	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
 	MaxDepth int
-	// Prelude is Scheme source loaded after the built-in library, shown
-	// in errors as PreludeName.
-	Prelude, PreludeName string
+	// Library lists Scheme sources loaded, in order, after the built-in
+	// library (package prelude adds the concurrency library). They are
+	// library files, never blamed for errors: an error raised inside
+	// them is positioned at the user's call that led to it, and
+	// backtraces, the deadlock report and the scheduler trace leave
+	// their frames out (blame.go).
+	Library []Source
 	// Args is what (command-line) returns.
 	Args []string
 	// MaxMemory is the memory limit in bytes, enforced for the whole
@@ -50,6 +54,9 @@ type Options struct {
 	// none. Past it, the running program gets an out-of-memory error.
 	MaxMemory int64
 }
+
+// Source is Scheme source text and the file name its positions carry.
+type Source struct{ Name, Text string }
 
 // Interp is a Scheme interpreter: a global environment and the ports.
 // It is not safe for concurrent use, except Interrupt.
@@ -108,7 +115,7 @@ func (e *ExitError) Error() string { return "exit" }
 // exitSignal unwinds the Go stack of a nested run when exit is called.
 type exitSignal struct{ code int }
 
-// New makes an interpreter with the standard library and opts.Prelude
+// New makes an interpreter with the standard library and opts.Library
 // loaded.
 func New(opts Options) (*Interp, error) { return newInterp(opts, false) }
 
@@ -139,18 +146,14 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
 	in.installR7RS()
-	if err := in.loadLibrary(bootScm, "boot.scm"); err != nil {
+	if err := in.loadLibrary(coreScm, "core.scm"); err != nil {
 		return nil, err
 	}
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
 		return nil, err
 	}
-	if opts.Prelude != "" {
-		name := opts.PreludeName
-		if name == "" {
-			name = "prelude.scm"
-		}
-		if err := in.loadLibrary(opts.Prelude, name); err != nil {
+	for _, lib := range opts.Library {
+		if err := in.loadLibrary(lib.Text, lib.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -242,7 +245,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		defer func() {
 			left := 0
 			if m.timer > 0 {
-				left = max(m.timer-(m.fuelStart-m.fuel), 1)
+				left = max(m.timerLeft(), 1) // 0 would turn it off
 			}
 			in.timer, in.timerHandler, in.deadline = left, m.timerHandler, m.deadline
 		}()

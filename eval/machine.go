@@ -1,14 +1,9 @@
-// Package eval compiles Scheme data into a tree of nodes with lexical
-// addressing and runs it on a machine whose continuation is a chain of
-// heap-allocated frames (package cont), so call/cc is O(1), every tail call
-// is proper, and recursion depth is bounded by memory, not the Go stack.
-//
-// This file defines the machine: its registers, the dispatch loop, the
-// procedure-call protocol and the raising of exceptions.
 package eval
 
+// This file defines the machine: its registers, the dispatch loop, the
+// procedure-call protocol and the raising of exceptions.
+
 import (
-	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -44,12 +39,15 @@ func clock() int64 { return int64(time.Since(clockBase)) }
 // either node is set (evaluate it in env) or node is nil and val is to be
 // delivered to the continuation k.
 type Machine struct {
-	in   *Interp
-	node Node
-	env  *cont.Env
-	val  value.Value
-	k    *Frame
-	dyn  *cont.Dynamic
+	in *Interp
+	// deferredSince and deferredLast time the scheduler's run of
+	// %interrupt-later calls (see maxInterruptDelay).
+	deferredSince, deferredLast time.Time
+	node                        Node
+	env                         *cont.Env
+	val                         value.Value
+	k                           *Frame
+	dyn                         *cont.Dynamic
 
 	// calls counts the procedures entered since the top frame was
 	// pushed or resumed (cont.Frame.Calls): above one, tail calls were
@@ -114,7 +112,7 @@ func (s *site) where() (string, value.Pos) {
 
 // errStopped is what a long primitive returns when it gave up because
 // the user interrupted it: the machine then stops as at its own poll.
-var errStopped = errors.New("stopped by an interrupt")
+var errStopped = value.ErrStopped
 
 // stopSignal unwinds a step that a long primitive gave up (errStopped):
 // the machine halts with err.
@@ -281,7 +279,6 @@ func (m *Machine) tick() bool {
 	if m.halted {
 		return true
 	}
-	used := m.fuelStart - m.fuel
 	if m.depthLimit != m.in.maxDepth && (m.k == nil || int(m.k.Depth) < m.in.maxDepth) {
 		m.depthLimit = m.in.maxDepth
 	}
@@ -307,11 +304,8 @@ func (m *Machine) tick() bool {
 	}
 	fire := false
 	if m.timer > 0 {
-		m.timer -= used
-		if m.timer <= 0 {
-			m.timer = 0
-			fire = true
-		}
+		m.timer = m.timerLeft()
+		fire = m.timer == 0
 	}
 	m.poke.Store(0)
 	if m.deadline != 0 && clock() >= m.deadline {
@@ -384,18 +378,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.env = env
 		m.node = lam.body
 	case *value.Primitive:
-		n := len(args)
-		m.checkArity(p.Name, p.Min, p.Max, n, s)
-		var v value.Value
-		var err error
-		switch {
-		case n == 2 && p.Fn2 != nil:
-			v, err = p.Fn2(args[0], args[1])
-		case n == 1 && p.Fn1 != nil:
-			v, err = p.Fn1(args[0])
-		default:
-			v, err = p.Fn(args)
-		}
+		v, err := p.Call(args)
 		if err != nil {
 			m.fail(err, s)
 		}
@@ -466,23 +449,7 @@ func (m *Machine) arityFailed(name string, min, max, got int, s *site) {
 }
 
 func arityError(name string, min, max, got int) *value.ErrorObject {
-	if name == "" {
-		name = "#<procedure>"
-	}
-	var want string
-	switch {
-	case max < 0:
-		want = fmt.Sprintf("at least %d", min)
-	case min == max:
-		want = fmt.Sprintf("%d", min)
-	default:
-		want = fmt.Sprintf("%d to %d", min, max)
-	}
-	plural := "s"
-	if want == "1" {
-		plural = ""
-	}
-	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
+	return value.ArityError(name, min, max, got)
 }
 
 // internalKind is the Kind of the error that reports a Go panic in the

@@ -680,8 +680,7 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 			x, _ := a.evalNow(m)
 			m.stack[base+i] = x
 		}
-		m.checkArity(p.Name, p.Min, p.Max, len(n.args), &n.site)
-		v, err = p.Fn(m.stack[base:top])
+		v, err = p.Call(m.stack[base:top])
 		m.sp = base
 	}
 	if err != nil {
@@ -691,8 +690,7 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 }
 
 func (n *PrimCall) callGeneric(m *Machine, p *value.Primitive, args ...value.Value) (value.Value, error) {
-	m.checkArity(p.Name, p.Min, p.Max, len(args), &n.site)
-	return p.Fn(args)
+	return p.Call(args)
 }
 func (n *PrimCall) resume(m *Machine, f *Frame) { n.app.resume(m, f) }
 

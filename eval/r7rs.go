@@ -18,13 +18,10 @@ import (
 )
 
 // installR7RS adds this file's procedures and macros. It runs after the
-// builtins are installed and before boot.scm is loaded, so the boot files
+// builtins are installed and before core.scm is loaded, so the library files
 // can use define-record-type and the rest.
 func (in *Interp) installR7RS() {
 	in.lib = newLibSystem(in)
-	for _, p := range recordPrims() {
-		in.Define(p.Name, p)
-	}
 	for _, p := range in.r7rsPrims() {
 		in.Define(p.Name, p)
 	}

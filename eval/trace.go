@@ -19,11 +19,12 @@ package eval
 //   - (show-continuation k [port]) prints what the continuation k will do
 //     with the value it is resumed with: its frames, innermost first, each
 //     with the procedure and the position it belongs to (the REPL's ,cont
-//     shows the same). Frames of prelude.scm (the scheduler's) are
-//     counted, not listed.
+//     shows the same). Frames of the library (the scheduler's, in
+//     prelude.scm) are counted, not listed.
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"contigo/value"
@@ -73,7 +74,7 @@ func (in *Interp) tracePrims() []*value.Primitive {
 }
 
 // continuationBacktrace is (%continuation-backtrace k): the pending calls
-// of continuation k outside prelude.scm, innermost first, as strings
+// of continuation k outside the library, innermost first, as strings
 // "name at file:line:col". A goroutine's continuation (raw) starts with
 // where it waits when its innermost pending call is in the library and
 // the user's call that entered it was in tail position (waitSite).
@@ -85,7 +86,7 @@ func continuationBacktrace(x V) (V, error) {
 	var lines []V
 	var last string
 	add := func(name string, pos value.Pos) {
-		if !pos.IsValid() || inPrelude(pos) {
+		if !isUserPos(pos) {
 			return
 		}
 		if name == "" {
@@ -111,21 +112,25 @@ func describeContinuation(c *Continuation) string {
 	var b strings.Builder
 	b.WriteString("When resumed with a value, this continuation will:\n")
 	hidden, i := 0, 0
+	var files []string // of the hidden frames
 	flush := func() {
 		if hidden > 0 {
-			fmt.Fprintf(&b, "     ... %d frame%s of prelude.scm (the scheduler)\n", hidden, plural(hidden))
+			fmt.Fprintf(&b, "     ... %d frame%s of %s\n", hidden, plural(hidden), strings.Join(files, ", "))
 		}
-		hidden = 0
+		hidden, files = 0, nil
 	}
-	above := false // whether the frame above is the prelude's
+	above := false // whether the frame above is the library's
 	for f := c.k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
 		// A goroutine's continuation ends in the frames of the
 		// prelude's form that captured the goroutine base.
 		_, halt := f.Code.(haltCode)
-		above = inPrelude(pos) || halt && above
+		above = isLibPos(pos) || halt && above
 		if above {
 			hidden++
+			if pos.IsValid() && !slices.Contains(files, *pos.File) {
+				files = append(files, *pos.File)
+			}
 			continue
 		}
 		flush()
