@@ -154,21 +154,26 @@ func (c *compiler) compileTop(datum value.Value) (node Node, err error) {
 	return c.toplevel(datum), nil
 }
 
+// The keywords that mean something to the compiler outside the special
+// forms' table: those of definitions and bodies ...
 var (
-	symDefine      = value.Intern("define")
-	symBegin       = value.Intern("begin")
-	symDefineMacro = value.Intern("define-macro")
-	symLambda      = value.Intern("lambda")
-	symElse        = value.Intern("else")
-	symArrow       = value.Intern("=>")
-	symQuote       = value.Intern("quote")
-	symLetrec      = value.Intern("letrec")
-	symLet         = value.Intern("let")
-	symIf          = value.Intern("if")
-	symDot3        = value.Intern("...")
-
+	symDefine       = value.Intern("define")
+	symBegin        = value.Intern("begin")
+	symDefineMacro  = value.Intern("define-macro")
 	symDefineSyntax = value.Intern("define-syntax")
 	symSyntaxRules  = value.Intern("syntax-rules")
+	symLambda       = value.Intern("lambda")
+	symQuote        = value.Intern("quote")
+)
+
+// ... and those inside other forms.
+var (
+	symElse   = value.Intern("else")
+	symArrow  = value.Intern("=>")
+	symLetrec = value.Intern("letrec")
+	symLet    = value.Intern("let")
+	symIf     = value.Intern("if")
+	symDot3   = value.Intern("...")
 )
 
 // Core identifiers for the compiler's own rewrites: aliases resolved in
