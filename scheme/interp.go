@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -53,6 +54,11 @@ type Options struct {
 	// *ExitError.)
 	Sandbox   bool
 	AllowRead []string
+
+	// NoConcurrency leaves out the concurrency library (package prelude:
+	// go, channels, select, nurseries, timers), for an interpreter that
+	// starts faster and has no goroutines.
+	NoConcurrency bool
 }
 
 // Interp is a Scheme interpreter: a global environment, ports and limits.
@@ -66,6 +72,11 @@ type Interp struct {
 	// goErr is the error object raised for the last failed Func, with
 	// the Go error or panic behind it (errors.go).
 	goErr goError
+	// concurrent is set when the concurrency library is loaded.
+	concurrent bool
+	// wake is signalled by Interrupt and by the timeout, to end a Wait
+	// that sleeps until the goroutines' next timer.
+	wake chan struct{}
 }
 
 // New makes an interpreter with the standard library loaded.
@@ -79,11 +90,14 @@ func New(opts Options) (*Interp, error) {
 	} else if len(opts.AllowRead) > 0 {
 		return nil, errors.New("scheme.New: AllowRead needs Sandbox")
 	}
+	if !opts.NoConcurrency {
+		prelude.Load(&eo)
+	}
 	ev, err := eval.New(eo)
 	if err != nil {
 		return nil, err
 	}
-	return &Interp{ev: ev, timeout: opts.Timeout}, nil
+	return &Interp{ev: ev, timeout: opts.Timeout, concurrent: !opts.NoConcurrency, wake: make(chan struct{}, 1)}, nil
 }
 
 // EvalString evaluates the forms of src in order and returns the value of
@@ -177,7 +191,17 @@ func (in *Interp) Call(fn any, args ...any) (v Value, err error) {
 // Interrupt stops the evaluation in progress (or, if none is, the next
 // one), which then returns an error that errors.Is matches with
 // ErrInterrupted. It may be called from any goroutine.
-func (in *Interp) Interrupt() { in.ev.Stop(errInterrupted) }
+func (in *Interp) Interrupt() { in.stop(errInterrupted) }
+
+// stop stops the evaluation in progress, or the next one, with err, and
+// wakes a Wait that sleeps.
+func (in *Interp) stop(err error) {
+	in.ev.Stop(err)
+	select {
+	case in.wake <- struct{}{}:
+	default:
+	}
+}
 
 // enter starts a call from Go into Scheme. It returns the function to
 // defer, which ends it: it flushes the output ports, completes *err
@@ -189,7 +213,7 @@ func (in *Interp) enter() func(*error) {
 	if in.depth == 1 && in.timeout > 0 {
 		fired = make(chan struct{})
 		timer = time.AfterFunc(in.timeout, func() {
-			in.ev.Stop(ErrTimeout)
+			in.stop(ErrTimeout)
 			close(fired)
 		})
 	}
@@ -200,6 +224,12 @@ func (in *Interp) enter() func(*error) {
 			// too late for it to notice, the next one must not.
 			<-fired
 			in.ev.ClearInterrupt()
+		}
+		if in.depth == 0 && *err != nil && in.concurrent {
+			// The evaluation may have stopped in a goroutine other
+			// than the main one, or left the main one blocked: the
+			// next one runs as the main goroutine again.
+			prelude.RecoverMain(in.ev)
 		}
 		if ferr := in.ev.Flush(); ferr != nil && *err == nil {
 			*err = in.ev.WriteError()
