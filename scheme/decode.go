@@ -64,8 +64,8 @@ func (p Procedure) Value() Value { return p.v }
 //
 // Decode panics if ptr is not a non-nil pointer: that is a bug in the Go
 // program, not in the Scheme one. Its errors say what was expected and
-// what came, and where inside v for a nested value ("element 2: expected
-// integer, got "x"").
+// what came, and where inside v for a nested value: "element 1: expected
+// exact integer, got "x"" for '(1 "x"), whose first element is element 0.
 func Decode(v Value, ptr any) error {
 	if u, ok := ptr.(Unpacker); ok {
 		return u.Unpack(v)

@@ -79,7 +79,8 @@ type Interp struct {
 	wake chan struct{}
 }
 
-// New makes an interpreter with the standard library loaded.
+// New makes an interpreter with the standard library and, unless
+// opts.NoConcurrency is set, the concurrency library loaded.
 func New(opts Options) (*Interp, error) {
 	eo := eval.Options{
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: opts.Stderr, FlushLines: opts.FlushLines,
