@@ -168,3 +168,18 @@ func TestNoConcurrency(t *testing.T) {
 		t.Errorf("Run: %v", err)
 	}
 }
+
+// TestRunFile checks a program file with goroutines.
+func TestRunFile(t *testing.T) {
+	var out bytes.Buffer
+	in := newTest(t, Options{Stdout: &out})
+	if err := in.RunFile("testdata/pipeline.scm"); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("1\n4\n9\n", out.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if err := in.RunFile("testdata/missing.scm"); err == nil {
+		t.Error("missing file: no error")
+	}
+}
