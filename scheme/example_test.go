@@ -2,6 +2,7 @@ package scheme_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -257,9 +258,14 @@ func ExampleOptions_sandbox() {
 	// ";; fib.scm: used by the examples and tests of package scheme." <nil>
 }
 
+// Interrupt stops an evaluation from another goroutine, here when a
+// context is done.
 func ExampleInterp_Interrupt() {
 	in, _ := scheme.New(scheme.Options{})
-	time.AfterFunc(50*time.Millisecond, in.Interrupt)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	stop := context.AfterFunc(ctx, in.Interrupt)
+	defer stop()
 	_, err := in.EvalString(`(let spin () (spin))`)
 	fmt.Println(err, errors.Is(err, scheme.ErrInterrupted))
 	// Output: interrupted true

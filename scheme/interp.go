@@ -191,7 +191,11 @@ func (in *Interp) Call(fn any, args ...any) (v Value, err error) {
 
 // Interrupt stops the evaluation in progress (or, if none is, the next
 // one), which then returns an error that errors.Is matches with
-// ErrInterrupted. It may be called from any goroutine.
+// ErrInterrupted. It may be called from any goroutine. To stop when a
+// context is done:
+//
+//	stop := context.AfterFunc(ctx, in.Interrupt)
+//	defer stop()
 func (in *Interp) Interrupt() { in.stop(errInterrupted) }
 
 // stop stops the evaluation in progress, or the next one, with err, and
