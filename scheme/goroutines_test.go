@@ -183,3 +183,37 @@ func TestRunFile(t *testing.T) {
 		t.Error("missing file: no error")
 	}
 }
+
+// TestFuncInGoroutine checks Go functions called from goroutines: their
+// errors are the goroutine's, and a panic stops the whole evaluation.
+func TestFuncInGoroutine(t *testing.T) {
+	var errOut bytes.Buffer
+	in := newTest(t, Options{Stderr: &errOut})
+	in.DefineFunc("half", func(args []Value) (Value, error) {
+		var n int
+		if err := UnpackArgs("half", args, "n", &n); err != nil {
+			return nil, err
+		}
+		if n%2 != 0 {
+			panic("odd")
+		}
+		return n / 2, nil
+	})
+	v := mustEval(t, in, `(define ch (make-chan)) (go (send ch (half 10))) (recv ch)`)
+	if WriteString(v) != "5" {
+		t.Errorf("got %s, want 5", WriteString(v))
+	}
+	v = mustEval(t, in, `(go (send ch (guard (e (#t 'caught)) (half "x")))) (recv ch)`)
+	if WriteString(v) != "caught" {
+		t.Errorf("an error in a goroutine's call: got %s, want caught", WriteString(v))
+	}
+	_, err := in.EvalString("(go (half 3))\n(sleep 100)")
+	var pe *PanicError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "<string>:1:5: half: Go panic: odd") {
+		t.Fatalf("got %v, want the PanicError of half", err)
+	}
+	v, err = in.EvalString(`(go (send ch 'again)) (recv ch)`)
+	if err != nil || WriteString(v) != "again" {
+		t.Errorf("after the panic: got %v, %v", v, err)
+	}
+}
