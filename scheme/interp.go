@@ -124,8 +124,10 @@ func (in *Interp) EvalFile(path string) (Value, error) {
 // The error is one of: a *SyntaxError (the text cannot be read); an
 // *EvalError (an exception no handler caught: its message with file:line:col,
 // the raised object and a backtrace), which may also wrap the Go error a
-// Func returned or a *PanicError; an *ExitError (the program called exit);
-// ErrInterrupted or ErrTimeout (the evaluation was stopped from Go).
+// Func returned or a *PanicError; a *DeadlockError (an EvalError: the
+// main goroutine blocked where nothing can wake it); an *ExitError (the
+// program called exit); ErrInterrupted or ErrTimeout (the evaluation was
+// stopped from Go).
 func (in *Interp) EvalSource(name, src string) (v Value, err error) {
 	defer in.enter()(&err)
 	r := reader.New(src, name)
