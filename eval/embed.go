@@ -2,22 +2,12 @@ package eval
 
 // This file defines the few exported accessors that package scheme, the
 // public embedding API, needs and that the evaluator does not otherwise
-// export: making and walking hash tables from Go (to convert Go maps),
-// and telling the evaluator's own unwinding panics from a Go function's
-// bug (to recover the one without swallowing the other).
+// export: telling the evaluator's own unwinding panics from a Go
+// function's bug (to recover the one without swallowing the other), the
+// arity error's wording, procedure?, and stopping from inside a Go
+// function.
 
-import (
-	"contigo/prims"
-	"contigo/value"
-)
-
-// HashTable is a Scheme hash table (defined in package prims, with the
-// methods Set, Each and Len).
-type HashTable = prims.HashTable
-
-// NewEqualHashTable returns an empty hash table whose keys are compared
-// with equal?, as (make-equal-hash-table) makes.
-func NewEqualHashTable() *HashTable { return prims.NewEqualHashTable() }
+import "contigo/value"
 
 // IsUnwinding reports whether r, a value recovered from a panic, is one
 // the evaluator uses to unwind Go frames (exit called in a nested run, a

@@ -44,7 +44,7 @@ type lazyBody struct {
 	src    value.SourceMap
 	pos    value.Pos // the compiler's position at the lambda expression
 	in     *Interp
-	complexNode
+	stepNode
 }
 
 // lazyLambda returns the Lambda of the lambda expression x (whose
@@ -130,7 +130,7 @@ func (lb *lazyBody) exec(m *Machine) {
 	if !lam.noScope && len(m.env.Vals) < lam.frameSize {
 		env := m.in.envs.New(m.env.Up, lam.frameSize)
 		copy(env.Vals, m.env.Vals)
-		m.in.envs.Release(m.env)
+		m.in.envs.Recycle(m.env)
 		m.env = env
 	}
 	lam.body.exec(m)

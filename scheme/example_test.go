@@ -2,6 +2,7 @@ package scheme_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -257,10 +258,76 @@ func ExampleOptions_sandbox() {
 	// ";; fib.scm: used by the examples and tests of package scheme." <nil>
 }
 
+// Interrupt stops an evaluation from another goroutine, here when a
+// context is done.
 func ExampleInterp_Interrupt() {
 	in, _ := scheme.New(scheme.Options{})
-	time.AfterFunc(50*time.Millisecond, in.Interrupt)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	stop := context.AfterFunc(ctx, in.Interrupt)
+	defer stop()
 	_, err := in.EvalString(`(let spin () (spin))`)
 	fmt.Println(err, errors.Is(err, scheme.ErrInterrupted))
 	// Output: interrupted true
+}
+
+// Go's evaluations are the main goroutine; the goroutines it starts run
+// while it waits on a channel.
+func Example_goroutines() {
+	in, _ := scheme.New(scheme.Options{})
+	v, err := in.EvalString(`
+(define results (make-chan))
+(define (worker id) (send results (* id id)))
+(for-each (lambda (id) (go (worker id))) '(1 2 3))
+(let loop ((n 3) (sum 0))
+  (if (= n 0) sum (loop (- n 1) (+ sum (recv results)))))`)
+	fmt.Println(scheme.WriteString(v), err)
+	// Output: 14 <nil>
+}
+
+func ExampleInterp_Wait() {
+	in, _ := scheme.New(scheme.Options{})
+	in.EvalString(`
+(go (sleep 20) (display "tick\n"))
+(go (display "started\n"))`)
+	fmt.Println("evaluated")
+	err := in.Wait() // runs both goroutines to their end
+	fmt.Println("waited", err)
+	// Output:
+	// evaluated
+	// started
+	// tick
+	// waited <nil>
+}
+
+// Run ends the program when its main goroutine ends, as Go does: the
+// goroutine still asleep never prints.
+func ExampleInterp_Run() {
+	in, _ := scheme.New(scheme.Options{})
+	err := in.Run("main.scm", `
+(define done (make-chan))
+(go (display "worker\n") (send done #t))
+(go (sleep 1000) (display "never printed\n"))
+(recv done)
+(display "main returns\n")`)
+	fmt.Println(err)
+	// Output:
+	// worker
+	// main returns
+	// <nil>
+}
+
+func ExampleDeadlockError() {
+	in, _ := scheme.New(scheme.Options{})
+	_, err := in.EvalString(`(define ch (make-chan))
+(recv ch)`)
+	var d *scheme.DeadlockError
+	if errors.As(err, &d) {
+		fmt.Println(err)
+		fmt.Print(d.Report)
+	}
+	// Output:
+	// <string>:2:1: all goroutines are asleep - deadlock!
+	// goroutine 1 [chan receive]:
+	//   <top level> at <string>:2:1
 }
