@@ -35,7 +35,7 @@ func isLibPos(p value.Pos) bool {
 func (in *Interp) loadLibrary(src, file string) error {
 	in.loadingLib = true
 	defer func() { in.loadingLib = false }()
-	return in.load(src, file, func(p value.Pos) { libFiles.Store(p.File, true) })
+	return in.loadLib(src, file)
 }
 
 // enter records that user code at s is calling into the library, with

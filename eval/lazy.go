@@ -27,8 +27,13 @@ package eval
 // the parameters, and runs the body in the same machine step.
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 	"sync/atomic"
 
+	"contigo/reader"
 	"contigo/value"
 )
 
@@ -40,10 +45,12 @@ type lazyBody struct {
 	lam    *Lambda
 	params value.Value
 	body   []value.Value
-	form   value.Value // the lambda expression
+	form   *value.Pair // the lambda expression
 	src    value.SourceMap
 	pos    value.Pos // the compiler's position at the lambda expression
 	in     *Interp
+	// text is the body not even read yet, if so (body is then nil).
+	text *lazyText
 	stepNode
 }
 
@@ -69,6 +76,17 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 	_, n, rest := c.lambdaScope(items[1], sc, p)
 	lam := &Lambda{nparams: n, rest: rest, name: name, site: c.site()}
 	body := items[2:]
+	if t, ok := body[0].(*lazyText); ok && items[1] == value.Value(value.Nil) {
+		// (loadLib does not leave a thunk's body unread.)
+		forms, src, err := t.read()
+		if err != nil {
+			panic(&compileError{readError(err)})
+		}
+		for k, v := range src {
+			c.src[k] = v
+		}
+		body = forms
+	}
 	if items[1] == value.Value(value.Nil) && !c.mayDefine(body, sc) {
 		lam.noScope = true
 	} else {
@@ -78,6 +96,9 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 		}
 	}
 	lb := &lazyBody{lam: lam, params: items[1], body: body, form: p, src: c.src, pos: c.pos, in: c.in}
+	if t, ok := body[0].(*lazyText); ok {
+		lb.text, lb.body = t, nil
+	}
 	lam.body = lb
 	c.in.lazy = append(c.in.lazy, lb)
 	return lam
@@ -102,7 +123,20 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 			err = e.err
 		}
 	}()
-	c := &compiler{in: in, src: lb.src, pos: lb.pos, name: lam.name}
+	src := lb.src
+	if lb.text != nil {
+		forms, tsrc, err := lb.text.read()
+		if err != nil {
+			return readError(err)
+		}
+		// Into the source's map, which also has the positions of the
+		// macros' templates that expanding the body copies.
+		for k, v := range tsrc {
+			src[k] = v
+		}
+		lb.body = forms
+	}
+	c := &compiler{in: in, src: src, pos: lb.pos, name: lam.name}
 	if c.name == "" {
 		c.name = "#<lambda>"
 	}
@@ -115,7 +149,7 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 		lam.frameSize = len(inner.names)
 		lam.body = body
 	}
-	lb.params, lb.body, lb.form, lb.src = nil, nil, nil, nil
+	lb.params, lb.body, lb.form, lb.src, lb.text = nil, nil, nil, nil, nil
 	return nil
 }
 
@@ -181,4 +215,136 @@ func (in *Interp) compileLazy() error {
 		}
 	}
 	return first
+}
+
+// lazyText is the text of a body that loadLib left unread: the source,
+// the offsets of the first form and of the closing parenthesis after the
+// last, and the position of the first.
+type lazyText struct {
+	src        string
+	start, end int
+	pos        value.Pos
+}
+
+// read reads the forms of the body, with their positions.
+func (t *lazyText) read() ([]value.Value, value.SourceMap, error) {
+	r := reader.NewAt(t.src, t.start, t.end, t.pos)
+	var forms []value.Value
+	for {
+		if off, _ := r.SkipAtmosphere(); off >= t.end {
+			return forms, r.SourceMap(), nil
+		}
+		d, err := r.Read()
+		if err != nil {
+			return nil, nil, err
+		}
+		if r.Offset() > t.end {
+			return nil, nil, fmt.Errorf("%s: body read past its end", t.pos)
+		}
+		forms = append(forms, d)
+	}
+}
+
+// readError is the error of reading a body late.
+func readError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	msg := err.Error()
+	return &Error{Payload: &value.ErrorObject{Message: msg, Kind: "read-error"}, Msg: msg}
+}
+
+// loadLib is load for a source of the library: the body of a procedure
+// defined by (define (name param ...) body ...) is not even read, only
+// skipped (reader.Skip), until the procedure is first called. Any other
+// form, or one that Skip cannot skip, is read as load reads it.
+func (in *Interp) loadLib(src, file string) error {
+	r := reader.New(src, file)
+	registered := false
+	for {
+		datum, pos, err := in.readLibForm(r, src)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !registered {
+			libFiles.Store(pos.File, true)
+			registered = true
+		}
+		if _, err := in.EvalAt(datum, r.SourceMap(), pos); err != nil {
+			return err
+		}
+	}
+}
+
+// readLibForm reads the next top-level form of a library source, and
+// its position.
+func (in *Interp) readLibForm(r *reader.Reader, src string) (value.Value, value.Pos, error) {
+	if !eagerLibrary {
+		if form, pos, ok := in.skimDefine(r, src); ok {
+			return form, pos, nil
+		}
+	}
+	d, err := r.Read()
+	return d, r.Pos(), err
+}
+
+// skimDefine reads a (define (name param ...) body ...) form at the
+// reader's offset, but only skips its body, which the form holds as a
+// lazyText. It reports false, with nothing read, for any other form.
+func (in *Interp) skimDefine(r *reader.Reader, src string) (form value.Value, pos value.Pos, ok bool) {
+	const prefix = "(define ("
+	start, ok := r.SkipAtmosphere()
+	if !ok || !strings.HasPrefix(src[start:], prefix) || start+len(prefix) >= len(src) || src[start+len(prefix)] == '(' {
+		return nil, pos, false
+	}
+	if g := in.globals[symDefine]; g != nil && (g.Macro != nil || g.Value != nil) {
+		return nil, pos, false
+	}
+	pos = r.PosAt(start)
+	r.Seek(start + len(prefix) - 1)
+	head, err := r.Read()
+	hp, isPair := head.(*value.Pair)
+	if err != nil || !isPair || hp.Cdr == value.Value(value.Nil) {
+		r.Rewind(start, pos)
+		return nil, pos, false
+	}
+	if _, isSym := hp.Car.(*value.Symbol); !isSym {
+		r.Rewind(start, pos)
+		return nil, pos, false
+	}
+	body := -1
+	for {
+		off, ok := r.SkipAtmosphere()
+		if !ok || off >= len(src) {
+			r.Rewind(start, pos)
+			return nil, pos, false
+		}
+		if src[off] == ')' {
+			if body < 0 {
+				r.Rewind(start, pos)
+				return nil, pos, false
+			}
+			t := &lazyText{src: src, start: body, end: off, pos: r.PosAt(body)}
+			r.Seek(off + 1)
+			smap := r.SourceMap()
+			last := &value.Pair{Car: t, Cdr: value.Nil}
+			smap[last] = t.pos
+			rest := &value.Pair{Car: head, Cdr: last}
+			smap[rest] = smap[hp]
+			form := &value.Pair{Car: symDefine, Cdr: rest}
+			smap[form] = pos
+			return form, pos, true
+		}
+		if body < 0 {
+			body = off
+		}
+		if _, ok := r.Skip(); !ok {
+			r.Rewind(start, pos)
+			return nil, pos, false
+		}
+	}
 }

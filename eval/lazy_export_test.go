@@ -26,6 +26,17 @@ func PendingBodies(in *Interp) int {
 	return n
 }
 
+// UnreadBodies is how many library procedures have not even been read.
+func UnreadBodies(in *Interp) int {
+	n := 0
+	for _, lb := range in.lazy {
+		if lb.text != nil {
+			n++
+		}
+	}
+	return n
+}
+
 // CompileLibrary compiles every library procedure not compiled yet.
 func CompileLibrary(in *Interp) error { return in.compileLazy() }
 

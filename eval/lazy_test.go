@@ -31,6 +31,10 @@ func TestLazyLibraryIsEager(t *testing.T) {
 	if eval.PendingBodies(lazy) < 100 {
 		t.Fatalf("only %d library procedures left to compile at their first call", eval.PendingBodies(lazy))
 	}
+	if eval.UnreadBodies(lazy) < 100 {
+		t.Fatalf("only %d library procedures left to read at their first call", eval.UnreadBodies(lazy))
+	}
+	t.Logf("%d procedures left to compile, %d of them to read", eval.PendingBodies(lazy), eval.UnreadBodies(lazy))
 	if err := eval.CompileLibrary(lazy); err != nil {
 		t.Fatal(err)
 	}
