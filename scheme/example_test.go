@@ -361,3 +361,16 @@ func ExampleInterp_NewFunc() {
 	fmt.Println(scheme.WriteString(v), err)
 	// Output: 20 <nil>
 }
+
+func ExampleInterp_RunFile() {
+	in, _ := scheme.New(scheme.Options{})
+	// Two goroutines and the main one in a pipeline over channels; a
+	// fourth goroutine is still asleep when the main one ends.
+	err := in.RunFile("testdata/pipeline.scm")
+	fmt.Println(err)
+	// Output:
+	// 1
+	// 4
+	// 9
+	// <nil>
+}
