@@ -1,9 +1,13 @@
 package eval
 
 // This file defines the input and output primitives (report 6.13) over
-// the ports of port.go. The procedures that call a procedure
-// (call-with-port, with-output-to-file, ...) are in core.scm; format is
-// in builtins_srfi.go.
+// the ports of port.go. They stay in eval, not in package prims, because
+// they reach the interpreter: the current ports are parameters of the
+// machine's dynamic state, reading the console first flushes the
+// interpreter's output, files are checked against its sandbox and listed
+// as open, and the printers answer its interrupt flag. The procedures
+// that call a procedure (call-with-port, with-output-to-file, ...) are in
+// core.scm; format is in builtins_srfi.go.
 
 import (
 	"errors"

@@ -219,33 +219,6 @@ func conditionKind(x V) (V, error) {
 	return false, nil
 }
 
-// continuationBacktrace is (%continuation-backtrace k): the pending
-// calls of continuation k outside the library, innermost first, as
-// strings "name at file:line:col".
-func continuationBacktrace(x V) (V, error) {
-	c, ok := asContinuation(x)
-	if !ok {
-		return value.Nil, nil
-	}
-	var lines []V
-	var last string
-	for f := c.k; f != nil; f = f.Next {
-		name, pos := f.Code.where()
-		if !pos.IsValid() || isLibPos(pos) {
-			continue
-		}
-		if name == "" {
-			name = "<top level>"
-		}
-		line := name + " at " + pos.String()
-		if line != last {
-			lines = append(lines, value.NewString(line))
-		}
-		last = line
-	}
-	return value.List(lines...), nil
-}
-
 // origin is (%origin proc): where the procedure proc was written, as "by
 // NAME at FILE:LINE:COL" (NAME the procedure around it, or <top level>;
 // just "at ..." inside an anonymous one), or #f for a primitive or a

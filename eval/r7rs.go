@@ -533,7 +533,7 @@ func (l *loadState) next(m *Machine, i int) {
 		m.ret(value.Unspecified)
 		return
 	}
-	node, err := m.in.compileTop(l.forms[i], l.src)
+	node, err := m.in.compileTop(l.forms[i], l.src, value.Pos{})
 	if err != nil {
 		if e, ok := err.(*Error); ok && e.Payload != nil {
 			m.fail(e.Payload, l.s)

@@ -98,15 +98,19 @@ func (in *Interp) installSchedControls() {
 
 // RawContinuation is a continuation captured by %call/cc-raw: invoking
 // it reinstates its dynamic state, thread included, without running any
-// wind thunks.
-type RawContinuation struct{ Continuation }
+// wind thunks. wait is where the user's code waits when no frame of it
+// says so (Machine.waitSite).
+type RawContinuation struct {
+	Continuation
+	wait *site
+}
 
 // SchemeString implements value.Opaque.
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.waitSite()}
 	m.apply1(f, k, s)
 }
 
@@ -114,7 +118,7 @@ func callccRaw(m *Machine, args []value.Value, s *site) {
 func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
 	m.k = c.k
 	m.dyn = c.dyn
-	m.entry = nil
+	m.forgetEntry()
 	m.ret(v)
 }
 
@@ -149,7 +153,7 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 		}}
 		d.Handlers = &cont.Handler{Proc: h}
 		b.params, b.base, b.tag = params, base, tag
-		b.k = &RawContinuation{Continuation{k: base.k, dyn: d}}
+		b.k = &RawContinuation{Continuation: Continuation{k: base.k, dyn: d}}
 	}
 	m.ret(b.k)
 }
@@ -162,7 +166,7 @@ func callInContinuation(m *Machine, args []value.Value, s *site) {
 	}
 	m.k = k.k
 	m.dyn = k.dyn
-	m.entry = nil // another goroutine's (see resumeRaw)
+	m.forgetEntry() // another goroutine's (see resumeRaw)
 	if len(args) == 3 {
 		m.dyn = m.dyn.WithThread(threadTag(args[2]))
 	}

@@ -170,9 +170,9 @@ func TestTraceEvents(t *testing.T) {
 	}
 }
 
-func TestGoroutineID(t *testing.T) {
+func TestGoroutineIDProc(t *testing.T) {
 	in := newInterp(t, io.Discard)
-	id, err := prelude.GoroutineID(in)
+	id, err := prelude.GoroutineIDProc(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,8 +212,8 @@ func TestWithoutTheLibrary(t *testing.T) {
 	if err := prelude.TraceScheduler(in, true); !errors.Is(err, prelude.ErrNotLoaded) {
 		t.Errorf("TraceScheduler: %v", err)
 	}
-	if id, err := prelude.GoroutineID(in); err != nil || value.WriteString(mustApply(t, in, id)) != "1" {
-		t.Errorf("GoroutineID: %v", err)
+	if id, err := prelude.GoroutineIDProc(in); err != nil || value.WriteString(mustApply(t, in, id)) != "1" {
+		t.Errorf("GoroutineIDProc: %v", err)
 	}
 }
 

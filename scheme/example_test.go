@@ -329,6 +329,7 @@ func ExampleDeadlockError() {
 	// Output:
 	// <string>:2:1: all goroutines are asleep - deadlock!
 	// goroutine 1 [chan receive]:
+	//   <top level> at <string>:2:1
 }
 
 func ExampleInterp_EvalSource() {

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"contigo/prelude"
 )
 
 func newSession(t *testing.T) (*Session, *strings.Builder, *strings.Builder) {
@@ -23,11 +21,6 @@ func newSession(t *testing.T) (*Session, *strings.Builder, *strings.Builder) {
 // TestRunBlock runs blocks in one session, as a chapter's page does.
 func TestRunBlock(t *testing.T) {
 	s, out, errOut := newSession(t)
-	// Preempted on a loaded machine, the sender of "a timeline" could
-	// exit only in the next block, adding a lane to its timeline.
-	if err := prelude.SetTimeSlice(s.in, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
 	type result struct {
 		Status      int
 		Out, Err    string
