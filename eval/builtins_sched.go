@@ -10,10 +10,11 @@ package eval
 //     scheduler's busiest data structure; as Scheme lists they took about
 //     a fifth of a channel round trip (profile of BenchmarkSchedPingPong),
 //     as a primitive one call each and no allocation per item.
-//   - %record and friends: goroutines, channels and nurseries are opaque
-//     objects. As vectors they would print their continuations and their
-//     cyclic links (goroutine → nursery → goroutine) at the REPL, and
-//     goroutine? could not tell them from user vectors.
+//   - %record and friends: goroutines, channels and nurseries are records
+//     of a kind that prints only what a user wants to see. As vectors they
+//     would print their continuations and their cyclic links (goroutine →
+//     nursery → goroutine) at the REPL, and goroutine? could not tell them
+//     from user vectors.
 //   - %make-condition: an error object with a kind, so that main.go can
 //     recognise an uncaught deadlock and exit with status 2 as Go does.
 //   - %continuation-backtrace: where a blocked goroutine is waiting, for
@@ -25,7 +26,6 @@ package eval
 
 import (
 	"math"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -111,23 +111,97 @@ func (in *Interp) installSchedControls() {
 	}
 }
 
-// record is an object of the scheduler: a tag naming its kind and its
-// fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never
-// shows its other fields.
-type record struct {
-	tag    *value.Symbol
-	fields []value.Value
+// recordKind describes the records of one kind of the concurrency
+// library (%record-kind): its name, and what of a record it prints. A
+// record prints as Guile's records do, with only the fields a user wants
+// to see, never those holding continuations or cyclic links: a channel
+// as #<chan 3 len: 0 cap: 1 closed: #f>, its id field after the name.
+type recordKind struct {
+	name    string
+	id      int             // the field printed after the name, or -1
+	printed []*value.Symbol // the other fields printed, by name
+	index   []int           // and their indices
+	size    int             // how many fields a record has
 }
 
 // SchemeString implements value.Opaque.
-func (r *record) SchemeString() string {
-	s := "#<" + r.tag.Name
-	if len(r.fields) > 0 {
-		if n, ok := r.fields[0].(value.Fixnum); ok {
-			s += " " + strconv.FormatInt(int64(n), 10)
-		}
+func (k *recordKind) SchemeString() string { return "#<record-kind " + k.name + ">" }
+
+// record is an object of the concurrency library: goroutines, channels,
+// nurseries and the rest, fields of a kind.
+type record struct {
+	kind   *recordKind
+	fields []value.Value
+}
+
+// PrintFields implements value.Fielded.
+func (r *record) PrintFields() (string, []*value.Symbol, []value.Value) {
+	name := r.kind.name
+	if r.kind.id >= 0 {
+		name += " " + value.WriteString(r.fields[r.kind.id])
 	}
-	return s + ">"
+	vals := make([]value.Value, len(r.kind.index))
+	for i, j := range r.kind.index {
+		vals[i] = r.fields[j]
+	}
+	return name, r.kind.printed, vals
+}
+
+// newRecord makes a record of kind k with fields vals (copied), in one
+// allocation when it is small: a channel's waiter is made at every
+// blocking operation.
+func newRecord(k *recordKind, vals []value.Value) *record {
+	switch len(vals) {
+	case 2:
+		b := &struct {
+			r record
+			f [2]value.Value
+		}{}
+		copy(b.f[:], vals)
+		b.r = record{k, b.f[:]}
+		return &b.r
+	case 3:
+		b := &struct {
+			r record
+			f [3]value.Value
+		}{}
+		copy(b.f[:], vals)
+		b.r = record{k, b.f[:]}
+		return &b.r
+	}
+	return &record{k, append([]value.Value(nil), vals...)}
+}
+
+// makeRecordKind is (%record-kind name (field ...) (printed ...)): the
+// kind of records with those fields, printing those of printed; if the
+// first of printed is id, it is printed after the name, bare.
+func makeRecordKind(args []V) (V, error) {
+	name, ok := args[0].(*value.Symbol)
+	if !ok {
+		return nil, value.TypeError("%record-kind", "symbol", args[0])
+	}
+	fields, ok1 := value.ToSlice(args[1])
+	printed, ok2 := value.ToSlice(args[2])
+	if !ok1 || !ok2 {
+		return nil, value.Errorf("%%record-kind: expected lists of field names")
+	}
+	k := &recordKind{name: name.Name, id: -1, size: len(fields)}
+	for n, p := range printed {
+		i := 0
+		for i < len(fields) && fields[i] != p {
+			i++
+		}
+		if i == len(fields) {
+			return nil, value.Errorf("%%record-kind: %s is not a field of %s", value.WriteString(p), name.Name)
+		}
+		if n == 0 && p == value.Intern("id") {
+			k.id = i
+			continue
+		}
+		k.printed = append(k.printed, p.(*value.Symbol))
+		k.index = append(k.index, i)
+	}
+	return k, nil
 }
 
 // queue is a first-in, first-out queue of values in a ring buffer: the
@@ -295,18 +369,23 @@ func (in *Interp) schedPrims() []*value.Primitive {
 			q.limit = l
 			return value.Unspecified, nil
 		}),
-		// (%record tag field ...) makes a record.
+		// (%record-kind name (field ...) (printed ...)): see makeRecordKind.
+		prim("%record-kind", 3, 3, makeRecordKind),
+		// (%record kind field ...) makes a record of that kind.
 		prim("%record", 1, -1, func(args []V) (V, error) {
-			tag, ok := args[0].(*value.Symbol)
+			k, ok := args[0].(*recordKind)
 			if !ok {
-				return nil, value.TypeError("%record", "symbol", args[0])
+				return nil, value.TypeError("%record", "record kind", args[0])
 			}
-			return &record{tag: tag, fields: append([]V(nil), args[1:]...)}, nil
+			if len(args)-1 != k.size {
+				return nil, value.Errorf("%%record: %s has %d fields, got %d", k.name, k.size, len(args)-1)
+			}
+			return newRecord(k, args[1:]), nil
 		}),
-		// (%record? x tag) tests whether x is a record with that tag.
-		prim2("%record?", func(x, tag V) (V, error) {
+		// (%record? x kind) tests whether x is a record of that kind.
+		prim2("%record?", func(x, kind V) (V, error) {
 			r, ok := x.(*record)
-			return ok && r.tag == tag, nil
+			return ok && r.kind == kind, nil
 		}),
 		prim2("%record-ref", func(x, i V) (V, error) {
 			if r, ok := x.(*record); ok {

@@ -5,31 +5,38 @@
 
 ;;;; Records whose accessors are macros
 
-;; (%define-record tag field ...) defines, as macros, a constructor
-;; (%make-TAG field ...), a predicate (%TAG? x), and for each field a
-;; getter (%TAG-FIELD r) and a setter (%TAG-FIELD-set! r v). They are
+;; (%define-record kind (field ...) (printed ...)) defines the kind of
+;; record, %<KIND>, and, as macros, a constructor (%make-KIND field ...),
+;; a predicate (%KIND? x), and for each field a getter (%KIND-FIELD r)
+;; and a setter (%KIND-FIELD-set! r v). The records print the fields of
+;; printed, as Guile's records do (#<chan 3 len: 0 cap: 1 closed: #f>: a
+;; first field id is shown bare, after the kind). The accessors are
 ;; macros so that hot paths pay no procedure call for a field access:
 ;; each use expands into a call of a primitive (%record, %record?,
 ;; %record-ref, %record-set!: eval/builtins_sched.go), which the
-;; evaluator computes without pushing a frame.
-(define-macro (%define-record tag . fields)
+;; evaluator computes without pushing a frame. The getters and setters
+;; do not check the kind of their record: the library's own code calls
+;; them, on records it made.
+(define-macro (%define-record kind fields printed)
   (define (name . parts)
     (string->symbol
       (apply string-append
              (map (lambda (p) (if (symbol? p) (symbol->string p) p)) parts))))
-  (let loop ((fs fields) (i 0)
-             (out (list `(define-macro (,(name "%make-" tag) . args)
-                           (cons '%record (cons '',tag args)))
-                        `(define-macro (,(name "%" tag "?") x)
-                           (list '%record? x '',tag)))))
-    (if (null? fs)
-        `(begin ,@(reverse out))
-        (loop (cdr fs) (+ i 1)
-              (cons `(define-macro (,(name "%" tag "-" (car fs) "-set!") r v)
-                       (list '%record-set! r ,i v))
-                    (cons `(define-macro (,(name "%" tag "-" (car fs)) r)
-                             (list '%record-ref r ,i))
-                          out))))))
+  (let ((type (name "%<" kind ">")))
+    (let loop ((fs fields) (i 0)
+               (out (list `(define-macro (,(name "%" kind "?") x)
+                             (list '%record? x ',type))
+                          `(define-macro (,(name "%make-" kind) . args)
+                             (cons '%record (cons ',type args)))
+                          `(define ,type (%record-kind ',kind ',fields ',printed)))))
+      (if (null? fs)
+          `(begin ,@(reverse out))
+          (loop (cdr fs) (+ i 1)
+                (cons `(define-macro (,(name "%" kind "-" (car fs) "-set!") r v)
+                         (list '%record-set! r ,i v))
+                      (cons `(define-macro (,(name "%" kind "-" (car fs)) r)
+                               (list '%record-ref r ,i))
+                            out)))))))
 
 ;;;; Procedures expanded in place
 
