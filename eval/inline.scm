@@ -24,10 +24,11 @@
              (map (lambda (p) (if (symbol? p) (symbol->string p) p)) parts))))
   (let ((type (name "%<" kind ">")))
     (let loop ((fs fields) (i 0)
+               ;; The kind is put in the expansions as a constant.
                (out (list `(define-macro (,(name "%" kind "?") x)
-                             (list '%record? x ',type))
+                             (list '%record? x (list 'quote ,type)))
                           `(define-macro (,(name "%make-" kind) . args)
-                             (cons '%record (cons ',type args)))
+                             (cons '%record (cons (list 'quote ,type) args)))
                           `(define ,type (%record-kind ',kind ',fields ',printed)))))
       (if (null? fs)
           `(begin ,@(reverse out))
@@ -47,7 +48,8 @@
 ;; ((car x), (vector-ref v 2), (%chan-recvq ch): accessors applied to
 ;; such arguments) is substituted for its parameter, and so is a new
 ;; pair or vector of such things for a parameter used once (reads more
-;; than one deep are substituted only where used once). Any other
+;; than one deep are substituted only where used once), and a new record
+;; (%record) likewise. Any other
 ;; argument is bound by a let, so that it is still evaluated once, before
 ;; the body.
 ;;
@@ -102,7 +104,7 @@
   ;; An allocation of field reads, for a parameter the body uses once, may
   ;; be made where it is used: nothing it reads can change before.
   (define (single-use-allocation? a p)
-    (and (pair? a) (memq (car a) '(cons list vector)) (list? a)
+    (and (pair? a) (memq (car a) '(cons list vector %record)) (list? a)
          (let loop ((args (cdr a)))
            (or (null? args) (and (field-read? (car args)) (loop (cdr args)))))
          (= (occurrences body p) 1)))

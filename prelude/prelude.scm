@@ -1034,12 +1034,6 @@
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
       (begin (%dequeue! q) (%drop-dead! q))))
-;; Whether a live waiter is first in q, once the dead ones before it are
-;; dropped.
-(%define-inline (%live-first? q)
-  (cond ((%queue-empty? q) #f)
-        ((%waiter-live? (%queue-first q)) #t)
-        (else (%drop-dead! q) (not (%queue-empty? q)))))
 
 (define %chans-made 0)
 ;; (make-chan) is unbuffered; (make-chan n) has a buffer of n values.
@@ -1073,56 +1067,95 @@
 
 ;; As fibers' operations are (operations.scm: a try function, then a
 ;; block function), each channel operation is written once, in two
-;; halves, and send, recv, select and the events are built on them. The
-;; try half completes the operation at once if a partner waits or the
-;; buffer allows; else the block half leaves a waiter in the channel's
-;; queue, and the goroutine parks until a partner (or close-chan) takes
-;; it. select tries several operations, and blocks on all of them, with
-;; one ticket; for its fair choice it also needs to know, without acting,
-;; whether an operation could complete now: its ready test. Both run in
-;; the critical section.
+;; halves, and send, recv, select, sync and the timers are built on them.
+;; The try half completes the operation at once if a partner waits or
+;; the buffer allows; else the block half leaves a waiter in the
+;; channel's queue, and the goroutine parks until a partner (or
+;; close-chan) takes it. select tries several operations, and blocks on
+;; all of them with one ticket; for its fair choice it also needs to
+;; know, without acting, whether an operation could complete now: its
+;; ready test. All of them run in the critical section.
+;;
+;; The try halves are macros whose outcomes each use fills in (send
+;; leaves the critical section, select records the value, a timer drops
+;; a tick that finds the buffer full): so the tests of the hot paths are
+;; calls of primitives only, which the evaluator computes without
+;; pushing a frame, and the outcomes are in tail position. A dead waiter
+;; at the front of a queue sends the operation the slow way: drop the
+;; dead, and look again. The channel and the value must be variables.
 
 ;; What a receive gets from a closed, drained channel (recv turns it into
-;; the eof object): a unique marker. And what the try half of a receive
-;; returns when it cannot complete.
+;; the eof object): a unique marker.
 (define %closed (list 'closed))
-(define %would-block (list 'would-block))
 
-;; Send. A send on a closed channel is an error, which each caller
-;; raises in its own words (send, select), before trying.
+;;; Send
+
+;; Whether a send on ch could complete now, or fail, ch being closed.
 (%define-inline (%send-ready? ch)
-  (or (%chan-closed ch) (%live-first? (%chan-recvq ch)) (< (%chan-len ch) (%chan-cap ch))))
-;; Hand v to a waiting receiver, or put it in the buffer if there is
-;; room; whether it did.
-(%define-inline (%send-try! ch v)
-  (cond ((%live-first? (%chan-recvq ch))
-         (%wake-waiter! (%dequeue! (%chan-recvq ch)) v)
-         #t)
-        ((< (%chan-len ch) (%chan-cap ch)) (%buffer-push! ch v) #t)
-        (else #f)))
+  (begin (%drop-dead! (%chan-recvq ch))
+         (or (%chan-closed ch)
+             (not (%queue-empty? (%chan-recvq ch)))
+             (< (%chan-len ch) (%chan-cap ch)))))
+
+;; (%send-try ch v done full): hand v to a waiting receiver, or put it in
+;; the buffer if there is room, then do done; else do full. A send on a
+;; closed channel is an error, which each use raises in its own words
+;; (send, select) before trying.
+(define-macro (%send-try ch v done full)
+  (let ((to-receiver `(begin (%wake-waiter! (%dequeue! (%chan-recvq ,ch)) ,v) ,done))
+        (to-buffer `(if (< (%chan-len ,ch) (%chan-cap ,ch))
+                        (begin (%buffer-push! ,ch ,v) ,done)
+                        ,full)))
+    `(cond ((%queue-empty? (%chan-recvq ,ch)) ,to-buffer)
+           ((%waiter-live? (%queue-first (%chan-recvq ,ch))) ,to-receiver)
+           (else (%drop-dead! (%chan-recvq ,ch))
+                 (if (%queue-empty? (%chan-recvq ,ch)) ,to-buffer ,to-receiver)))))
+
+;; The block half: a waiter offering v, for the operation numbered index
+;; of the blocking operation whose ticket is given.
 (%define-inline (%send-block! ch v index ticket)
   (%waitq-push! (%chan-sendq ch) (%make-waiter ticket index v)))
 
-;; Receive.
+;;; Receive
+
 (%define-inline (%recv-ready? ch)
-  (or (> (%chan-len ch) 0) (%live-first? (%chan-sendq ch)) (%chan-closed ch)))
-;; The value of a send (from the buffer, where a blocked sender may then
-;; put its own, or from a waiting sender), %closed if ch is closed and
-;; drained, or else %would-block.
-(define (%recv-try! ch)
-  (cond ((> (%chan-len ch) 0)
-         (let ((v (%buffer-pop! ch)))
-           (if (%live-first? (%chan-sendq ch))
-               (let ((w (%dequeue! (%chan-sendq ch))))
-                 (%buffer-push! ch (%waiter-value w))
-                 (%wake-waiter! w %unspecified)))
-           v))
-        ((%live-first? (%chan-sendq ch))
-         (let ((w (%dequeue! (%chan-sendq ch))))
-           (%wake-waiter! w %unspecified)
-           (%waiter-value w)))
-        ((%chan-closed ch) %closed)
-        (else %would-block)))
+  (begin (%drop-dead! (%chan-sendq ch))
+         (or (> (%chan-len ch) 0)
+             (not (%queue-empty? (%chan-sendq ch)))
+             (%chan-closed ch))))
+
+;; Take the oldest value of the buffer (a blocked sender may then put its
+;; own in), or the value of the first sender, which is live; each leaves
+;; the critical section and returns the value.
+(define (%recv-buffered! ch)
+  (let ((v (%buffer-pop! ch)))
+    (%drop-dead! (%chan-sendq ch))
+    (if (not (%queue-empty? (%chan-sendq ch)))
+        (let ((w (%dequeue! (%chan-sendq ch))))
+          (%buffer-push! ch (%waiter-value w))
+          (%wake-waiter! w %unspecified)))
+    (set! %critical #f)
+    v))
+(define (%recv-from-sender! ch)
+  (let ((w (%dequeue! (%chan-sendq ch))))
+    (%wake-waiter! w %unspecified)
+    (set! %critical #f)
+    (%waiter-value w)))
+
+;; (%recv-try ch closed empty): take a value (from the buffer, or from a
+;; waiting sender), leave the critical section and return it; if ch is
+;; closed and drained, do closed; else do empty.
+(define-macro (%recv-try ch closed empty)
+  `(cond ((> (%chan-len ,ch) 0) (%recv-buffered! ,ch))
+         ((%queue-empty? (%chan-sendq ,ch)) (if (%chan-closed ,ch) ,closed ,empty))
+         ((%waiter-live? (%queue-first (%chan-sendq ,ch))) (%recv-from-sender! ,ch))
+         (else (%drop-dead! (%chan-sendq ,ch))
+               (cond ((not (%queue-empty? (%chan-sendq ,ch))) (%recv-from-sender! ,ch))
+                     ((%chan-closed ,ch) ,closed)
+                     (else ,empty)))))
+
+;; The block half: a waiter for the operation numbered index of the
+;; blocking operation whose ticket is given.
 (%define-inline (%recv-block! ch index ticket)
   (%waitq-push! (%chan-recvq ch) (%make-waiter ticket index #f)))
 
@@ -1132,12 +1165,14 @@
 (define (%close! ch)
   (%chan-closed-set! ch #t)
   (let wake-all ((q (%chan-recvq ch)))
-    (if (%live-first? q)
+    (%drop-dead! q)
+    (if (not (%queue-empty? q))
         (let ((w (%dequeue! q)))
           (%wake-waiter! w (if (eqv? (%waiter-index w) -1) %eof %closed))
           (wake-all q))))
   (let wake-all ((q (%chan-sendq ch)))
-    (if (%live-first? q)
+    (%drop-dead! q)
+    (if (not (%queue-empty? q))
         (let ((w (%dequeue! q)))
           (if (eqv? (%waiter-index w) -1)
               (%wake! (%ticket-goroutine (%waiter-ticket w)) 'send-closed #f)
@@ -1164,11 +1199,12 @@
   (if (not (%chan? ch)) (%not-a-channel "send" ch 'chan-send-nil))
   (%checkpoint)
   (set! %critical #t)
-  (cond ((%chan-closed ch) (%fail "send: send on closed channel"))
-        ((%send-try! ch v) (set! %critical #f))
-        (else
-         (%send-block! ch v -1 (%goroutine-ticket %current))
-         (%park! 'chan-send (%chan-id ch)))))
+  (if (%chan-closed ch)
+      (%fail "send: send on closed channel")
+      (%send-try ch v
+                 (set! %critical #f)
+                 (begin (%send-block! ch v -1 (%goroutine-ticket %current))
+                        (%park! 'chan-send (%chan-id ch))))))
 
 ;; (%receive ch who index closed) receives a value, or returns closed
 ;; if ch is closed and drained; index is the waiter's (-1 or -2, see
@@ -1178,12 +1214,10 @@
   (if (not (%chan? ch)) (%not-a-channel who ch 'chan-receive-nil))
   (%checkpoint)
   (set! %critical #t)
-  (let ((v (%recv-try! ch)))
-    (cond ((eq? v %would-block)
-           (%recv-block! ch index (%goroutine-ticket %current))
-           (%park! 'chan-receive (%chan-id ch)))
-          ((eq? v %closed) (set! %critical #f) closed)
-          (else (set! %critical #f) v))))
+  (%recv-try ch
+             (begin (set! %critical #f) closed)
+             (begin (%recv-block! ch index (%goroutine-ticket %current))
+                    (%park! 'chan-receive (%chan-id ch)))))
 
 ;; (recv ch) blocks until a value arrives and returns it. On a closed
 ;; channel whose buffer is empty, it returns the eof object at once.
@@ -1229,7 +1263,7 @@
   (if (not (and (real? ms) (< ms +inf.0))) (%type-error "after" "finite number of milliseconds" ms))
   (let ((ch (make-chan 1)))
     (set! %critical #t)
-    (%add-alarm! (max ms 0) #f (lambda (now) (%send-try! ch now)))
+    (%add-alarm! (max ms 0) #f (lambda (now) (%send-try ch now #t #f)))
     (set! %critical #f)
     ch))
 
@@ -1256,16 +1290,15 @@
 ;; goroutine's wake-value (a receive: the value, or %closed); this leaves
 ;; the critical section.
 (define (%op-perform! op)
-  (let ((ch (%op-chan op)))
+  (let ((ch (%op-chan op)) (v (%op-value op)))
     (%goroutine-wake-value-set!
       %current
       (case (%op-kind op)
         ((send)
          (if (%chan-closed ch) (%fail "select: send on closed channel"))
-         (%send-try! ch (%op-value op))
-         %unspecified)
-        ((recv) (%recv-try! ch))
-        (else (%op-value op))))
+         (%send-try ch v %unspecified %unspecified))
+        ((recv) (%recv-try ch %closed %closed))
+        (else v)))
     (set! %critical #f)))
 
 ;; A waiter for op, operation number index, with the blocking
@@ -1689,7 +1722,7 @@
     (%add-alarm! (max ms 0) ticket
                  (lambda (now)
                    ;; A tick that finds the buffer full is dropped.
-                   (%send-try! (%timer-chan t) now)
+                   (let ((ch (%timer-chan t))) (%send-try ch now #t #f))
                    (if (%timer-period t)
                        (%arm-timer! t (%timer-period t))
                        (%kill-ticket! ticket))))))
