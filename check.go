@@ -100,7 +100,7 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		return 2
+		return exitUsage
 	}
 	if *list {
 		for _, ex := range exercises() {
@@ -110,22 +110,22 @@ func checkMain(args []string, stdout, stderr io.Writer) int {
 	}
 	if flags.NArg() < 2 {
 		flags.Usage()
-		return 2
+		return exitUsage
 	}
 	ex, err := findExercise(flags.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
-		return 2
+		return exitUsage
 	}
 	want, err := exerciseOutputs.ReadFile("docs/course/solutions/" + ex + ".out")
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
-		return 2
+		return exitUsage
 	}
 	files, err := answerFiles(flags.Args()[1:])
 	if err != nil {
 		fmt.Fprintf(stderr, "contigo check: %v\n", err)
-		return 2
+		return exitUsage
 	}
 	failed := 0
 	for _, f := range files {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"contigo/internal/testbin"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,10 +16,16 @@ import (
 // TestMain lets the test binary stand in for contigo: `contigo check`
 // runs answers with os.Executable, which in a test is this binary; run
 // as a child with CONTIGO_TEST_RUN_MAIN set, it behaves as contigo.
+// Under go test -cover such a child writes its coverage counters into
+// $GOCOVERDIR as it exits (Go does that for a test binary that never
+// finishes its tests); testbin.CoverDir points $GOCOVERDIR at this test
+// binary's own counters, so that the children count with them.
 func TestMain(m *testing.M) {
 	if os.Getenv("CONTIGO_TEST_RUN_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	flag.Parse()
+	testbin.CoverDir()
 	os.Exit(m.Run())
 }
 

@@ -6,15 +6,17 @@ package main
 //
 // The line editor reads in a Go goroutine of its own; meanwhile the
 // session's goroutine runs the Scheme goroutines in short turns
-// (prelude.scm's %repl-settle with a time budget), and sleeps until the
+// (prelude.Settle with a time budget), and sleeps until the
 // next timer or the line, whichever comes first. Only one Go goroutine
 // ever runs the interpreter: the editor's tab completion, which looks up
 // names, takes interpLock as the turns do.
 //
-// liner cannot print above the line being edited and redraw it (it has
-// no such API, and it owns the terminal in raw mode during Prompt), so
-// what the goroutines print while the prompt waits is held, in order,
-// and printed as soon as the line is entered, before it is evaluated.
+// What the goroutines print to the terminal while a line is edited
+// appears above it at once: the line editor (internal/lineedit) clears
+// the line, prints, and draws the prompt and the half-typed line again
+// below. Output to a file or pipe, and all output when there is no line
+// editor (tests), is held, in order, and written when the line is
+// entered, before it is evaluated.
 
 import (
 	"errors"
@@ -23,7 +25,8 @@ import (
 	"time"
 
 	"contigo/eval"
-	"contigo/value"
+	"contigo/internal/lineedit"
+	"contigo/prelude"
 )
 
 // interpLock serialises the interpreter between the session and the line
@@ -31,33 +34,31 @@ import (
 var interpLock sync.Mutex
 
 // turnBudget is how long the goroutines run in one turn while the prompt
-// waits (and after each evaluation), in milliseconds: short enough that a
-// spinning goroutine never keeps the prompt or the line from coming back.
-const turnBudget = 20
+// waits (and after each evaluation): short enough that a spinning
+// goroutine never keeps the prompt or the line from coming back.
+const turnBudget = 20 * time.Millisecond
 
-// settleBudget is how long, in milliseconds, the goroutines run after an
-// evaluation before the prompt comes back, at most.
-const settleBudget = 200
+// settleBudget is how long the goroutines run after an evaluation before
+// the prompt comes back, at most.
+const settleBudget = 200 * time.Millisecond
 
-// settleFor runs the goroutines for at most ms milliseconds (see
-// %repl-settle).
-func settleFor(in *eval.Interp, ms int) error {
+// settleFor runs the goroutines for at most budget (see prelude.Settle).
+func settleFor(in *eval.Interp, budget time.Duration) error {
 	interpLock.Lock()
 	defer interpLock.Unlock()
-	proc, ok := in.Lookup("%repl-settle")
-	if !ok {
-		return nil
-	}
-	_, err := in.Apply(proc, []value.Value{value.Fixnum(ms)})
+	_, err := prelude.Settle(in, budget)
 	return err
 }
 
 // hold keeps what is written through its writers while it is holding,
-// and writes it out, in the order it came, on release.
+// and writes it out, in the order it came, on release. With a screen
+// (the line editor), output to the terminal is not held but printed
+// above the line being edited.
 type hold struct {
 	mu      sync.Mutex
 	holding bool
 	chunks  []heldChunk
+	screen  *lineedit.Editor // nil: no line editor
 }
 
 type heldChunk struct {
@@ -66,11 +67,22 @@ type heldChunk struct {
 }
 
 // writer returns a writer to w that holds its output while h holds.
-func (h *hold) writer(w io.Writer) io.Writer { return &heldWriter{h: h, w: w} }
+func (h *hold) writer(w io.Writer) io.Writer {
+	tty := w
+	if l, ok := w.(*lineEnd); ok {
+		tty = l.w
+	}
+	return &heldWriter{h: h, w: w, tty: isCharDevice(tty)}
+}
 
 func (h *hold) start() {
 	h.mu.Lock()
 	h.holding = true
+	if h.screen != nil {
+		// The session has ended any unfinished line of output before
+		// prompting.
+		h.screen.AtLineStart()
+	}
 	h.mu.Unlock()
 }
 
@@ -86,18 +98,26 @@ func (h *hold) release() {
 }
 
 type heldWriter struct {
-	h *hold
-	w io.Writer
+	h   *hold
+	w   io.Writer
+	tty bool // w writes to a terminal
 }
 
 func (hw *heldWriter) Write(p []byte) (int, error) {
-	hw.h.mu.Lock()
-	if hw.h.holding {
-		hw.h.chunks = append(hw.h.chunks, heldChunk{hw.w, append([]byte(nil), p...)})
-		hw.h.mu.Unlock()
+	h := hw.h
+	h.mu.Lock()
+	if h.holding {
+		if h.screen != nil && hw.tty {
+			// Under h.mu, so that what two writers print keeps its
+			// order.
+			h.screen.Print(p)
+		} else {
+			h.chunks = append(h.chunks, heldChunk{hw.w, append([]byte(nil), p...)})
+		}
+		h.mu.Unlock()
 		return len(p), nil
 	}
-	hw.h.mu.Unlock()
+	h.mu.Unlock()
 	return hw.w.Write(p)
 }
 
@@ -122,15 +142,15 @@ type errExit struct{ code int }
 func (e *errExit) Error() string { return "exit" }
 
 func (l *liveReader) Prompt(prompt string) (string, error) {
+	if l.hold != nil {
+		l.hold.start()
+		defer l.hold.release()
+	}
 	res := make(chan promptResult, 1)
 	go func() {
 		line, err := l.lineReader.Prompt(prompt)
 		res <- promptResult{line, err}
 	}()
-	if l.hold != nil {
-		l.hold.start()
-		defer l.hold.release()
-	}
 	for {
 		wait, err := l.turn()
 		if err != nil {
@@ -160,11 +180,7 @@ func (l *liveReader) Prompt(prompt string) (string, error) {
 func (l *liveReader) turn() (time.Duration, error) {
 	interpLock.Lock()
 	defer interpLock.Unlock()
-	proc, ok := l.in.Lookup("%repl-settle")
-	if !ok {
-		return -1, nil
-	}
-	v, err := l.in.Apply(proc, []value.Value{value.Fixnum(turnBudget)})
+	wait, err := prelude.Settle(l.in, turnBudget)
 	l.in.Flush()
 	if err != nil {
 		var exit *eval.ExitError
@@ -174,12 +190,8 @@ func (l *liveReader) turn() (time.Duration, error) {
 		// An error of the REPL's own goroutine cannot happen here
 		// (it only waits); report anything else and go on.
 		reportError(l.in, err, l.stderr)
-		callPrelude(l.in, "%recover-main!")
+		prelude.RecoverMain(l.in)
 		return 0, nil
 	}
-	ms, ok := value.ToFloat(v)
-	if !ok {
-		return -1, nil
-	}
-	return time.Duration(ms * float64(time.Millisecond)), nil
+	return wait, nil
 }

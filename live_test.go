@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"contigo/prelude"
 )
 
 // slowReader is a lineReader that returns each line after a delay, as a
@@ -44,7 +46,7 @@ func liveSession(t *testing.T, delay time.Duration, lines ...string) (stdout, st
 	le := &lineEnd{w: &out}
 	held := &hold{}
 	in := newTestInterp(t, held.writer(le), held.writer(&errb))
-	if err := callPrelude(in, "%interactive!"); err != nil {
+	if err := prelude.Interactive(in); err != nil {
 		t.Fatal(err)
 	}
 	lr := &liveReader{lineReader: &slowReader{lines: lines, delay: delay}, in: in, hold: held, stderr: &errb}

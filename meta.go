@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -147,12 +148,18 @@ func (c *metaCtx) readExpr(arg, cmd string) (value.Value, *reader.Reader, bool) 
 func (c *metaCtx) eval(v value.Value, r *reader.Reader) (result value.Value, ok, quit bool) {
 	res, err := c.in.EvalAt(v, r.SourceMap(), r.Pos())
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return nil, false, errors.As(err, &exit)
+		return nil, false, c.fail(err)
 	}
 	c.in.Flush()
 	return res, true, false
+}
+
+// fail reports err, the error of an evaluation a meta-command ran, and
+// says whether it was the program's exit (the REPL then ends).
+func (c *metaCtx) fail(err error) (quit bool) {
+	reportError(c.in, err, c.errOut)
+	var exit *eval.ExitError
+	return errors.As(err, &exit)
 }
 
 // show prints a result as the REPL does.
@@ -224,9 +231,7 @@ func metaTime(c *metaCtx, arg string) bool {
 	fmt.Fprintf(c.out, ";; %s real, %d allocations, %s\n", roundDuration(elapsed),
 		after.Mallocs-before.Mallocs, byteSize(after.TotalAlloc-before.TotalAlloc))
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return errors.As(err, &exit)
+		return c.fail(err)
 	}
 	c.show(res)
 	return false
@@ -269,46 +274,32 @@ func metaLoad(c *metaCtx, arg string) bool {
 	}
 	_, err := c.in.EvalAt(value.List(value.Intern("load"), value.NewString(file)), nil, value.Pos{})
 	if err != nil {
-		reportError(c.in, err, c.errOut)
-		var exit *eval.ExitError
-		return errors.As(err, &exit)
+		return c.fail(err)
 	}
 	return false
 }
 
-// metaGoroutines prints what (goroutines) returns, one goroutine a line.
-// Each is described by a list (id state waiting): waiting, if not #f,
-// says what a blocked goroutine waits for.
+// metaGoroutines prints the live goroutines, one a line, saying what a
+// blocked one waits for.
 func metaGoroutines(c *metaCtx, arg string) bool {
-	proc, ok := c.in.Lookup("goroutines")
-	if !ok {
-		fmt.Fprintln(c.errOut, "no goroutines: (goroutines) is not defined")
+	gs, err := prelude.Goroutines(c.in)
+	if errors.Is(err, prelude.ErrNotLoaded) {
+		fmt.Fprintf(c.errOut, "no goroutines: %v\n", err)
 		return false
 	}
-	list, err := c.in.Apply(proc, nil)
 	if err != nil {
 		reportError(c.in, err, c.errOut)
 		return false
 	}
-	items, ok := value.ToSlice(list)
-	if !ok {
-		fmt.Fprintf(c.errOut, "(goroutines) returned %s, not a list\n", value.WriteString(list))
-		return false
-	}
-	if len(items) == 0 {
+	if len(gs) == 0 {
 		fmt.Fprintln(c.out, "no goroutines")
 	}
-	for _, it := range items {
-		fields, ok := value.ToSlice(it)
-		if !ok || len(fields) < 2 {
-			fmt.Fprintln(c.out, value.DisplayString(it))
-			continue
+	for _, g := range gs {
+		state := g.State
+		if g.Waiting != "" {
+			state += ": " + g.Waiting
 		}
-		state := value.DisplayString(fields[1])
-		if len(fields) > 2 && fields[2] != value.Value(false) {
-			state += ": " + value.DisplayString(fields[2])
-		}
-		fmt.Fprintf(c.out, "goroutine %s [%s]\n", value.DisplayString(fields[0]), state)
+		fmt.Fprintf(c.out, "goroutine %d [%s]\n", g.ID, state)
 	}
 	return false
 }
@@ -401,17 +392,7 @@ func traceStateOf(in *eval.Interp) (*traceState, error) {
 	if err != nil {
 		return nil, err
 	}
-	// gid returns the id of the goroutine running (1 without the
-	// prelude's scheduler).
-	gidSrc := "(lambda () 1)"
-	if _, ok := in.Lookup("current-goroutine"); ok {
-		gidSrc = "(let ((id goroutine-id) (cur current-goroutine)) (lambda () (id (cur))))"
-	}
-	gidForm, err := reader.New(gidSrc, "<trace>").Read()
-	if err != nil {
-		return nil, err
-	}
-	gid, err := in.Eval(gidForm, nil)
+	gid, err := prelude.GoroutineIDProc(in)
 	if err != nil {
 		return nil, err
 	}

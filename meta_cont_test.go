@@ -27,7 +27,7 @@ func TestMetaCont(t *testing.T) {
 			cmd: ",cont saved",
 			stdout: "When resumed with a value, this continuation will:\n" +
 				"  1. use it as argument 2 of the call (+ 1 □), then call\n" +
-				"      in f at t.scm:3:3\n" +
+				"      in f at t.scm:3:8\n" +
 				"  2. use it as argument 2 of the call (* 2 □), then call\n" +
 				"      in g at t.scm:4:27\n" +
 				"  3. use it as argument 2 of the call (list a □ …), then call\n" +
@@ -41,7 +41,7 @@ func TestMetaCont(t *testing.T) {
 			stdout: "When resumed with a value, this continuation will:\n" +
 				"  1. use it as argument 1 of the call (display □), then call\n" +
 				"      in #<lambda> at t.scm:2:24\n" +
-				"     ... 2 frames of prelude.scm (the scheduler)\n"},
+				"     ... 2 frames of prelude.scm\n"},
 		{name: "not a continuation", cmd: ",cont 5", stderr: `show-continuation: expected continuation, got 5`},
 		{name: "no argument", cmd: ",cont", stderr: `,cont needs an expression`},
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 )
 
@@ -21,7 +22,7 @@ func metaInterp(t *testing.T, out, errOut io.Writer, withPrelude bool) *eval.Int
 	t.Helper()
 	opts := eval.Options{Stdout: out, Stderr: errOut, Stdin: strings.NewReader("")}
 	if withPrelude {
-		opts.Prelude, opts.PreludeName = prelude, "prelude.scm"
+		prelude.Load(&opts)
 	}
 	in, err := eval.New(opts)
 	if err != nil {
@@ -135,7 +136,7 @@ func TestMetaCommand(t *testing.T) {
 		{name: "load", steps: []string{",load " + lib, "(square 7)"}, stdout: "loaded\n49\n"},
 		{name: "load a missing file", steps: []string{`,load "` + filepath.Join(dir, "nope.scm") + `"`}, stderr: `nope.scm`},
 		{name: "goroutines without the concurrency library", steps: []string{",goroutines"},
-			stderr: `no goroutines: \(goroutines\) is not defined`},
+			stderr: `no goroutines: the concurrency library \(prelude.scm\) is not loaded`},
 		{name: "goroutines", prelude: true, steps: []string{",goroutines"}, stdout: "goroutine 1 [running]\n"},
 		{name: "unknown command", steps: []string{",frobnicate now"}, stderr: `unknown command ,frobnicate \(,help lists the commands\)`},
 		{name: "unique prefix", steps: []string{",exp (define x 1)"}, stdout: "(define x 1)\n"},

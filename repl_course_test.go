@@ -17,6 +17,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"contigo/prelude"
 )
 
 // courseBlock is a ```scheme block of a chapter and the ```output block
@@ -79,7 +81,7 @@ func TestCourseThroughREPL(t *testing.T) {
 			}
 			var progOut, values, errOut bytes.Buffer
 			in := newTestInterp(t, &progOut, &errOut)
-			callPrelude(in, "%interactive!")
+			prelude.Interactive(in)
 			for _, b := range courseBlocks(t, string(src)) {
 				progOut.Reset()
 				values.Reset()

@@ -15,6 +15,7 @@ import (
 	"io"
 
 	"contigo/eval"
+	"contigo/prelude"
 )
 
 // pipeREPL runs the REPL over the lines of shared, the buffered standard
@@ -26,7 +27,7 @@ func pipeREPL(in *eval.Interp, out *lineEnd, shared *bufio.Reader, count *lineCo
 	defer interruptOnce(in)()
 	s := &session{in: in, stdout: out, stderr: stderr, file: "<stdin>", interactive: true, out: out, batch: true}
 	s.lr = &metaReader{lineReader: &plainReader{r: shared, count: count}, s: s}
-	callPrelude(in, "%interactive!")
+	prelude.Interactive(in)
 	code := s.run()
 	if code == 0 && s.failed {
 		code = 1

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/prelude"
 	"contigo/value"
 )
 
@@ -20,6 +21,9 @@ func TestRunGoroutines(t *testing.T) {
 	ends := write("ends.scm", "(go (sleep 5) (display \"child\"))\n(display \"main\")\n")
 	waits := write("waits.scm", "(nursery (go (sleep 5) (display \"child\")))\n(display \" main\")\n")
 	deadlock := write("deadlock.scm", "(display \"before\")\n(define c (make-chan))\n(go (send c 1))\n(recv (make-chan))\n")
+	// Blocked by calls in tail position: no frame of the user's code is
+	// left, and the report still says where each goroutine waits.
+	tailWait := write("tailwait.scm", "(define c (make-chan))\n(go (send c 1))\n(define (waiter) (recv (make-chan)))\n(go (waiter))\n(recv (make-chan))\n")
 	childErr := write("child.scm", "(go (car 5))\n(sleep 100)\n(display \"not reached\")\n")
 	tests := []struct {
 		name       string
@@ -33,6 +37,10 @@ func TestRunGoroutines(t *testing.T) {
 		{name: "a nursery waits for its goroutines", args: []string{waits}, stdout: "child main"},
 		{name: "deadlock in a file", args: []string{deadlock}, stdout: "before", wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:", "goroutine 2 [chan send]:"}},
+		{name: "deadlock in tail positions", args: []string{tailWait}, wantStatus: 2,
+			stderr: []string{"goroutine 1 [chan receive]:\n  <top level> at ", "tailwait.scm:5:1\n",
+				"goroutine 2 [chan send]:\n  #<lambda> at ", "tailwait.scm:2:5\n",
+				"goroutine 3 [chan receive]:\n  waiter at ", "tailwait.scm:3:18\n"}},
 		{name: "goroutine error in a file", args: []string{childErr}, wantStatus: 1,
 			stderr: []string{"child.scm:1:5: car: expected pair, got 5\nin goroutine 2\n"}},
 		{name: "-e waits and prints the last value", args: []string{"-e", "(define c (make-chan)) (go (send c 42)) (recv c)"}, stdout: "42\n"},
@@ -83,7 +91,7 @@ func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
 		in.Interrupt() // as the SIGINT handler does
 		return value.Unspecified, nil
 	}})
-	if err := callPrelude(in, "%interactive!"); err != nil {
+	if err := prelude.Interactive(in); err != nil {
 		t.Fatal(err)
 	}
 	s := &session{in: in, lr: &fakeReader{inputs: inputs}, stdout: le, stderr: &errb,

@@ -23,13 +23,13 @@ import (
 	"contigo/eval"
 )
 
-// Exit statuses of the contigo command (see exitStatusHelp).
+// Exit statuses of the contigo command (see exitStatusHelp), besides a
+// program's own (prelude.ExitStatus).
 const (
-	exitOK       = 0
-	exitError    = 1
-	exitDeadlock = 2 // also: bad command-line flags
-	exitTimeout  = 124
-	exitStartup  = 70
+	exitError   = 1   // an uncaught error, a write error
+	exitUsage   = 2   // bad command-line flags (2 is a deadlock's too)
+	exitStartup = 70  // the interpreter failed to start
+	exitTimeout = 124 // --timeout
 )
 
 // exitStatusHelp documents the exit statuses in --help.

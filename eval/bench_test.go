@@ -4,8 +4,6 @@ import (
 	"io"
 	"os"
 	"testing"
-
-	"contigo/reader"
 )
 
 // benchFile runs a program from bench/programs once per iteration.
@@ -19,7 +17,7 @@ func benchFile(b *testing.B, name string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		forms, srcmap, err := reader.ReadAll(string(src), name)
+		forms, srcmap, err := ReadForms(string(src), name)
 		if err != nil {
 			b.Fatal(err)
 		}

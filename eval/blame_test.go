@@ -1,4 +1,4 @@
-package eval
+package eval_test
 
 import (
 	"bytes"
@@ -6,29 +6,14 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	"contigo/reader"
+	"contigo/eval"
+	"contigo/prelude"
 	"contigo/value"
 )
-
-// libraryProcedures lists the public procedures written in Scheme (boot.scm,
-// srfi.scm and the prelude), sorted.
-func libraryProcedures(in *Interp) []string {
-	var names []string
-	for sym, g := range in.globals {
-		c, ok := g.Value.(*Closure)
-		if !ok || !sym.Interned() || strings.HasPrefix(sym.Name, "%") || !c.lam.lib {
-			continue
-		}
-		names = append(names, sym.Name)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // blameArgs are the operands the generated calls choose from: values of
 // many types, procedures of several arities, and file names that cannot
@@ -51,29 +36,25 @@ var blameSkip = map[string]bool{"exit": true, "emergency-exit": true, "sleep": t
 // error they raise is positioned in the program (never in a library file),
 // as is every line of its backtrace. -short runs a sample.
 func TestErrorsBlameTheUser(t *testing.T) {
-	prelude, err := os.ReadFile("../prelude/prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
 	perProc := 24
 	if testing.Short() {
 		perProc = 3
 	}
-	newIn := func() *Interp {
-		in, err := New(Options{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Stdin: strings.NewReader(""),
-			Prelude: string(prelude), PreludeName: "prelude.scm", MaxDepth: 20000})
+	newIn := func() *eval.Interp {
+		in, err := prelude.New(eval.Options{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Stdin: strings.NewReader(""),
+			MaxDepth: 20000})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return in
 	}
 	in := newIn()
-	procs := libraryProcedures(in)
+	procs := eval.LibraryProcedures(in)
 	if len(procs) < 50 {
 		t.Fatalf("only %d library procedures found", len(procs))
 	}
 	if testing.Short() {
-		var sample []string
+		var sample []eval.LibraryProcedure
 		for i := 0; i < len(procs); i += 5 {
 			sample = append(sample, procs[i])
 		}
@@ -82,7 +63,8 @@ func TestErrorsBlameTheUser(t *testing.T) {
 	args := blameArgs(t.TempDir())
 	rng := rand.New(rand.NewSource(8))
 	var programs, errs, bad int
-	for _, name := range procs {
+	for _, proc := range procs {
+		name := proc.Name
 		if blameSkip[name] {
 			continue
 		}
@@ -94,9 +76,8 @@ func TestErrorsBlameTheUser(t *testing.T) {
 			call.WriteString("(" + name)
 			// Mostly the right number of operands, of random types,
 			// so the procedure runs and fails inside; sometimes not.
-			lam := in.globals[value.Intern(name)].Value.(*Closure).lam
-			n := lam.nparams
-			if lam.rest {
+			n := proc.Params
+			if proc.Rest {
 				n += rng.Intn(3)
 			}
 			if rng.Intn(4) == 0 {
@@ -145,8 +126,8 @@ func TestErrorsBlameTheUser(t *testing.T) {
 // runBlameProgram runs src (file gen.scm) on in, interrupting it after a
 // while; it returns the error it ended with, or reports that it was
 // interrupted or exited (a goroutine's uncaught error exits).
-func runBlameProgram(in *Interp, src string) (e *Error, ended bool) {
-	forms, srcmap, err := reader.ReadAll(src, "gen.scm")
+func runBlameProgram(in *eval.Interp, src string) (e *eval.Error, ended bool) {
+	forms, srcmap, err := eval.ReadForms(src, "gen.scm")
 	if err != nil {
 		panic(err)
 	}
@@ -154,14 +135,14 @@ func runBlameProgram(in *Interp, src string) (e *Error, ended bool) {
 	defer func() { timer.Stop(); in.ClearInterrupt() }()
 	for _, f := range forms {
 		_, err := in.Eval(f, srcmap)
-		var exit *ExitError
-		if err == ErrInterrupted || errors.As(err, &exit) {
+		var exit *eval.ExitError
+		if err == eval.ErrInterrupted || errors.As(err, &exit) {
 			return nil, true
 		}
 		if err != nil {
-			e, _ := err.(*Error)
+			e, _ := err.(*eval.Error)
 			if e == nil {
-				e = &Error{Msg: err.Error()}
+				e = &eval.Error{Msg: err.Error()}
 			}
 			return e, false
 		}
@@ -170,7 +151,7 @@ func runBlameProgram(in *Interp, src string) (e *Error, ended bool) {
 }
 
 // libraryBlame describes what is wrong with e's positions, or is "".
-func libraryBlame(e *Error) string {
+func libraryBlame(e *eval.Error) string {
 	inUser := func(p value.Pos) bool { return p.IsValid() && p.File != nil && *p.File == "gen.scm" }
 	if !inUser(e.Pos) {
 		return "error at " + e.Pos.String() + ": " + e.Msg

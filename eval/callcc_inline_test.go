@@ -107,15 +107,15 @@ func TestDirectContinuationCall(t *testing.T) {
 		{"another thread's continuation", `
 (let ((saved #f))
   (define (resume-it x) (saved x))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (call/cc (lambda (k) (set! saved k)))
-  (%set-current-thread! 'g2)
+  (set-thread! 'g2)
   (guard (e ((error-object? e) (error-object-message e))) (resume-it 1)))`,
 			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+			if diff := cmp.Diff(tc.want, evalAll(t, setThread+tc.src)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

@@ -2,11 +2,10 @@ package eval
 
 // This file defines the procedures that manipulate the machine itself
 // rather than compute a value: call/cc, apply, values, dynamic-wind,
-// exception handlers, parameters, the thread-switch hooks and the timer.
+// exception handlers, parameters, eval and exit. The hooks that switch
+// threads, and the timer, are in switch.go.
 
 import (
-	"time"
-
 	"contigo/cont"
 	"contigo/value"
 )
@@ -33,16 +32,8 @@ type Continuation struct {
 	dyn *cont.Dynamic
 }
 
-// RawContinuation is a continuation captured by the thread-switch hook
-// (%call/cc-raw): invoking it reinstates its dynamic state, thread
-// included, without running any wind thunks.
-type RawContinuation struct{ Continuation }
-
 // SchemeString implements value.Opaque.
 func (c *Continuation) SchemeString() string { return "#<continuation>" }
-
-// SchemeString implements value.Opaque.
-func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 // asContinuation returns the continuation v is, raw or not.
 func asContinuation(v value.Value) (*Continuation, bool) {
@@ -98,24 +89,6 @@ func (p *Parameter) set(in *Interp, d *cont.Dynamic, v value.Value) {
 	default:
 		p.value = v
 	}
-}
-
-// DynamicState is a thread's dynamic state as a Scheme value, for the
-// thread-switch hooks.
-type DynamicState struct{ d *cont.Dynamic }
-
-// SchemeString implements value.Opaque.
-func (d *DynamicState) SchemeString() string { return "#<dynamic-state>" }
-
-// resumeRaw delivers v to a raw continuation. It is how the scheduler
-// switches goroutines, so the library entry remembered for blame (the
-// last call into the library, blame.go) belonged to another goroutine
-// and is forgotten.
-func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
-	m.k = c.k
-	m.dyn = c.dyn
-	m.entry = nil
-	m.ret(v)
 }
 
 func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
@@ -186,12 +159,6 @@ func callcc(m *Machine, args []value.Value, s *site) {
 	m.apply1(f, k, s)
 }
 
-func callccRaw(m *Machine, args []value.Value, s *site) {
-	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}}
-	m.apply1(f, k, s)
-}
-
 // applyProc is (apply f arg ... list).
 func applyProc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
@@ -234,7 +201,6 @@ func dynamicWind(m *Machine, args []value.Value, s *site) {
 
 type dwState struct {
 	before, thunk, after value.Value
-	point                *cont.WindPoint
 	s                    *site
 }
 
@@ -306,46 +272,6 @@ func withParams(m *Machine, args []value.Value, s *site) {
 	m.apply(args[2], nil, s)
 }
 
-// withDynamicState is (%with-dynamic-state ds thunk): thunk runs with the
-// given dynamic state, installed without running any wind thunks; the
-// previous state comes back when it returns. Goroutines start this way.
-func withDynamicState(m *Machine, args []value.Value, s *site) {
-	ds, ok := args[0].(*DynamicState)
-	if !ok {
-		m.fail(value.TypeError("%with-dynamic-state", "dynamic state", args[0]), s)
-	}
-	m.push(restoreDyn{}, m.dyn, 0)
-	// The state of another thread, perhaps: this one goes on running.
-	m.dyn = ds.d.WithThread(m.dyn.Thread)
-	m.apply(args[1], nil, s)
-}
-
-// threadTag is the tag a thread-naming hook was given: #f (the main
-// program) is nil.
-func threadTag(v value.Value) value.Value {
-	if b, ok := v.(bool); ok && !b {
-		return nil
-	}
-	return v
-}
-
-// threadName describes a thread tag for error messages: the main
-// program's is #f.
-func threadName(t value.Value) string {
-	if t == nil || t == value.Value(false) {
-		return "the main program"
-	}
-	return value.WriteString(t)
-}
-
-// setCurrentThread is (%set-current-thread! tag): the scheduler names the
-// thread of control now running (its goroutine; #f for the main
-// program), so that continuations know which thread they belong to.
-func setCurrentThread(m *Machine, args []value.Value, s *site) {
-	m.dyn = m.dyn.WithThread(threadTag(args[0]))
-	m.ret(value.Unspecified)
-}
-
 func isProcedure(v value.Value) bool {
 	switch v.(type) {
 	case *Closure, *value.Primitive, *Control, *Continuation, *RawContinuation, *Parameter:
@@ -354,90 +280,32 @@ func isProcedure(v value.Value) bool {
 	return false
 }
 
-// setTimer is (set-timer n): the timer interrupt fires after n more steps
-// (0 turns it off). It returns the steps that were left.
-func setTimer(m *Machine, args []value.Value, s *site) {
-	n, err := value.IntegerToInt(args[0], "set-timer")
-	if err != nil || n < 0 {
-		m.fail(value.TypeError("set-timer", "non-negative exact integer", args[0]), s)
+// exitStatus is the status (exit [obj]) and (emergency-exit [obj]) end
+// the program with: 0 without obj or for #t, 1 for #f, a fixnum as it
+// is, 0 for anything else (report 6.14: "normal exit").
+func exitStatus(args []value.Value) int {
+	if len(args) == 0 {
+		return 0
 	}
-	left := 0
-	if m.timer > 0 {
-		left = m.timer - (m.fuelStart - m.fuel)
-		if left < 0 {
-			left = 0
+	switch v := args[0].(type) {
+	case bool:
+		if !v {
+			return 1
 		}
+	case value.Fixnum:
+		return int(v)
 	}
-	m.timer = n
-	m.rearm()
-	m.ret(value.Int(int64(left)))
+	return 0
 }
 
-// setTimeSlice is (%set-time-slice us): the timer interrupt fires once
-// us microseconds from now (0 turns it off), whatever the steps cost.
-// The scheduler preempts by time with it, since a step-counting timer
-// lets a goroutine whose steps are slow primitives (length of a long
-// list, say) keep the processor for seconds. It returns the microseconds
-// that were left (0 if none were).
-func setTimeSlice(m *Machine, args []value.Value, s *site) {
-	us, ok := args[0].(value.Fixnum)
-	if !ok || us < 0 {
-		m.fail(value.TypeError("%set-time-slice", "non-negative fixnum", args[0]), s)
-	}
-	now := clock()
-	left := int64(0)
-	if m.deadline != 0 {
-		left = max(0, (m.deadline-now)/1000)
-	}
-	m.deadline = 0
-	if us > 0 {
-		m.deadline = now + int64(us)*1000
-		d := time.Duration(us) * time.Microsecond
-		if m.in.sliceTimer == nil {
-			in := m.in
-			m.in.sliceTimer = time.AfterFunc(d, func() { in.poke.Store(1) })
-		} else {
-			m.in.sliceTimer.Reset(d)
-		}
-	}
-	m.ret(value.Int(left))
-}
-
-func timerInterruptHandler(m *Machine, args []value.Value, s *site) {
-	old := m.timerHandler
-	if old == nil {
-		old = false
-	}
-	if len(args) == 1 {
-		if b, ok := args[0].(bool); ok && !b {
-			m.timerHandler = nil
-		} else if isProcedure(args[0]) {
-			m.timerHandler = args[0]
-		} else {
-			m.fail(value.TypeError("timer-interrupt-handler", "procedure or #f", args[0]), s)
-		}
-	}
-	m.ret(old)
-}
-
+// exitProc is (exit [obj]): it runs the after thunks of every extent it
+// is in (report 6.14), then ends the program.
 func exitProc(m *Machine, args []value.Value, s *site) {
-	code := 0
-	if len(args) == 1 {
-		switch v := args[0].(type) {
-		case bool:
-			if !v {
-				code = 1
-			}
-		case value.Fixnum:
-			code = int(v)
-		}
-	}
-	// Run the after thunks of every extent we are in (report 6.14).
 	root := m.dyn.Wind
 	for root.Parent != nil {
 		root = root.Parent
 	}
-	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(code))
+	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(exitStatus(args)))
 	bottom.Shared = true
 	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root)}
 	m.resumeContinuation(target, value.Unspecified)
@@ -451,27 +319,16 @@ func (exitCode) resume(m *Machine, f *Frame) {
 }
 func (exitCode) where() (string, value.Pos) { return "", value.Pos{} }
 
+// emergencyExit is (emergency-exit [obj]): the program ends at once.
 func emergencyExit(m *Machine, args []value.Value, s *site) {
-	code := 0
-	if len(args) == 1 {
-		switch v := args[0].(type) {
-		case bool:
-			if !v {
-				code = 1
-			}
-		case value.Fixnum:
-			code = int(v)
-		}
-	}
 	m.in.Flush()
-	panic(&exitSignal{code: code})
+	panic(&exitSignal{code: exitStatus(args)})
 }
 
 func (in *Interp) installControls() {
 	for _, c := range []*Control{
 		{"call-with-current-continuation", 1, 1, callcc},
 		{"call/cc", 1, 1, callcc},
-		{"%call/cc-raw", 1, 1, callccRaw},
 		{"apply", 2, -1, applyProc},
 		{"map", 2, -1, mapProc},
 		{"for-each", 2, -1, forEachProc},
@@ -481,58 +338,28 @@ func (in *Interp) installControls() {
 		{"raise", 1, 1, raiseProc},
 		{"raise-continuable", 1, 1, raiseContinuable},
 		{"%with-params", 3, 3, withParams},
-		{"%with-dynamic-state", 2, 2, withDynamicState},
-		{"%set-current-thread!", 1, 1, setCurrentThread},
-		{"set-timer", 1, 1, setTimer},
-		{"%set-time-slice", 1, 1, setTimeSlice},
-		// (%interrupt-handler proc) makes Ctrl-C (Interrupt) call proc
-		// between two steps of a top-level run, instead of stopping
-		// it: the scheduler then stops the foreground evaluation, not
-		// whichever goroutine runs. #f restores stopping. A core hook:
-		// only the machine sees the interrupt.
-		{"%interrupt-handler", 1, 1, func(m *Machine, args []value.Value, s *site) {
-			if b, ok := args[0].(bool); ok && !b {
-				m.in.interruptHandler, m.interruptHandler = nil, nil
-			} else if isProcedure(args[0]) {
-				m.in.interruptHandler, m.interruptHandler = args[0], args[0]
-			} else {
-				m.fail(value.TypeError("%interrupt-handler", "procedure or #f", args[0]), s)
-			}
-			m.ret(value.Unspecified)
-		}},
-		// (%halt-interrupted) stops the machine as Ctrl-C does.
-		{"%halt-interrupted", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.halt(nil, m.in.interruptError())
-		}},
-		// (%interrupt-later) makes the machine see Ctrl-C again at its
-		// next step (the scheduler was in a critical section).
-		{"%interrupt-later", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.in.Stop(m.in.interruptError())
-			m.ret(value.Unspecified)
-		}},
-		{"timer-interrupt-handler", 0, 1, timerInterruptHandler},
 		{"exit", 0, 1, exitProc},
 		{"emergency-exit", 0, 1, emergencyExit},
-		{"%current-dynamic-state", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.ret(&DynamicState{m.dyn})
-		}},
-		{"%fresh-dynamic-state", 0, 0, func(m *Machine, args []value.Value, s *site) {
-			m.ret(&DynamicState{m.dyn.Fresh()})
-		}},
-		{"%make-parameter", 2, 2, func(m *Machine, args []value.Value, s *site) {
-			m.ret(&Parameter{value: args[0], converter: args[1]})
-		}},
-		{"%parameter-converter", 1, 1, func(m *Machine, args []value.Value, s *site) {
-			p, ok := args[0].(*Parameter)
-			if !ok {
-				m.fail(value.TypeError("parameterize", "parameter object", args[0]), s)
-			}
-			m.ret(p.converter)
-		}},
+		{"%make-parameter", 2, 2, makeParameter},
+		{"%parameter-converter", 1, 1, parameterConverter},
 		{"eval", 1, 2, evalProc},
 	} {
 		in.Define(c.Name, c)
 	}
+}
+
+// makeParameter is (%make-parameter value converter).
+func makeParameter(m *Machine, args []value.Value, s *site) {
+	m.ret(&Parameter{value: args[0], converter: args[1]})
+}
+
+// parameterConverter is (%parameter-converter p).
+func parameterConverter(m *Machine, args []value.Value, s *site) {
+	p, ok := args[0].(*Parameter)
+	if !ok {
+		m.fail(value.TypeError("parameterize", "parameter object", args[0]), s)
+	}
+	m.ret(p.converter)
 }
 
 // evalProc is (eval expr [env]): expr is compiled and run in the current
@@ -541,7 +368,7 @@ func (in *Interp) installControls() {
 func evalProc(m *Machine, args []value.Value, s *site) {
 	env := checkEvalEnvironment(m, args, s)
 	c := &compiler{in: m.in, src: value.SourceMap{}, frozen: env}
-	node, err := c.compileTopForm(env.rename(m.in, args[0]))
+	node, err := c.compileTop(env.rename(m.in, args[0]))
 	if err != nil {
 		m.fail(err, s)
 	}

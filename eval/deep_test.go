@@ -104,7 +104,7 @@ func TestDeepCode(t *testing.T) {
 }
 
 func evalText(in *Interp, src string) error {
-	forms, srcmap, err := reader.ReadAll(src, "test")
+	forms, srcmap, err := ReadForms(src, "test")
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -158,7 +157,7 @@ func TestMacroexpandAllErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forms, src, err := reader.ReadAll(tc.form, "test")
+			forms, src, err := ReadForms(tc.form, "test")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,19 +172,9 @@ func TestMacroexpandAllErrors(t *testing.T) {
 	}
 }
 
-// TestExpandFormsComplete checks that the expander knows every special
-// form the compiler knows.
-func TestExpandFormsComplete(t *testing.T) {
-	for sym := range specialForms {
-		if _, ok := expandForms[sym]; !ok {
-			t.Errorf("special form %s has no entry in expandForms", sym.Name)
-		}
-	}
-}
-
 func readForm(t *testing.T, src string) value.Value {
 	t.Helper()
-	forms, _, err := reader.ReadAll(src, "test")
+	forms, _, err := ReadForms(src, "test")
 	if err != nil || len(forms) != 1 {
 		t.Fatalf("reading %q: %v", src, err)
 	}

@@ -1,16 +1,15 @@
-package eval
+package eval_test
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"contigo/reader"
+	"contigo/eval"
+	"contigo/prelude"
 )
 
 // FuzzEval runs programs generated from the fuzzer's bytes by a grammar of
@@ -53,11 +52,6 @@ func FuzzEval(f *testing.F) {
 	})
 }
 
-var (
-	fuzzPreludeOnce sync.Once
-	fuzzPrelude     string
-)
-
 // errFuzzTime is the Stop error of a run that took too long.
 var errFuzzTime = errors.New("time limit")
 
@@ -65,24 +59,20 @@ var errFuzzTime = errors.New("time limit")
 // if it was stopped.
 func runLimited(t *testing.T, src string, general, concurrent bool) (out string, ok bool) {
 	t.Helper()
-	opts := Options{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Stdin: strings.NewReader(""), MaxDepth: 20000}
-	if concurrent {
-		fuzzPreludeOnce.Do(func() {
-			b, err := os.ReadFile("../prelude/prelude.scm")
-			if err != nil {
-				t.Fatal(err)
-			}
-			fuzzPrelude = string(b)
-		})
-		opts.Prelude, opts.PreludeName = fuzzPrelude, "prelude.scm"
-	}
 	var buf bytes.Buffer
-	opts.Stdout = &buf
-	in, err := newInterp(opts, general)
+	opts := eval.Options{Stdout: &buf, Stderr: &bytes.Buffer{}, Stdin: strings.NewReader(""), MaxDepth: 20000}
+	if concurrent {
+		prelude.Load(&opts)
+	}
+	newInterp := eval.New
+	if general {
+		newInterp = eval.NewGeneral
+	}
+	in, err := newInterp(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "fuzz.scm")
+	forms, srcmap, err := eval.ReadForms(src, "fuzz.scm")
 	if err != nil {
 		t.Fatalf("generated program does not read: %v\n%s", err, src)
 	}

@@ -1,5 +1,5 @@
 ;;; inline.scm: two macros for writing a library whose small procedures
-;;; cost no procedure call, loaded after boot.scm and srfi.scm so that
+;;; cost no procedure call, loaded after core.scm and srfi.scm so that
 ;;; the concurrency library (prelude/prelude.scm) reads as Scheme and
 ;;; keeps the speed these buy.
 

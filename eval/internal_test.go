@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -40,7 +39,7 @@ func TestInternalErrorNotCaught(t *testing.T) {
 				var items []V
 				return items[len(items)+1], nil
 			}))
-			forms, srcmap, err := reader.ReadAll(tc.src, "test")
+			forms, srcmap, err := ReadForms(tc.src, "test")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,8 +16,8 @@ import (
 	"contigo/value"
 )
 
-//go:embed boot.scm
-var bootScm string
+//go:embed core.scm
+var coreScm string
 
 //go:embed srfi.scm
 var srfiScm string
@@ -43,9 +43,13 @@ type Options struct {
 	Sandbox *Sandbox
 	// MaxDepth limits the continuation's depth (0: DefaultMaxDepth).
 	MaxDepth int
-	// Prelude is Scheme source loaded after the built-in library, shown
-	// in errors as PreludeName.
-	Prelude, PreludeName string
+	// Library lists Scheme sources loaded, in order, after the built-in
+	// library (package prelude adds the concurrency library). They are
+	// library files, never blamed for errors: an error raised inside
+	// them is positioned at the user's call that led to it, and
+	// backtraces, the deadlock report and the scheduler trace leave
+	// their frames out (blame.go).
+	Library []Source
 	// Args is what (command-line) returns.
 	Args []string
 	// MaxMemory is the memory limit in bytes, enforced for the whole
@@ -53,6 +57,9 @@ type Options struct {
 	// none. Past it, the running program gets an out-of-memory error.
 	MaxMemory int64
 }
+
+// Source is Scheme source text and the file name its positions carry.
+type Source struct{ Name, Text string }
 
 // Interp is a Scheme interpreter: a global environment and the ports.
 // It is not safe for concurrent use, except Interrupt.
@@ -111,7 +118,7 @@ func (e *ExitError) Error() string { return "exit" }
 // exitSignal unwinds the Go stack of a nested run when exit is called.
 type exitSignal struct{ code int }
 
-// New makes an interpreter with the standard library and opts.Prelude
+// New makes an interpreter with the standard library and opts.Library
 // loaded.
 func New(opts Options) (*Interp, error) { return newInterp(opts, false) }
 
@@ -142,7 +149,7 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
 	in.installR7RS()
-	if err := in.loadLibrary(bootScm, "boot.scm"); err != nil {
+	if err := in.loadLibrary(coreScm, "core.scm"); err != nil {
 		return nil, err
 	}
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
@@ -151,12 +158,8 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	if err := in.loadLibrary(inlineScm, "inline.scm"); err != nil {
 		return nil, err
 	}
-	if opts.Prelude != "" {
-		name := opts.PreludeName
-		if name == "" {
-			name = "prelude.scm"
-		}
-		if err := in.loadLibrary(opts.Prelude, name); err != nil {
+	for _, lib := range opts.Library {
+		if err := in.loadLibrary(lib.Text, lib.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -223,7 +226,7 @@ func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, e
 // EvalAt is Eval for a form read at pos, which positions errors in forms
 // that are not pairs (a bare variable reference) when src cannot.
 func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) (v value.Value, err error) {
-	node, err := in.compileTopAt(datum, src, pos)
+	node, err := in.compileTop(datum, src, pos)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +242,7 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 // run executes node (or applies proc to args when node is nil) on a new
 // machine at the bottom of a fresh continuation.
 func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.Value, err error) {
-	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth}
+	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth, entryDepth: -1}
 	if in.m == nil {
 		// The timer outlives a top-level form; nested runs (macro
 		// expansion) are never interrupted by it.
@@ -248,7 +251,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		defer func() {
 			left := 0
 			if m.timer > 0 {
-				left = max(m.timer-(m.fuelStart-m.fuel), 1)
+				left = max(m.timerLeft(), 1) // 0 would turn it off
 			}
 			in.timer, in.timerHandler, in.deadline = left, m.timerHandler, m.deadline
 		}()
@@ -286,15 +289,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					switch f := r.(type) {
-					case *fault:
-						m.raise(f.obj, false, f.site)
-					case *exitSignal:
-						panic(r)
-					case stopSignal:
-					default:
-						m.raise(internalError(r), false, nil)
-					}
+					m.recovered(r)
 				}
 			}()
 			m.apply(proc, args, nil)

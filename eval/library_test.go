@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -22,7 +21,7 @@ func runProgram(t *testing.T, prog, src string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, prog)
+	forms, srcmap, err := ReadForms(src, prog)
 	if err != nil {
 		t.Fatal(err)
 	}

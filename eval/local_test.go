@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -17,7 +16,7 @@ func evalAll(t *testing.T, src string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, srcmap, err := reader.ReadAll(src, "test")
+	forms, srcmap, err := ReadForms(src, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,11 @@ func TestErrorInMacroTransformer(t *testing.T) {
 	}
 }
 
+// setThread defines (set-thread! tag), which names the thread of control
+// that runs from now on, as the scheduler does when it switches to a
+// goroutine (switch.go).
+const setThread = "(define (set-thread! tag) (%call/cc-raw (lambda (k) (%call-in-continuation k (lambda () #f) tag))))\n"
+
 // TestContinuationThreads checks that an ordinary continuation can only be
 // resumed by the thread of control that captured it, while a raw one
 // (a scheduler switch) makes its thread current again.
@@ -38,48 +43,48 @@ func TestContinuationThreads(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"other thread is an error", `
 (let ((k #f))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (call/cc (lambda (c) (set! k c)))
-  (%set-current-thread! 'g2)
+  (set-thread! 'g2)
   (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
 			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
 		{"same thread resumes", `
 (let ((k #f) (n 0))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (call/cc (lambda (c) (set! k c)))
   (set! n (+ n 1))
   (if (< n 3) (k 'again))
   n)`, "3"},
 		{"raw continuation switches thread", `
 (let ((k #f) (seen '()))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (%call/cc-raw (lambda (c) (set! k c)))
   (set! seen (cons (call/cc (lambda (c) c)) seen))
   (if (= (length seen) 1)
-      (begin (%set-current-thread! 'g2) (k #f)))
+      (begin (set-thread! 'g2) (k #f)))
   (length seen))`, "2"},
 		{"a dynamic state taken from another thread keeps this one running", `
 (let ((k #f) (state #f))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (set! state (%current-dynamic-state))
-  (%set-current-thread! 'g2)
+  (set-thread! 'g2)
   (%with-dynamic-state state (lambda () (call/cc (lambda (c) (set! k c)))))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
 			`"cannot resume a continuation captured in another goroutine (g2) from this one (g1)"`},
 		{"parameterize and guard keep the thread", `
 (let ((k #f) (p (make-parameter 1)))
-  (%set-current-thread! 'g1)
+  (set-thread! 'g1)
   (parameterize ((p 2))
     (guard (e (#t e))
       (call/cc (lambda (c) (set! k c)))))
-  (%set-current-thread! 'g2)
+  (set-thread! 'g2)
   (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
 			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, evalAll(t, tc.src)); diff != "" {
+			if diff := cmp.Diff(tc.want, evalAll(t, setThread+tc.src)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

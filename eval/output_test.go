@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"contigo/reader"
 )
 
 // TestOutputFlushing checks when standard output reaches its writer:
@@ -34,7 +32,7 @@ func TestOutputFlushing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			forms, srcmap, err := reader.ReadAll(tc.src, "t")
+			forms, srcmap, err := ReadForms(tc.src, "t")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"contigo/reader"
 	"contigo/value"
 )
 
@@ -79,7 +78,7 @@ func TestSandbox(t *testing.T) {
 
 // sandboxRun evaluates src and describes its result.
 func sandboxRun(t *testing.T, in *Interp, src string) string {
-	forms, srcmap, err := reader.ReadAll(src, "test")
+	forms, srcmap, err := ReadForms(src, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +107,7 @@ func TestStop(t *testing.T) {
 	limit := errors.New("time limit")
 	timer := time.AfterFunc(100*time.Millisecond, func() { in.Stop(limit) })
 	defer timer.Stop()
-	forms, srcmap, _ := reader.ReadAll(`(guard (e (#t 'caught)) (let loop () (loop)))`, "t")
+	forms, srcmap, _ := ReadForms(`(guard (e (#t 'caught)) (let loop () (loop)))`, "t")
 	if _, err := in.Eval(forms[0], srcmap); err != limit {
 		t.Fatalf("got %v, want the Stop error", err)
 	}

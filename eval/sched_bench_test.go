@@ -1,6 +1,6 @@
-package eval
+package eval_test
 
-// This file benchmarks the goroutine scheduler of ../prelude.scm on the
+// This file benchmarks the goroutine scheduler of ../prelude/prelude.scm on the
 // programs of ../bench/concurrency, so that a profile
 // (go test -run X -bench Sched -cpuprofile cpu.out ./eval/) shows where a
 // context switch or a channel operation spends its time, and measures
@@ -13,23 +13,20 @@ import (
 	"strconv"
 	"testing"
 
-	"contigo/reader"
+	"contigo/eval"
+	"contigo/prelude"
 )
 
-func newSchedInterp(b testing.TB) *Interp {
-	prelude, err := os.ReadFile("../prelude/prelude.scm")
-	if err != nil {
-		b.Skip(err)
-	}
-	in, err := New(Options{Stdout: io.Discard, Prelude: string(prelude), PreludeName: "prelude.scm"})
+func newSchedInterp(b testing.TB) *eval.Interp {
+	in, err := prelude.New(eval.Options{Stdout: io.Discard})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return in
 }
 
-func schedEvalAll(b testing.TB, in *Interp, src, name string) {
-	forms, srcmap, err := reader.ReadAll(src, name)
+func schedEvalAll(b testing.TB, in *eval.Interp, src, name string) {
+	forms, srcmap, err := eval.ReadForms(src, name)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,8 +45,7 @@ func benchSched(b *testing.B, name string) {
 	for i := 0; i < b.N; i++ {
 		in := newSchedInterp(b)
 		schedEvalAll(b, in, string(src), name)
-		end, _ := in.Lookup("%program-end")
-		if _, err := in.Apply(end, nil); err != nil {
+		if err := prelude.ProgramEnd(in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-;;; srfi.scm: the Scheme half of the everyday SRFIs, loaded after boot.scm:
+;;; srfi.scm: the Scheme half of the everyday SRFIs, loaded after core.scm:
 ;;; SRFI 1 (lists), sorting (SRFI 132 names, with the older argument
 ;;; orders too), and the hash table procedures of SRFI 69 and 125 that
 ;;; call procedures. The data work is done by Go primitives

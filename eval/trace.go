@@ -6,8 +6,8 @@ package eval
 // when it is resumed (show-continuation, the REPL's ,cont).
 //
 //   - (%trace-where main?) is the position, as a string "file:line:col",
-//     of the innermost pending call outside prelude.scm of the current
-//     continuation (the operand or statement being evaluated, as in
+//     of the innermost pending call in the user's code (not the
+//     library's, blame.go) of the current continuation (the operand or statement being evaluated, as in
 //     backtraces); else, if main? (goroutine 1 runs, whose continuation
 //     is the top-level form's), the position of the top-level form being
 //     evaluated; else #f. A call in
@@ -19,11 +19,12 @@ package eval
 //   - (show-continuation k [port]) prints what the continuation k will do
 //     with the value it is resumed with: its frames, innermost first, each
 //     with the procedure and the position it belongs to (the REPL's ,cont
-//     shows the same). Frames of prelude.scm (the scheduler's) are
-//     counted, not listed.
+//     shows the same). Frames of the library (the scheduler's, in
+//     prelude.scm) are counted, not listed.
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"contigo/value"
@@ -35,12 +36,10 @@ func (in *Interp) tracePrims() []*value.Primitive {
 			if in.m == nil {
 				return false, nil
 			}
-			for f := in.m.k; f != nil; f = f.Next {
-				if _, pos := frameWhere(f); pos.IsValid() && !inPrelude(pos) {
-					return value.NewString(pos.String()), nil
-				}
+			if f, _, pos := userFrame(in.m.k, -1); f != nil {
+				return value.NewString(pos.String()), nil
 			}
-			if main != false && in.topPos.IsValid() && !inPrelude(in.topPos) {
+			if main != false && isUserPos(in.topPos) {
 				return value.NewString(in.topPos.String()), nil
 			}
 			return false, nil
@@ -74,26 +73,64 @@ func (in *Interp) tracePrims() []*value.Primitive {
 	}
 }
 
+// continuationBacktrace is (%continuation-backtrace k): the pending calls
+// of continuation k outside the library, innermost first, as strings
+// "name at file:line:col". A goroutine's continuation (raw) starts with
+// where it waits when its innermost pending call is in the library and
+// the user's call that entered it was in tail position (waitSite).
+func continuationBacktrace(x V) (V, error) {
+	c, ok := asContinuation(x)
+	if !ok {
+		return value.Nil, nil
+	}
+	var lines []V
+	var last string
+	add := func(name string, pos value.Pos) {
+		if !isUserPos(pos) {
+			return
+		}
+		if name == "" {
+			name = "<top level>"
+		}
+		line := name + " at " + pos.String()
+		if line != last {
+			lines = append(lines, value.NewString(line))
+		}
+		last = line
+	}
+	if r, ok := x.(*RawContinuation); ok && r.wait != nil {
+		add(r.wait.name, r.wait.pos)
+	}
+	for f := c.k; f != nil; f = f.Next {
+		add(f.Code.where())
+	}
+	return value.List(lines...), nil
+}
+
 // describeContinuation is the text show-continuation prints.
 func describeContinuation(c *Continuation) string {
 	var b strings.Builder
 	b.WriteString("When resumed with a value, this continuation will:\n")
 	hidden, i := 0, 0
+	var files []string // of the hidden frames
 	flush := func() {
 		if hidden > 0 {
-			fmt.Fprintf(&b, "     ... %d frame%s of prelude.scm (the scheduler)\n", hidden, plural(hidden))
+			fmt.Fprintf(&b, "     ... %d frame%s of %s\n", hidden, plural(hidden), strings.Join(files, ", "))
 		}
-		hidden = 0
+		hidden, files = 0, nil
 	}
-	above := false // whether the frame above is the prelude's
+	above := false // whether the frame above is the library's
 	for f := c.k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
 		// A goroutine's continuation ends in the frames of the
 		// prelude's form that captured the goroutine base.
 		_, halt := f.Code.(haltCode)
-		above = inPrelude(pos) || halt && above
+		above = isLibPos(pos) || halt && above
 		if above {
 			hidden++
+			if pos.IsValid() && !slices.Contains(files, *pos.File) {
+				files = append(files, *pos.File)
+			}
 			continue
 		}
 		flush()
@@ -142,7 +179,7 @@ func frameAction(f *Frame) string {
 		return "assign it to " + c.g.Name.Name
 	case *SetLocal:
 		return "assign it to a local variable"
-	case *And:
+	case *ShortCircuit:
 		return "test it (and/or), then go on with the rest"
 	case *Case, caseArrow, *CondArrow:
 		return "dispatch on it (case/cond)"

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"context"
 	"contigo/internal/testbin"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -28,7 +29,10 @@ import (
 // contigo is the binary built by TestMain.
 var contigo string
 
-func TestMain(m *testing.M) { os.Exit(testMain(m)) }
+func TestMain(m *testing.M) {
+	flag.Parse()
+	os.Exit(testMain(m))
+}
 
 func testMain(m *testing.M) int {
 	bin, cleanup, err := testbin.Build("..", "contigo-examples-")
@@ -38,7 +42,7 @@ func testMain(m *testing.M) int {
 	}
 	defer cleanup()
 	contigo = bin
-	if _, why := findTrio(); why != "" {
+	if _, why := findTrio(); why != "" && !testing.Short() {
 		// Said on stderr, so that it shows without -v: the Trio
 		// versions are a third of what these tests check.
 		fmt.Fprintf(os.Stderr, "examples: WARNING: the Trio versions are NOT run: %s.\n"+
@@ -123,6 +127,12 @@ func TestExamples(t *testing.T) {
 				return // Trio has no counterpart: Go and contigo only
 			}
 			t.Run("trio", func(t *testing.T) {
+				if testing.Short() {
+					// A Python start-up with Trio costs about 0.3 s a
+					// run, most of this package's time; the full run
+					// (CI) checks the Trio versions.
+					t.Skip("the Trio versions run without -short")
+				}
 				if trioMissing != "" {
 					t.Skip(trioMissing)
 				}

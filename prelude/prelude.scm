@@ -82,6 +82,17 @@
 ;; critical section; the goroutine switched to leaves it when it resumes.
 (define %critical #f)
 
+;; (%atomic body ...) runs body, which must not block, as one step that
+;; preemption cannot split, and returns its value. The library's own
+;; data (a wait group's counter, a once's state, a mailbox's queue) is
+;; shared by goroutines that preemption may switch between any two steps:
+;; each read-modify-write of it is atomic, as Go's sync package makes it.
+;; Not for use inside the critical section (it leaves it).
+(define-macro (%atomic . body)
+  (let ((v (gensym "v")))
+    `(begin (set! %critical #t)
+            (let ((,v (begin ,@body))) (set! %critical #f) ,v))))
+
 ;; %fail raises an error object with message msg from library code,
 ;; leaving the critical section first. (The machine blames an error
 ;; raised here on the user's call: its position and backtrace start
@@ -898,12 +909,18 @@
 (define (%preempt)
   (if (and %settle-until (not %critical))
       (begin (set! %critical #t) (%settle-check!) (set! %critical #f)))
+  ;; The critical section is entered before the timer is re-armed: a
+  ;; slice shorter than this handler must not interrupt the handler
+  ;; itself.
   (cond
     (%critical (set-timer 50))
     ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
+     (set! %critical #t)
      (set! %slice-switches %switches)
-     (%arm-slice!))
+     (%arm-slice!)
+     (set! %critical #f))
     (else
+     (set! %critical #t)
      (set! %slice-switches %switches)
      (%arm-slice!)
      (if (and (%goroutine-cancel %current)
@@ -1812,8 +1829,8 @@
 ;; (event-set! e): wakes every goroutine waiting for e, now and later.
 (define (event-set! e)
   (%check-event "event-set!" e)
-  (if (not (%event-set? e))
-      (begin (%event-set?-set! e #t) (close-chan (%event-chan e)))))
+  (if (%atomic (and (not (%event-set? e)) (begin (%event-set?-set! e #t) #t)))
+      (close-chan (%event-chan e))))
 (define (event-set? e) (%check-event "event-set?" e) (%event-set? e))
 ;; (event-wait e): blocks until e is set (returns at once if it is).
 (define (event-wait e) (%check-event "event-wait" e) (recv (%event-chan e)) %unspecified)
@@ -1828,19 +1845,22 @@
 (define (wait-group-add! wg n)
   (%check-wait-group "wait-group-add!" wg)
   (if (not (exact-integer? n)) (%type-error "wait-group-add!" "exact integer" n))
-  (let ((c (+ (%wait-group-count wg) n)))
-    (if (< c 0) (%fail "sync: negative WaitGroup counter"))
-    (%wait-group-count-set! wg c)
-    (if (and (= c 0) (%wait-group-event wg))
-        (begin (event-set! (%wait-group-event wg)) (%wait-group-event-set! wg #f)))))
+  ;; The last wait-group-done! takes the waiters' event and sets it.
+  (let ((e (%atomic
+             (let ((c (+ (%wait-group-count wg) n)) (e (%wait-group-event wg)))
+               (if (< c 0) (%fail "sync: negative WaitGroup counter"))
+               (%wait-group-count-set! wg c)
+               (and (= c 0) e (begin (%wait-group-event-set! wg #f) e))))))
+    (if e (event-set! e))))
 (define (wait-group-done! wg) (%check-wait-group "wait-group-done!" wg) (wait-group-add! wg -1))
 ;; (wait-group-wait wg): blocks until the counter is zero.
 (define (wait-group-wait wg)
   (%check-wait-group "wait-group-wait" wg)
-  (if (> (%wait-group-count wg) 0)
-      (begin
-        (if (not (%wait-group-event wg)) (%wait-group-event-set! wg (make-event)))
-        (event-wait (%wait-group-event wg)))))
+  (let ((e (%atomic
+             (and (> (%wait-group-count wg) 0)
+                  (or (%wait-group-event wg)
+                      (let ((e (make-event))) (%wait-group-event-set! wg e) e))))))
+    (if e (event-wait e))))
 
 ;; A mutex (SRFI 18's names, Go's sync.Mutex): a channel holding one
 ;; token while it is unlocked. owner is the goroutine holding it.
@@ -1867,8 +1887,8 @@
   (if (pair? cv)
       (%cv-wait (car cv) m #f)
       (begin
-        (if (not (%mutex-owner m)) (%fail "sync: unlock of unlocked mutex"))
-        (%mutex-owner-set! m #f)
+        (if (not (%atomic (and (%mutex-owner m) (begin (%mutex-owner-set! m #f) #t))))
+            (%fail "sync: unlock of unlocked mutex"))
         (send (%mutex-token m) #t)
         #t)))
 ;; (mutex-try-lock! m): locks m if it is unlocked; whether it did.
@@ -1890,7 +1910,7 @@
   (if (not (%condition-variable? cv)) (%type-error "condition-variable-wait!" "condition variable" cv))
   (%check-mutex "condition-variable-wait!" m)
   (let ((wake (make-chan 1)))
-    (%enqueue! (%condition-variable-waiters cv) wake)
+    (%atomic (%enqueue! (%condition-variable-waiters cv) wake))
     (mutex-unlock! m)
     (recv wake)
     (if relock? (mutex-lock! m))
@@ -1902,12 +1922,15 @@
 ;; (condition-variable-broadcast! cv) wakes them all.
 (define (condition-variable-signal! cv)
   (if (not (%condition-variable? cv)) (%type-error "condition-variable-signal!" "condition variable" cv))
-  (let ((q (%condition-variable-waiters cv)))
-    (if (not (%queue-empty? q)) (send (%dequeue! q) #t))))
+  (let* ((q (%condition-variable-waiters cv))
+         (wake (%atomic (and (not (%queue-empty? q)) (%dequeue! q)))))
+    (if wake (send wake #t))))
 (define (condition-variable-broadcast! cv)
   (if (not (%condition-variable? cv)) (%type-error "condition-variable-broadcast!" "condition variable" cv))
-  (let ((q (%condition-variable-waiters cv)))
-    (let loop () (if (not (%queue-empty? q)) (begin (send (%dequeue! q) #t) (loop))))))
+  (let* ((q (%condition-variable-waiters cv))
+         (wakes (%atomic (let loop ((l '()))
+                           (if (%queue-empty? q) (reverse l) (loop (cons (%dequeue! q) l)))))))
+    (for-each (lambda (wake) (send wake #t)) wakes)))
 
 ;; A read-write mutex (Go's sync.RWMutex): any number of readers, or one
 ;; writer. A waiting writer keeps new readers out, so writers are not
@@ -1960,9 +1983,10 @@
 (define (once-do o thunk)
   (if (not (%once? o)) (%type-error "once-do" "once" o))
   (if (not (procedure? thunk)) (%type-error "once-do" "procedure" thunk))
-  (case (%once-state o)
+  (case (%atomic (let ((s (%once-state o)))
+                   (if (eq? s 'new) (%once-state-set! o 'running))
+                   s))
     ((new)
-     (%once-state-set! o 'running)
      (dynamic-wind
        (lambda () #f)
        thunk
@@ -2025,12 +2049,10 @@
 (define (%derive-context who parent)
   (%check-context who parent)
   (let ((c (%make-context (make-chan) #f '() #f)))
-    (cond ((%context-err parent)
-           (set! %critical #t)
-           (%context-cancel! c (%context-err parent))
-           (set! %critical #f))
-          ((%context-done parent)
-           (%context-children-set! parent (cons c (%context-children parent)))))
+    (%atomic
+      (cond ((%context-err parent) (%context-cancel! c (%context-err parent)))
+            ((%context-done parent)
+             (%context-children-set! parent (cons c (%context-children parent))))))
     c))
 (define (%cancel-proc c parent)
   (lambda ()
@@ -2078,13 +2100,16 @@
           (hash-table-delete! %handles g)
           (%event-set?-set! (%handle-ended h) #t)
           (%close! (%event-chan (%handle-ended h)))))))
-;; g's handle, made on first use.
-(define (%handle g)
+;; g's handle, made on first use, in the critical section (preemption
+;; between the lookup and the insertion would let two goroutines make two
+;; handles, one of them lost).
+(define (%handle-locked g)
   (or (hash-table-ref/default %handles g #f)
       (let ((h (%make-handle (make-event) (%make-queue) (make-chan 1))))
         (set! %exit-hook %handle-ended!)
         (hash-table-set! %handles g h)
         h)))
+(define (%handle g) (%atomic (%handle-locked g)))
 
 (define (%check-goroutine who g) (if (not (%goroutine? g)) (%type-error who "goroutine" g)))
 (define (goroutine-dead? g)
@@ -2094,7 +2119,11 @@
 (define (goroutine-wait g)
   (%check-goroutine "goroutine-wait" g)
   (if (eq? g %current) (%fail "goroutine-wait: a goroutine cannot wait for itself"))
-  (if (not (goroutine-dead? g)) (event-wait (%handle-ended (%handle g)))))
+  ;; Atomic: g must not end between the test and the making of its
+  ;; handle, whose event would then never be set.
+  (let ((ended (%atomic (and (not (eq? (%goroutine-state g) 'done))
+                             (%handle-ended (%handle-locked g))))))
+    (if ended (event-wait ended))))
 ;; (goroutine-kill! g): g is cancelled at once (at its next step if it
 ;; runs, now if it waits); its dynamic-wind after thunks run, and its
 ;; nursery does not count it as failed.
@@ -2114,7 +2143,7 @@
   (%check-goroutine "goroutine-send" g)
   (if (not (goroutine-dead? g))
       (let ((h (%handle g)))
-        (%enqueue! (%handle-mailbox h) v)
+        (%atomic (%enqueue! (%handle-mailbox h) v))
         (select ((send (%handle-signal h) #t) #t) (else #t))))
   %unspecified)
 ;; (goroutine-receive): the oldest value in the running goroutine's
@@ -2122,9 +2151,12 @@
 (define (goroutine-receive)
   (let ((h (%handle %current)))
     (let loop ()
-      (if (%queue-empty? (%handle-mailbox h))
-          (begin (recv (%handle-signal h)) (loop))
-          (%dequeue! (%handle-mailbox h))))))
+      (let ((m (%atomic (if (%queue-empty? (%handle-mailbox h))
+                            %closed
+                            (%dequeue! (%handle-mailbox h))))))
+        (if (eq? m %closed)
+            (begin (recv (%handle-signal h)) (loop))
+            m)))))
 
 ;;;; The program and the REPL
 

@@ -150,22 +150,6 @@ func (r *Reader) Offset() int { return r.off }
 // It gives atoms a position, which the SourceMap (pairs only) cannot.
 func (r *Reader) Pos() value.Pos { return r.datumPos }
 
-// ReadAll reads every datum of src.
-func ReadAll(src, file string) ([]value.Value, value.SourceMap, error) {
-	r := New(src, file)
-	var out []value.Value
-	for {
-		v, err := r.Read()
-		if err == io.EOF {
-			return out, r.smap, nil
-		}
-		if err != nil {
-			return out, r.smap, err
-		}
-		out = append(out, v)
-	}
-}
-
 // posAt returns the position of byte offset off.
 func (r *Reader) posAt(off int) value.Pos {
 	if off < r.pOff {

@@ -12,12 +12,28 @@ import (
 	"contigo/value"
 )
 
+// readAll reads every datum of src.
+func readAll(src, file string) ([]value.Value, value.SourceMap, error) {
+	r := New(src, file)
+	var out []value.Value
+	for {
+		v, err := r.Read()
+		if err == io.EOF {
+			return out, r.smap, nil
+		}
+		if err != nil {
+			return out, r.smap, err
+		}
+		out = append(out, v)
+	}
+}
+
 // readStrings reads all of src and returns the write form of each datum.
 func readStrings(t *testing.T, src string) []string {
 	t.Helper()
-	vals, _, err := ReadAll(src, "test.scm")
+	vals, _, err := readAll(src, "test.scm")
 	if err != nil {
-		t.Fatalf("ReadAll(%q): %v", src, err)
+		t.Fatalf("readAll(%q): %v", src, err)
 	}
 	out := []string{}
 	for _, v := range vals {
@@ -149,7 +165,7 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadTypes(t *testing.T) {
-	vals, _, err := ReadAll(`"abc" #\x #(1) #u8(2) sym 1 1.0 1/2 100000000000000000000 () #t`, "")
+	vals, _, err := readAll(`"abc" #\x #(1) #u8(2) sym 1 1.0 1/2 100000000000000000000 () #t`, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +300,7 @@ func TestPositions(t *testing.T) {
 }
 
 func TestPositionsAfterBOMAndScript(t *testing.T) {
-	_, sm, err := ReadAll("\ufeff#!/usr/bin/env contigo\n  (a)", "s")
+	_, sm, err := readAll("\ufeff#!/usr/bin/env contigo\n  (a)", "s")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,11 +433,11 @@ func TestErrors(t *testing.T) {
 }
 
 func TestErrorString(t *testing.T) {
-	_, _, err := ReadAll("\n  )", "f.scm")
+	_, _, err := readAll("\n  )", "f.scm")
 	if diff := cmp.Diff("f.scm:2:3: unexpected ')'", err.Error()); diff != "" {
 		t.Error(diff)
 	}
-	_, _, err = ReadAll(")", "")
+	_, _, err = readAll(")", "")
 	if diff := cmp.Diff("<input>:1:1: unexpected ')'", err.Error()); diff != "" {
 		t.Error(diff)
 	}
@@ -489,7 +505,7 @@ func TestIncrementalRead(t *testing.T) {
 func TestDeepNesting(t *testing.T) {
 	const depth = 100000
 	src := strings.Repeat("(", depth) + "x" + strings.Repeat(")", depth)
-	vals, sm, err := ReadAll(src, "deep")
+	vals, sm, err := readAll(src, "deep")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,11 +525,11 @@ func TestDeepNesting(t *testing.T) {
 	}
 	// Deep vectors and quotes too.
 	src = strings.Repeat("#('", depth) + "1" + strings.Repeat(")", depth)
-	if _, _, err := ReadAll(src, ""); err != nil {
+	if _, _, err := readAll(src, ""); err != nil {
 		t.Fatal(err)
 	}
 	// Unterminated deep nesting is incomplete.
-	_, _, err = ReadAll(strings.Repeat("(", depth), "")
+	_, _, err = readAll(strings.Repeat("(", depth), "")
 	if !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("want incomplete, got %v", err)
 	}
@@ -522,7 +538,7 @@ func TestDeepNesting(t *testing.T) {
 func TestLongList(t *testing.T) {
 	const n = 200000
 	src := "#0=(" + strings.Repeat("a ", n) + "#0#)"
-	vals, _, err := ReadAll(src, "")
+	vals, _, err := readAll(src, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,7 +557,7 @@ func TestLongList(t *testing.T) {
 
 func TestDatumLabels(t *testing.T) {
 	// #0=(a . #0#): a circular list of a.
-	vals, _, err := ReadAll("#0=(a . #0#)", "")
+	vals, _, err := readAll("#0=(a . #0#)", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -554,7 +570,7 @@ func TestDatumLabels(t *testing.T) {
 	}
 
 	// Shared (not circular) structure: both elements are the same object.
-	vals, _, err = ReadAll("(#1=(x y) #1# #1#)", "")
+	vals, _, err = readAll("(#1=(x y) #1# #1#)", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,7 +580,7 @@ func TestDatumLabels(t *testing.T) {
 	}
 
 	// A vector containing itself, and a list inside it pointing back.
-	vals, _, err = ReadAll("#2=#(1 (#2#) #2#)", "")
+	vals, _, err = readAll("#2=#(1 (#2#) #2#)", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -577,7 +593,7 @@ func TestDatumLabels(t *testing.T) {
 	}
 
 	// Nested labels referring to each other.
-	vals, _, err = ReadAll("#0=(#1=(#0# . #1#))", "")
+	vals, _, err = readAll("#0=(#1=(#0# . #1#))", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -597,7 +613,7 @@ func TestDatumLabels(t *testing.T) {
 	}
 
 	// A label under a quote.
-	vals, _, err = ReadAll("'#5=(b . #5#)", "")
+	vals, _, err = readAll("'#5=(b . #5#)", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -616,7 +632,7 @@ func BenchmarkRead(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := ReadAll(src, "bench"); err != nil {
+		if _, _, err := readAll(src, "bench"); err != nil {
 			b.Fatal(err)
 		}
 	}

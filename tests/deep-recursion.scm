@@ -43,3 +43,5 @@
         ((= n 0) (ack (- m 1) 1))
         (else (ack (- m 1) (ack m (- n 1))))))
 (show (ack 2 9) " " (ack 3 5))
+
+;;; slow: a million pending calls, several times over

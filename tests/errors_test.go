@@ -95,6 +95,7 @@ func TestErrors(t *testing.T) {
 		t.Run(strings.TrimSuffix(base, ".scm"), func(t *testing.T) {
 			for _, c := range chunks {
 				t.Run(fmt.Sprintf("chunk%d@line%d", c.n, c.line), func(t *testing.T) {
+					skipIfSlow(t, c.src)
 					t.Parallel()
 					runChunk(t, base, c)
 				})

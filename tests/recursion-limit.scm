@@ -17,3 +17,5 @@
 (define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
 (display (count 100000))
 (newline)
+
+;;; slow: recurses to the default limit of 4,000,000 frames

@@ -122,6 +122,11 @@ func TestScheme(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(file, ".scm")
 		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			skipIfSlow(t, string(src))
 			t.Parallel()
 			var flags []string
 			if b, err := os.ReadFile(name + ".flags"); err == nil {
@@ -134,6 +139,19 @@ func TestScheme(t *testing.T) {
 			}
 			checkGoldens(t, name, res)
 		})
+	}
+}
+
+// slowLine marks a program that takes seconds (a tests/**/NAME.scm file,
+// or one chunk of an errors/ file): `go test -short` skips it and the full
+// run (`go test ./...`, CI) runs it. The reason follows the colon.
+var slowLine = regexp.MustCompile(`(?m)^;;; slow: (.*)$`)
+
+// skipIfSlow skips t under -short if src has a slowLine.
+func skipIfSlow(t *testing.T, src string) {
+	t.Helper()
+	if m := slowLine.FindStringSubmatch(src); m != nil && testing.Short() {
+		t.Skipf("slow (%s): runs without -short", m[1])
 	}
 }
 

@@ -159,3 +159,5 @@
       'done
       (loop-wind (dynamic-wind (lambda () #f) (lambda () (- i 1)) (lambda () #f)))))
 (show "dynamic-wind in loop: " (loop-wind 100000))
+
+;;; slow: 10,000,000 iterations of named let and do, 1,000,000 of the others

@@ -339,10 +339,6 @@ func TestBrowserExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prelude, err := os.ReadFile(filepath.Join(root, "prelude", "prelude.scm"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	files, err := filepath.Glob(filepath.Join(root, "examples", "*.scm"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples: %v", err)
@@ -355,7 +351,7 @@ func TestBrowserExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want strings.Builder
-		s, err := session.New(string(prelude), &want, io.Discard)
+		s, err := session.New(&want, io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -44,13 +44,6 @@ func build(root, out string, log io.Writer) error {
 	if err := copyAssets(root, out); err != nil {
 		return err
 	}
-	prelude, err := os.ReadFile(filepath.Join(root, "prelude", "prelude.scm"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "prelude.scm"), prelude, 0o644); err != nil {
-		return err
-	}
 	chapters, err := listChapters(filepath.Join(root, "docs", "course"))
 	if err != nil {
 		return err
@@ -60,7 +53,7 @@ func build(root, out string, log io.Writer) error {
 		if err != nil {
 			return err
 		}
-		page := chapterPage(c, string(src), chapters, string(prelude), log)
+		page := chapterPage(c, string(src), chapters, log)
 		if err := os.WriteFile(filepath.Join(out, c.page), []byte(page), 0o644); err != nil {
 			return err
 		}
@@ -211,8 +204,8 @@ func linkFix(target string) string {
 // chapterPage renders a chapter. Blocks marked timeline are run here, in
 // order with the blocks before them, to draw their timelines ahead of
 // time; the reader's Run draws them again.
-func chapterPage(c chapter, src string, chapters []chapter, prelude string, log io.Writer) string {
-	timelines := pretrace(c, src, prelude, log)
+func chapterPage(c chapter, src string, chapters []chapter, log io.Writer) string {
+	timelines := pretrace(c, src, log)
 	n := 0
 	code := func(lang, info, text string, line int) string {
 		switch {
@@ -259,13 +252,13 @@ func schemeBlock(n int, file, text string, line int, timeline bool, svg string) 
 
 // pretrace runs the scheme blocks of a chapter that has timeline blocks
 // and returns the SVG of each timeline block, by its first line.
-func pretrace(c chapter, src, prelude string, log io.Writer) map[int]string {
+func pretrace(c chapter, src string, log io.Writer) map[int]string {
 	out := map[int]string{}
 	if !strings.Contains(src, "```scheme timeline") {
 		return out
 	}
 	var discard bytes.Buffer
-	s, err := session.New(prelude, &discard, &discard)
+	s, err := session.New(&discard, &discard)
 	if err != nil {
 		fmt.Fprintf(log, "%s: cannot draw the timelines: %v\n", c.file, err)
 		return out

@@ -40,6 +40,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -112,13 +113,8 @@ func parseBlocks(text string) ([]*block, error) {
 // newInterp makes an interpreter as the contigo command does, writing to
 // stdout and stderr.
 func newInterp(stdout, stderr io.Writer) (*eval.Interp, error) {
-	prelude, err := os.ReadFile("../../prelude/prelude.scm")
-	if err != nil {
-		return nil, err
-	}
-	return eval.New(eval.Options{
+	return prelude.New(eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: strings.NewReader(""),
-		Prelude: string(prelude), PreludeName: "prelude.scm",
 		Args: []string{"contigo"},
 	})
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"contigo/prelude"
 )
 
 // The names the reference documents that prelude.scm does not define:
@@ -18,10 +20,6 @@ import (
 var coreNames = map[string]bool{"monotonic-ms": true}
 
 func TestConcurrencyReferenceCoversThePrelude(t *testing.T) {
-	prelude, err := os.ReadFile("../../prelude/prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
 	doc, err := os.ReadFile("concurrency.md")
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +28,7 @@ func TestConcurrencyReferenceCoversThePrelude(t *testing.T) {
 	// that does not start with %.
 	def := regexp.MustCompile(`(?m)^\(define(?:-macro)? \(?([^%() \n][^() \n]*)`)
 	var defined []string
-	for _, m := range def.FindAllStringSubmatch(string(prelude), -1) {
+	for _, m := range def.FindAllStringSubmatch(prelude.Source(), -1) {
 		defined = append(defined, m[1])
 	}
 	// Entries: ### `(name ...)` or ### `name`.

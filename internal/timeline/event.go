@@ -1,5 +1,5 @@
 // Package timeline draws what the scheduler did: from the events of the
-// scheduler trace (prelude.scm's %trace: spawn, block, yield, wake,
+// scheduler trace (prelude.TraceEvents: spawn, block, yield, wake,
 // switch, preempt, cancel, exit, deadlock), one lane per goroutine over
 // the course of the run, with its states (running, runnable, blocked and
 // on what, done), arrows from the goroutine that woke another (a send, a
@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/value"
 )
 
@@ -50,49 +51,32 @@ func (e Event) String() string {
 
 // Record makes in record the scheduler's events from now on (in addition
 // to printing them if (trace-scheduler #t) is on).
-func Record(in *eval.Interp) error {
-	rec, ok := in.Lookup("%trace-record!")
-	if !ok {
-		return fmt.Errorf("the prelude has no %%trace-record!")
-	}
-	_, err := in.Apply(rec, []value.Value{true})
-	return err
-}
+func Record(in *eval.Interp) error { return prelude.RecordTrace(in, true) }
 
-// Collect returns the events recorded since Record, oldest first.
-func Collect(in *eval.Interp) ([]Event, error) {
-	log, ok := in.Lookup("%trace-log")
-	if !ok {
-		return nil, fmt.Errorf("the prelude has no %%trace-log")
+// Collect returns the events recorded since Record, oldest first, and
+// how many were left out past the library's limit on a recording.
+func Collect(in *eval.Interp) (events []Event, leftOut int, err error) {
+	items, leftOut, err := prelude.TraceEvents(in)
+	if err != nil {
+		return nil, 0, err
 	}
-	items, ok := value.ToSlice(log)
-	if !ok {
-		return nil, fmt.Errorf("%%trace-log is not a list (was Record called?)")
-	}
-	events := make([]Event, len(items))
+	events = make([]Event, len(items))
 	for i, item := range items {
-		e, err := decode(item)
-		if err != nil {
-			return nil, err
+		if events[i], err = decode(item); err != nil {
+			return nil, 0, err
 		}
-		events[len(items)-1-i] = e // the log is newest first
 	}
-	return events, nil
+	return events, leftOut, nil
 }
 
-// Read collects the recorded events and lays them out. The timeline
-// says how many events were left out past the prelude's %trace-limit.
+// Read collects the recorded events and lays them out.
 func Read(in *eval.Interp) (*Timeline, error) {
-	events, err := Collect(in)
+	events, leftOut, err := Collect(in)
 	if err != nil {
 		return nil, err
 	}
 	t := Build(events)
-	if v, ok := in.Lookup("%trace-left-out"); ok {
-		if n, ok := v.(value.Fixnum); ok {
-			t.LeftOut = int(n)
-		}
-	}
+	t.LeftOut = leftOut
 	return t, nil
 }
 

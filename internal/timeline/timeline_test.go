@@ -2,15 +2,16 @@ package timeline
 
 import (
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 )
 
@@ -20,12 +21,7 @@ import (
 // scheduler events are recorded; what it prints is dropped.
 func recording(t *testing.T) *eval.Interp {
 	t.Helper()
-	prelude, err := os.ReadFile("../../prelude/prelude.scm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := eval.New(eval.Options{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
-		Prelude: string(prelude), PreludeName: "prelude.scm"})
+	in, err := prelude.New(eval.Options{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader("")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,8 +37,7 @@ func run(t *testing.T, src string) ([]Event, error) {
 	// Preemption strikes after about a millisecond of running, so on a
 	// loaded machine it could add lanes' states the summaries do not
 	// expect: a 10 s slice keeps these short programs unpreempted.
-	slice, _ := reader.New("(set! %time-slice 10000000)", "setup").Read()
-	if _, err := in.Eval(slice, nil); err != nil {
+	if err := prelude.SetTimeSlice(in, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	r := reader.New(src, "t.scm")
@@ -55,11 +50,9 @@ func run(t *testing.T, src string) ([]Event, error) {
 		_, runErr = in.EvalAt(d, r.SourceMap(), r.Pos())
 	}
 	if runErr == nil {
-		if end, ok := in.Lookup("%program-end"); ok {
-			_, runErr = in.Apply(end, nil)
-		}
+		runErr = prelude.ProgramEnd(in)
 	}
-	events, err := Collect(in)
+	events, _, err := Collect(in)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
-;;; Errors raised inside the library written in Scheme (eval/boot.scm,
-;;; eval/srfi.scm, prelude.scm) are blamed on the user's call: the
+;;; Errors raised inside the library written in Scheme (eval/core.scm,
+;;; eval/srfi.scm, prelude/prelude.scm) are blamed on the user's call: the
 ;;; position and every backtrace line are in the program, whether the
 ;;; library was called in tail position or not. See eval/blame.go.
 

@@ -35,3 +35,5 @@
 ;; Nesting well within the limit still compiles and runs.
 (show (eval (let loop ((i 0) (x 0)) (if (= i 10000) x (loop (+ i 1) (list '+ 1 x))))
             (interaction-environment)))
+
+;;; slow: data and code nested 200,000 to 300,000 deep (value/ and eval/ test deep nesting in-process)

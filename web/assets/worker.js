@@ -6,14 +6,11 @@ importScripts("wasm_exec.js");
 const started = performance.now();
 const ready = (async () => {
   const go = new Go();
-  const [wasm, prelude] = await Promise.all([
-    WebAssembly.instantiateStreaming(fetch("contigo.wasm"), go.importObject),
-    fetch("prelude.scm").then((r) => r.text()),
-  ]);
+  const wasm = await WebAssembly.instantiateStreaming(fetch("contigo.wasm"), go.importObject);
   const loaded = performance.now();
   go.run(wasm.instance); // returns once Go's main waits for runs
   const running = performance.now();
-  const err = self.contigoStart(prelude);
+  const err = self.contigoStart();
   postMessage({ type: "ready", ms: performance.now() - started, load: loaded - started,
     runtime: running - loaded, init: performance.now() - running, error: err || null });
 })().catch((e) => postMessage({ type: "ready", error: String(e) }));

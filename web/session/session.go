@@ -15,8 +15,8 @@ import (
 
 	"contigo/eval"
 	"contigo/internal/timeline"
+	"contigo/prelude"
 	"contigo/reader"
-	"contigo/value"
 )
 
 // Session is one interpreter with the concurrency library.
@@ -25,12 +25,11 @@ type Session struct {
 	stdout, stderr io.Writer
 }
 
-// New starts an interpreter with the given prelude (prelude.scm's text),
-// writing to stdout and stderr.
-func New(prelude string, stdout, stderr io.Writer) (*Session, error) {
-	in, err := eval.New(eval.Options{
+// New starts an interpreter with the concurrency library, writing to
+// stdout and stderr.
+func New(stdout, stderr io.Writer) (*Session, error) {
+	in, err := prelude.New(eval.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: strings.NewReader(""),
-		Prelude: prelude, PreludeName: "prelude.scm",
 		Args: []string{"contigo"},
 	})
 	if err != nil {
@@ -69,8 +68,8 @@ func (s *Session) RunProgram(src, file string, trace bool) Result {
 func (s *Session) run(src, file string, trace, program bool) (res Result) {
 	s.in.ClearInterrupt()
 	if trace {
-		if err := s.record(false); err == nil {
-			err = s.record(true)
+		if err := prelude.RecordTrace(s.in, false); err == nil {
+			prelude.RecordTrace(s.in, true)
 		}
 	}
 	res.Status = s.eval(src, file, program)
@@ -78,19 +77,10 @@ func (s *Session) run(src, file string, trace, program bool) (res Result) {
 		if tl, err := timeline.Read(s.in); err == nil {
 			res.Timeline = tl
 		}
-		s.record(false)
+		prelude.RecordTrace(s.in, false)
 	}
 	s.in.Flush()
 	return res
-}
-
-func (s *Session) record(on bool) error {
-	rec, ok := s.in.Lookup("%trace-record!")
-	if !ok {
-		return errors.New("no %trace-record!")
-	}
-	_, err := s.in.Apply(rec, []value.Value{on})
-	return err
 }
 
 // eval evaluates the forms of src and returns the exit status.
@@ -109,10 +99,8 @@ func (s *Session) eval(src, file string, program bool) int {
 		}
 	}
 	if program {
-		if end, ok := s.in.Lookup("%program-end"); ok {
-			if _, err := s.in.Apply(end, nil); err != nil {
-				return s.report(err)
-			}
+		if err := prelude.ProgramEnd(s.in); err != nil {
+			return s.report(err)
 		}
 	}
 	return 0
@@ -123,25 +111,13 @@ func (s *Session) eval(src, file string, program bool) int {
 func (s *Session) report(err error) int {
 	s.in.Flush()
 	var exit *eval.ExitError
-	if errors.As(err, &exit) {
-		return exit.Code
-	}
-	if errors.Is(err, eval.ErrInterrupted) {
+	switch {
+	case errors.As(err, &exit):
+	case errors.Is(err, eval.ErrInterrupted):
 		fmt.Fprintln(s.stderr, "interrupted")
-		return 130
+	default:
+		fmt.Fprintf(s.stderr, "%v\n", err)
+		fmt.Fprint(s.stderr, prelude.ErrorDetails(s.in, err))
 	}
-	fmt.Fprintf(s.stderr, "%v\n", err)
-	var e *eval.Error
-	if errors.As(err, &e) {
-		if obj, ok := e.Payload.(*value.ErrorObject); ok && obj.Kind == "deadlock" {
-			if v, ok := s.in.Lookup("%deadlock-report"); ok {
-				if str, ok := v.(*value.String); ok {
-					fmt.Fprintf(s.stderr, "\n%s", str.String())
-				}
-			}
-			return 2
-		}
-		fmt.Fprint(s.stderr, e.Backtrace())
-	}
-	return 1
+	return prelude.ExitStatus(err)
 }

@@ -4,7 +4,7 @@
 // GOARCH=wasm by go run ./web build, it runs in a Web Worker (worker.js)
 // and talks to it with messages.
 //
-// The worker calls contigoStart(preludeText) once, then
+// The worker calls contigoStart() once, then
 // contigoRun(id, kind, src, file, line, trace) for each run, kind "block"
 // (a block of a chapter, sharing the interpreter with the blocks before
 // it) or "program" (a fresh interpreter running a whole program). While a
@@ -64,7 +64,6 @@ func (p *poster) flushLocked() {
 func post(msg map[string]any) { js.Global().Call("postMessage", msg) }
 
 var (
-	prelude  string
 	out      = &poster{kind: "out"}
 	errOut   = &poster{kind: "err"}
 	chapter  *session.Session
@@ -73,7 +72,6 @@ var (
 
 func main() {
 	js.Global().Set("contigoStart", js.FuncOf(func(this js.Value, args []js.Value) any {
-		prelude = args[0].String()
 		// Starting the interpreter allocates a lot in a short time, and
 		// WebAssembly's collector runs on the one thread: collecting
 		// during start-up doubled it (1.5 s instead of 0.7 s, first
@@ -81,7 +79,7 @@ func main() {
 		// also helps the runs, at the price of memory.
 		debug.SetGCPercent(-1)
 		defer debug.SetGCPercent(400)
-		s, err := session.New(prelude, out, errOut)
+		s, err := session.New(out, errOut)
 		if err != nil {
 			return err.Error()
 		}
@@ -115,7 +113,7 @@ func run(id int, kind, src, file string, line int, trace bool) {
 	}()
 	var res session.Result
 	if kind == "program" {
-		s, err := session.New(prelude, out, errOut)
+		s, err := session.New(out, errOut)
 		if err != nil {
 			post(map[string]any{"id": id, "type": "done", "status": 70, "error": err.Error()})
 			return

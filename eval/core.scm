@@ -1,6 +1,7 @@
-;;; boot.scm: the part of the standard library written in Scheme. It is
-;;; loaded into every interpreter before the prelude. Procedures here call
-;;; other procedures, which Go builtins never do.
+;;; core.scm: the part of the standard library written in Scheme, loaded
+;;; into every interpreter first, after the builtins and before srfi.scm
+;;; and the concurrency library (prelude/prelude.scm). Procedures here
+;;; call other procedures, which Go builtins never do.
 
 ;;;; Lists
 
