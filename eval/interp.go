@@ -22,6 +22,9 @@ var coreScm string
 //go:embed srfi.scm
 var srfiScm string
 
+//go:embed inline.scm
+var inlineScm string
+
 // DefaultMaxDepth is the default limit on continuation frames. A frame
 // plus its environment record is about 120 bytes, so a runaway recursion
 // stops at about 500 MB, while (count 1000000) needs only a quarter of it.
@@ -150,6 +153,9 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 		return nil, err
 	}
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
+		return nil, err
+	}
+	if err := in.loadLibrary(inlineScm, "inline.scm"); err != nil {
 		return nil, err
 	}
 	for _, lib := range opts.Library {
