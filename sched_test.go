@@ -52,7 +52,7 @@ func TestRunGoroutines(t *testing.T) {
 		// The prompt-less REPL (stdin not a terminal) lets goroutines run
 		// after each form, as the REPL does, and does not wait at the end.
 		{name: "pipe runs goroutines between forms", stdin: "(define c (make-chan))\n(go (display \"child \") (send c 1))\n(recv c)\n",
-			stdout: "#<goroutine 2>\nchild \n1\n"},
+			stdout: "#<goroutine 2 state: runnable>\nchild \n1\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,7 +109,7 @@ func TestREPLGoroutines(t *testing.T) {
 			`(go (display "hi") (send c 42))`,
 			"(recv c)",
 			"(goroutines)")
-		if diff := cmp.Diff("#<goroutine 2>\nhi\n42\n((1 running #f))\n", out); diff != "" || errs != "" {
+		if diff := cmp.Diff("#<goroutine 2 state: runnable>\nhi\n42\n((1 running #f))\n", out); diff != "" || errs != "" {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
@@ -119,7 +119,7 @@ func TestREPLGoroutines(t *testing.T) {
 			"(go (recv c))",
 			"(go (sleep 100000))",
 			"(map cadr (goroutines))")
-		if diff := cmp.Diff("#<goroutine 2>\n#<goroutine 3>\n(running blocked blocked)\n", out); diff != "" || errs != "" {
+		if diff := cmp.Diff("#<goroutine 2 state: runnable>\n#<goroutine 3 state: runnable>\n(running blocked blocked)\n", out); diff != "" || errs != "" {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
@@ -158,7 +158,7 @@ func TestREPLGoroutines(t *testing.T) {
 			"(goroutine-dead? g)",
 			"(go (send c 'later))",
 			"(recv c)")
-		if !strings.HasSuffix(out, "#f\n#<goroutine 3>\nlater\n") || !strings.Contains(errs, "interrupted") {
+		if !strings.HasSuffix(out, "#f\n#<goroutine 3 state: runnable>\nlater\n") || !strings.Contains(errs, "interrupted") {
 			t.Errorf("stdout %q, stderr %q", out, errs)
 		}
 	})

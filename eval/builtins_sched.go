@@ -11,9 +11,10 @@ package eval
 //     a fifth of a channel round trip (profile of BenchmarkSchedPingPong),
 //     as a primitive one call each and no allocation per item.
 //   - %record and friends (tagged records, in package prims): goroutines,
-//     channels and nurseries are opaque objects. As vectors they would print their continuations and their
-//     cyclic links (goroutine → nursery → goroutine) at the REPL, and
-//     goroutine? could not tell them from user vectors.
+//     channels and nurseries are records of a kind that prints only what
+//     a user wants to see. As vectors they would print their continuations
+//     and their cyclic links (goroutine → nursery → goroutine) at the
+//     REPL, and goroutine? could not tell them from user vectors.
 //   - %make-condition: an error object with a kind, so that Go can
 //     recognise an uncaught deadlock (prelude.IsDeadlock) and the contigo
 //     command exit with status 2 as Go does.

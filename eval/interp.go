@@ -22,6 +22,9 @@ var coreScm string
 //go:embed srfi.scm
 var srfiScm string
 
+//go:embed inline.scm
+var inlineScm string
+
 // DefaultMaxDepth is the default limit on continuation frames. A frame
 // plus its environment record is about 120 bytes, so a runaway recursion
 // stops at about 500 MB, while (count 1000000) needs only a quarter of it.
@@ -156,6 +159,9 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
 		return nil, err
 	}
+	if err := in.loadLibrary(inlineScm, "inline.scm"); err != nil {
+		return nil, err
+	}
 	for _, lib := range opts.Library {
 		if err := in.loadLibrary(lib.Text, lib.Name); err != nil {
 			return nil, err
@@ -268,6 +274,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 	}
 	m.k = cont.Push[Code](nil, haltCode{}, nil, nil, 0)
 	outer := in.m
+	m.nested = outer != nil
 	in.m = m
 	defer func() {
 		in.m = outer

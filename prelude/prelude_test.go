@@ -280,8 +280,8 @@ func TestExitStatus(t *testing.T) {
 }
 
 // TestInterruptWhileLibraryLoops: Ctrl-C is put off while the scheduler
-// holds its lock, but not for ever: library code looping with the lock
-// held still stops.
+// is in its critical section, but not for ever: library code looping in
+// the critical section still stops.
 func TestInterruptWhileLibraryLoops(t *testing.T) {
 	in := newInterp(t, io.Discard)
 	go func() {
@@ -289,7 +289,7 @@ func TestInterruptWhileLibraryLoops(t *testing.T) {
 		in.Interrupt() // once, as one Ctrl-C
 	}()
 	start := time.Now()
-	err := evalAll(in, `(set! %lock #t) (let loop () (loop))`)
+	err := evalAll(in, `(set! %critical #t) (let loop () (loop))`)
 	if !errors.Is(err, eval.ErrInterrupted) {
 		t.Fatalf("got %v, want the interrupt", err)
 	}

@@ -5,8 +5,9 @@ package prims
 // here, with every field's index computed when the type is defined, so
 // an accessor checks the type with one pointer comparison and indexes a
 // slice) and the tagged records of the concurrency library (goroutines,
-// channels, nurseries), which are records of an anonymous type per tag
-// that print as #<goroutine 3> and never show their other fields.
+// channels, nurseries), which are records of a kind (%record-kind) that
+// prints only the fields a user wants to see: #<goroutine 3 state:
+// runnable>, never a continuation or a cyclic link.
 
 import (
 	"strconv"
@@ -22,6 +23,11 @@ type RecordType struct {
 	Name   string // as written, e.g. "<point>"
 	Fields []*value.Symbol
 	tag    *value.Symbol // the tag of a tagged type, else nil
+	// A kind of the concurrency library prints the field id after its
+	// name (-1: none), then the fields of index, named printed.
+	id      int
+	index   []int
+	printed []*value.Symbol
 }
 
 // SchemeString implements value.Opaque.
@@ -58,12 +64,26 @@ func (r *Record) SchemeString() string {
 }
 
 // PrintFields implements value.Fielded: records print as Guile's do,
-// #<point x: 1 y: 2>. Tagged records hide their fields (an empty name).
+// #<point x: 1 y: 2>. Tagged records made with a symbol hide their
+// fields (an empty name); those of a kind print what it says:
+// #<chan 3 len: 0 cap: 1 closed: #f>.
 func (r *Record) PrintFields() (string, []*value.Symbol, []value.Value) {
-	if r.Type.tag != nil {
+	t := r.Type
+	if t.tag == nil {
+		return t.shortName(), t.Fields, r.Fields
+	}
+	if t.index == nil { // made with a symbol
 		return "", nil, nil
 	}
-	return r.Type.shortName(), r.Type.Fields, r.Fields
+	name := t.tag.Name
+	if t.id >= 0 {
+		name += " " + value.WriteString(r.Fields[t.id])
+	}
+	vals := make([]value.Value, len(t.index))
+	for i, j := range t.index {
+		vals[i] = r.Fields[j]
+	}
+	return name, t.printed, vals
 }
 
 var recordRows = []value.Primitive{
@@ -291,10 +311,13 @@ func recordTypeName(a V) (V, error) {
 	return value.Intern(t.Name), nil
 }
 
-// The tagged records of the concurrency library: (%record tag field ...)
-// makes one, (%record? x tag) tests for one, (%record-ref r i) and
-// (%record-set! r i v) read and write field i.
+// The tagged records of the concurrency library: (%record kind field ...)
+// makes one, (%record? x kind) tests for one, (%record-ref r i) and
+// (%record-set! r i v) read and write field i. A kind is made by
+// (%record-kind name (field ...) (printed ...)); a bare symbol as kind
+// makes records that print as #<name N>.
 var taggedRows = []value.Primitive{
+	{Name: "%record-kind", Min: 3, Max: 3, Fn: makeRecordKind},
 	{Name: "%record", Min: 1, Max: -1, Fn: makeTagged},
 	{Name: "%record?", Min: 2, Max: 2, Fn2: isTagged},
 	{Name: "%record-ref", Min: 2, Max: 2, Fn2: taggedRef},
@@ -313,17 +336,95 @@ func taggedType(tag *value.Symbol) *RecordType {
 	return t.(*RecordType)
 }
 
-func makeTagged(args []V) (V, error) {
-	tag, ok := args[0].(*value.Symbol)
+// makeRecordKind is (%record-kind name (field ...) (printed ...)): the
+// kind of records with those fields, printing those of printed; if the
+// first of printed is id, it is printed after the name, bare.
+func makeRecordKind(args []V) (V, error) {
+	name, ok := args[0].(*value.Symbol)
 	if !ok {
-		return nil, value.TypeError("%record", "symbol", args[0])
+		return nil, value.TypeError("%record-kind", "symbol", args[0])
 	}
-	return &Record{Type: taggedType(tag), Fields: append([]V(nil), args[1:]...)}, nil
+	fields, ok1 := value.ToSlice(args[1])
+	printed, ok2 := value.ToSlice(args[2])
+	if !ok1 || !ok2 {
+		return nil, value.Errorf("%%record-kind: expected lists of field names")
+	}
+	t := &RecordType{Name: name.Name, tag: name, id: -1, index: []int{}}
+	for _, f := range fields {
+		sym, ok := f.(*value.Symbol)
+		if !ok {
+			return nil, value.TypeError("%record-kind", "field name", f)
+		}
+		t.Fields = append(t.Fields, sym)
+	}
+	for n, p := range printed {
+		i := 0
+		for i < len(fields) && fields[i] != p {
+			i++
+		}
+		if i == len(fields) {
+			return nil, value.Errorf("%%record-kind: %s is not a field of %s", value.WriteString(p), name.Name)
+		}
+		if n == 0 && p == value.Intern("id") {
+			t.id = i
+			continue
+		}
+		t.printed = append(t.printed, p.(*value.Symbol))
+		t.index = append(t.index, i)
+	}
+	return t, nil
 }
 
-func isTagged(x, tag V) (V, error) {
+func makeTagged(args []V) (V, error) {
+	switch k := args[0].(type) {
+	case *RecordType:
+		if k.tag == nil {
+			return nil, value.TypeError("%record", "record kind", args[0])
+		}
+		if len(args)-1 != len(k.Fields) {
+			return nil, value.Errorf("%%record: %s has %d fields, got %d", k.tag.Name, len(k.Fields), len(args)-1)
+		}
+		return newKindRecord(k, args[1:]), nil
+	case *value.Symbol:
+		return &Record{Type: taggedType(k), Fields: append([]V(nil), args[1:]...)}, nil
+	}
+	return nil, value.TypeError("%record", "symbol", args[0])
+}
+
+// newKindRecord makes a record of kind k with fields vals (copied), in
+// one allocation when it is small: a channel's waiter is made at every
+// blocking operation.
+func newKindRecord(k *RecordType, vals []V) *Record {
+	switch len(vals) {
+	case 2:
+		b := &struct {
+			r Record
+			f [2]V
+		}{}
+		copy(b.f[:], vals)
+		b.r = Record{k, b.f[:]}
+		return &b.r
+	case 3:
+		b := &struct {
+			r Record
+			f [3]V
+		}{}
+		copy(b.f[:], vals)
+		b.r = Record{k, b.f[:]}
+		return &b.r
+	}
+	return &Record{Type: k, Fields: append([]V(nil), vals...)}
+}
+
+func isTagged(x, kind V) (V, error) {
 	r, ok := x.(*Record)
-	return ok && r.Type.tag == tag, nil
+	if !ok {
+		return false, nil
+	}
+	if k, ok := kind.(*RecordType); ok {
+		return r.Type == k, nil
+	}
+	return r.Type.tag == kind, nil
 }
 
 // taggedSlot returns the record r and the index i of one of its fields.
