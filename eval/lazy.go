@@ -105,7 +105,9 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 }
 
 // compile compiles the body into lb.lam, unless that is done. Ctrl-C
-// does not cut it short: it is noticed when the compilation is over.
+// does not cut it short: it is noticed when the compilation is over. It
+// leaves the interpreter's state as it found it, as compiling at load
+// time would.
 func (lb *lazyBody) compile(in *Interp) (err error) {
 	lam := lb.lam
 	if lam.body != Node(lb) {
@@ -114,6 +116,9 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 	if old := atomic.SwapInt32(&in.interrupted, 0); old != 0 {
 		defer atomic.CompareAndSwapInt32(&in.interrupted, 0, old)
 	}
+	// Expanding macros applies their transformers (Apply), which clears
+	// the position of the top-level form running: keep it.
+	defer func(pos value.Pos) { in.topPos = pos }(in.topPos)
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*compileError)
