@@ -1,7 +1,7 @@
 package main
 
 // This file decides when the REPL and the command colour their output:
-// error messages in red and headings in bold, on a terminal only, and
+// error messages in red, prompts in green and headings in bold, on a terminal only, and
 // never when the NO_COLOR environment variable is set (no-color.org) or
 // TERM is "dumb".
 
@@ -14,6 +14,9 @@ import (
 const (
 	colorRed  = "1;31" // error messages
 	colorBold = "1"    // ,doc headings
+	// colorPrompt is the prompts' colour: the line editor does not count
+	// escape sequences in a prompt's width.
+	colorPrompt = "1;32"
 )
 
 // colorEnabled reports whether text written to w may be coloured.

@@ -11,10 +11,12 @@ package main
 // ever runs the interpreter: the editor's tab completion, which looks up
 // names, takes interpLock as the turns do.
 //
-// liner cannot print above the line being edited and redraw it (it has
-// no such API, and it owns the terminal in raw mode during Prompt), so
-// what the goroutines print while the prompt waits is held, in order,
-// and printed as soon as the line is entered, before it is evaluated.
+// What the goroutines print to the terminal while a line is edited
+// appears above it at once: the line editor (internal/lineedit) clears
+// the line, prints, and draws the prompt and the half-typed line again
+// below. Output to a file or pipe, and all output when there is no line
+// editor (tests), is held, in order, and written when the line is
+// entered, before it is evaluated.
 
 import (
 	"errors"
@@ -23,6 +25,7 @@ import (
 	"time"
 
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/prelude"
 )
 
@@ -48,11 +51,14 @@ func settleFor(in *eval.Interp, budget time.Duration) error {
 }
 
 // hold keeps what is written through its writers while it is holding,
-// and writes it out, in the order it came, on release.
+// and writes it out, in the order it came, on release. With a screen
+// (the line editor), output to the terminal is not held but printed
+// above the line being edited.
 type hold struct {
 	mu      sync.Mutex
 	holding bool
 	chunks  []heldChunk
+	screen  *lineedit.Editor // nil: no line editor
 }
 
 type heldChunk struct {
@@ -61,11 +67,22 @@ type heldChunk struct {
 }
 
 // writer returns a writer to w that holds its output while h holds.
-func (h *hold) writer(w io.Writer) io.Writer { return &heldWriter{h: h, w: w} }
+func (h *hold) writer(w io.Writer) io.Writer {
+	tty := w
+	if l, ok := w.(*lineEnd); ok {
+		tty = l.w
+	}
+	return &heldWriter{h: h, w: w, tty: isCharDevice(tty)}
+}
 
 func (h *hold) start() {
 	h.mu.Lock()
 	h.holding = true
+	if h.screen != nil {
+		// The session has ended any unfinished line of output before
+		// prompting.
+		h.screen.AtLineStart()
+	}
 	h.mu.Unlock()
 }
 
@@ -81,18 +98,26 @@ func (h *hold) release() {
 }
 
 type heldWriter struct {
-	h *hold
-	w io.Writer
+	h   *hold
+	w   io.Writer
+	tty bool // w writes to a terminal
 }
 
 func (hw *heldWriter) Write(p []byte) (int, error) {
-	hw.h.mu.Lock()
-	if hw.h.holding {
-		hw.h.chunks = append(hw.h.chunks, heldChunk{hw.w, append([]byte(nil), p...)})
-		hw.h.mu.Unlock()
+	h := hw.h
+	h.mu.Lock()
+	if h.holding {
+		if h.screen != nil && hw.tty {
+			// Under h.mu, so that what two writers print keeps its
+			// order.
+			h.screen.Print(p)
+		} else {
+			h.chunks = append(h.chunks, heldChunk{hw.w, append([]byte(nil), p...)})
+		}
+		h.mu.Unlock()
 		return len(p), nil
 	}
-	hw.h.mu.Unlock()
+	h.mu.Unlock()
 	return hw.w.Write(p)
 }
 
@@ -117,15 +142,15 @@ type errExit struct{ code int }
 func (e *errExit) Error() string { return "exit" }
 
 func (l *liveReader) Prompt(prompt string) (string, error) {
+	if l.hold != nil {
+		l.hold.start()
+		defer l.hold.release()
+	}
 	res := make(chan promptResult, 1)
 	go func() {
 		line, err := l.lineReader.Prompt(prompt)
 		res <- promptResult{line, err}
 	}()
-	if l.hold != nil {
-		l.hold.start()
-		defer l.hold.release()
-	}
 	for {
 		wait, err := l.turn()
 		if err != nil {

@@ -70,7 +70,7 @@ func TestLiveREPL(t *testing.T) {
 		out, errs, _ := liveSession(t, 100*time.Millisecond,
 			`(go (sleep 20) (display "tick from a goroutine") (newline))`,
 			"'next")
-		want := "#<goroutine 2>\ntick from a goroutine\nnext\n"
+		want := "#<goroutine 2 state: runnable>\ntick from a goroutine\nnext\n"
 		if diff := cmp.Diff(want, out); diff != "" || errs != "" {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}

@@ -28,9 +28,8 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/peterh/liner"
-
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
@@ -198,12 +197,12 @@ func runFile(c *commandLine, opts eval.Options, stdout, stderr io.Writer) int {
 // runTerminal runs the REPL on a terminal.
 func runTerminal(c *commandLine, opts eval.Options, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &lineEnd{w: stdout}
-	// What goroutines print while a line is edited is held until it is
-	// entered (live.go).
+	// What goroutines print while a line is edited appears above it
+	// (live.go).
 	held := &hold{}
 	opts.Stdout, opts.Stderr = held.writer(out), held.writer(stderr)
 	var shared *bufio.Reader
-	if !liner.TerminalSupported() || !isCharDevice(stdout) {
+	if !lineedit.Supported() || !isCharDevice(stdout) {
 		// No line editor: read lines plainly, sharing the buffered
 		// stdin with the interpreter's input port.
 		shared = bufio.NewReaderSize(stdin, stdinBuffer)

@@ -392,7 +392,7 @@ func traceStateOf(in *eval.Interp) (*traceState, error) {
 	if err != nil {
 		return nil, err
 	}
-	gid, err := prelude.GoroutineID(in)
+	gid, err := prelude.GoroutineIDProc(in)
 	if err != nil {
 		return nil, err
 	}

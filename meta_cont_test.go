@@ -27,7 +27,7 @@ func TestMetaCont(t *testing.T) {
 			cmd: ",cont saved",
 			stdout: "When resumed with a value, this continuation will:\n" +
 				"  1. use it as argument 2 of the call (+ 1 □), then call\n" +
-				"      in f at t.scm:3:3\n" +
+				"      in f at t.scm:3:8\n" +
 				"  2. use it as argument 2 of the call (* 2 □), then call\n" +
 				"      in g at t.scm:4:27\n" +
 				"  3. use it as argument 2 of the call (list a □ …), then call\n" +

@@ -4,9 +4,9 @@ package main
 
 // This file drives the real contigo REPL through a pseudo-terminal, as a
 // user at a terminal would: goroutines run while the line editor waits,
-// their output is held until the line is entered, a spinning goroutine
-// does not keep the prompt away, and Ctrl-C stops the foreground
-// evaluation only.
+// their output appears above the line being edited, which survives it,
+// a spinning goroutine does not keep the prompt away, and Ctrl-C stops
+// the foreground evaluation only.
 
 import (
 	"regexp"
@@ -36,8 +36,13 @@ func (p *ptySession) waitFor(re *regexp.Regexp, what string) string {
 	return ""
 }
 
+// promptAtEnd matches output that ends with the main prompt, coloured
+// or not.
+var promptAtEnd = regexp.MustCompile(`contigo> (\x1b\[0m)?$`)
+
 // enter types line and Return, and waits for the next prompt (after a
-// line break: liner redraws the prompt as it edits the line).
+// line break: the editor may draw the prompt again as it edits the
+// line).
 func (p *ptySession) enter(line string) string {
 	p.t.Helper()
 	before := len(p.output())
@@ -45,7 +50,7 @@ func (p *ptySession) enter(line string) string {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		out := p.output()
-		if len(out) > before && strings.HasSuffix(out, "contigo> ") && strings.Contains(out[before:], "\n") {
+		if len(out) > before && promptAtEnd.MatchString(out) && strings.Contains(out[before:], "\n") {
 			return out[before:]
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -59,7 +64,7 @@ func TestPTYLiveREPL(t *testing.T) {
 		t.Skip("builds and drives the binary")
 	}
 	term := startPTY(t) // repl_pty_test.go
-	term.waitFor(regexp.MustCompile(`contigo> $`), "the first prompt")
+	term.waitFor(promptAtEnd, "the first prompt")
 
 	// A ticker started at the prompt keeps ticking while nothing is
 	// typed.
@@ -72,18 +77,24 @@ func TestPTYLiveREPL(t *testing.T) {
 	}
 	term.enter("(ticker-stop! tk)")
 
-	// Output printed while the line is edited is held until Return.
-	term.enter(`(go (sleep 50) (display "from-the-goroutine") (newline))`)
-	time.Sleep(300 * time.Millisecond)
-	term.send("'typ")
-	time.Sleep(100 * time.Millisecond)
-	shown := term.output()
-	if editing := shown[strings.LastIndex(shown, "'typ"):]; strings.Contains(editing, "from-the-goroutine") {
-		t.Errorf("goroutine output was printed over the line being edited: %q", editing)
+	// Output printed while a line is half typed appears above it at
+	// once; the line is drawn again below, and finishing it works.
+	term.enter(`(go (sleep 300) (display "from-the-goroutine") (newline))`)
+	term.send("(list 'half")
+	term.waitFor(regexp.MustCompile(`\(list 'half[^\n]*from-the-goroutine\r*\n(.|\n)*contigo> (\x1b\[0m)?\(list 'half$`),
+		"the goroutine's output after the half-typed line, then the prompt and the line drawn again below it")
+	if out := term.enter(" 'typed)"); !strings.Contains(out, "(half typed)") {
+		t.Errorf("after Return: %q; want the completed line's value", out)
 	}
-	out := term.enter("ed")
-	if i, j := strings.Index(out, "from-the-goroutine"), strings.LastIndex(out, "typed"); i < 0 || j < i {
-		t.Errorf("after Return: %q; want the held output, then the result", out)
+	// Output without a line break stays on its own row, above the
+	// prompt, and the next output continues it there (the cursor goes
+	// up a row and right to its end).
+	term.enter(`(go (sleep 200) (display "part-one") (sleep 200) (display " part-two") (newline))`)
+	term.send("'pending")
+	term.waitFor(regexp.MustCompile(`part-one\r*\n(.|\n)*contigo> (\x1b\[0m)?'pending$`), "the unfinished line above the prompt")
+	term.waitFor(regexp.MustCompile(`part-one\r*\n(.|\n)*\x1b\[1A\r\x1b\[8C part-two\r*\n(.|\n)*contigo> (\x1b\[0m)?'pending$`), "the line continued above the prompt")
+	if out := term.enter(""); !strings.Contains(out, "pending") {
+		t.Errorf("after Return: %q", out)
 	}
 
 	// A spinning goroutine does not keep the prompt away.
@@ -96,7 +107,7 @@ func TestPTYLiveREPL(t *testing.T) {
 	term.send("(let loop () (loop))\r")
 	time.Sleep(300 * time.Millisecond)
 	term.send("\x03")
-	term.waitFor(regexp.MustCompile(`interrupted\r?\n(.|\n)*contigo> $`), "the interrupted evaluation")
+	term.waitFor(regexp.MustCompile(`interrupted\r?\n(.|\n)*contigo> (\x1b\[0m)?$`), "the interrupted evaluation")
 	if out := term.enter("(list (goroutine-dead? spinner) (goroutine-dead? g))"); !strings.Contains(out, "(#f #f)") {
 		t.Errorf("Ctrl-C stopped a goroutine: %q", out)
 	}

@@ -11,9 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/peterh/liner"
-
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
@@ -25,18 +24,12 @@ const (
 	promptMore = "...      "
 )
 
-// fullReadLimit is the size of pending input below which every new line
-// triggers a full re-read to learn whether the entry is complete. Above
-// it, the entry is re-read only when the bracket scanner says it may be
-// complete, so that a huge form spread over many lines costs linear time.
-const fullReadLimit = 4096
-
-// lineReader is where a session gets its input, one line at a time: liner
-// at a terminal, a bufio.Reader otherwise, a fake in tests.
+// lineReader is where a session gets its input, one line at a time: the
+// line editor at a terminal, a bufio.Reader otherwise, a fake in tests.
 type lineReader interface {
 	// Prompt shows prompt (if the reader shows prompts) and returns the
 	// next line without its line terminator. It returns io.EOF at the
-	// end of input and liner.ErrPromptAborted when the user pressed
+	// end of input and lineedit.ErrAborted when the user pressed
 	// Ctrl-C at the prompt.
 	Prompt(prompt string) (string, error)
 	// AppendHistory records a complete entry for recall.
@@ -65,12 +58,14 @@ type session struct {
 	// error was reported, for the exit status.
 	batch, failed bool
 
-	buf      strings.Builder // the pending entry
-	lines    []string        // the lines of the pending entry
-	joinable bool            // its lines may be joined into one history item
-	scan     bracketScanner
-	lineNo   int  // lines consumed before the pending entry
-	eof      bool // the input ended
+	buf   strings.Builder // the pending entry
+	lines []string        // the lines of the pending entry
+	// open are offsets into the pending entry where it is known to be
+	// inside a list, vector or bytevector, and no string, comment or
+	// quote (see mayBeComplete); empty when that is not known.
+	open   []int
+	lineNo int  // lines consumed before the pending entry
+	eof    bool // the input ended
 	// lastHistory is the last history item, not to be repeated.
 	lastHistory string
 }
@@ -85,6 +80,7 @@ func (s *session) run() int {
 			if len(s.lines) > 0 {
 				prompt = promptMore
 			}
+			prompt = paint(s.stdout, colorPrompt, prompt)
 			if s.out != nil && s.out.mid {
 				io.WriteString(s.out, "\n")
 			}
@@ -102,7 +98,7 @@ func (s *session) run() int {
 			var exit *errExit
 			errors.As(err, &exit)
 			return exit.code
-		case errors.Is(err, liner.ErrPromptAborted):
+		case errors.Is(err, lineedit.ErrAborted):
 			// Ctrl-C at the prompt abandons the entry.
 			s.lineNo += len(s.lines)
 			s.reset()
@@ -120,16 +116,10 @@ func (s *session) run() int {
 			fmt.Fprintf(s.stderr, "contigo: reading input: %v\n", err)
 			return 1
 		}
-		if len(s.lines) == 0 {
-			s.joinable = true
-		} else if !s.scan.clean {
-			s.joinable = false
-		}
 		s.lines = append(s.lines, line)
 		s.buf.WriteString(line)
 		s.buf.WriteByte('\n')
-		s.scan.feed(line)
-		if s.buf.Len() > fullReadLimit && !s.scan.mayBeComplete() {
+		if !s.mayBeComplete() {
 			continue
 		}
 		if code, stop := s.entry(false); stop {
@@ -141,7 +131,64 @@ func (s *session) run() int {
 func (s *session) reset() {
 	s.buf.Reset()
 	s.lines = s.lines[:0]
-	s.scan = bracketScanner{}
+	s.open = s.open[:0]
+}
+
+// mayBeComplete reports whether the pending entry, to which a line was
+// just added, may hold complete data, so that it is worth reading in
+// full (entry). The reader decides, as starlark-go's REPL lets its
+// parser decide; but reading the whole entry after each line would take
+// time quadratic in its length, so the text after the last offset in
+// s.open, where the entry is known to be inside a list, is read alone
+// first:
+//
+//   - if it reads as complete data, it leaves the entry inside that
+//     list, which stays open: the entry is incomplete, and from now on
+//     only the text after it needs reading;
+//   - if it ends inside a list of its own, the entry is incomplete too,
+//     and inside that list;
+//   - otherwise (a closing bracket, an open string or comment, an error)
+//     the text is read again from the offset before, and so on out to
+//     the whole entry.
+//
+// So each line is read about once while a long form is typed or pasted.
+func (s *session) mayBeComplete() bool {
+	text := s.buf.String()
+	for len(s.open) > 0 {
+		top := len(s.open) - 1
+		switch complete, err := readsComplete(text[s.open[top]:]); {
+		case complete:
+			s.open[top] = len(text)
+			return false
+		case insideList(err):
+			s.open = append(s.open, len(text))
+			return false
+		}
+		s.open = s.open[:top]
+	}
+	return true
+}
+
+// readsComplete reports whether text reads as complete data; if not,
+// err is the reader's error.
+func readsComplete(text string) (bool, error) {
+	_, err := readData(text)
+	return err == nil, err
+}
+
+// insideList reports whether err is the reader's report that the input
+// ended inside a list, vector or bytevector, with every token before
+// complete.
+func insideList(err error) bool {
+	var re *reader.Error
+	if !errors.As(err, &re) || !re.Incomplete {
+		return false
+	}
+	switch re.Msg {
+	case "unterminated list", "unterminated vector", "unterminated bytevector":
+		return true
+	}
+	return false
 }
 
 // entry reads the pending input. If it is incomplete (and the input has
@@ -163,6 +210,9 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 		forms = append(forms, datum)
 	}
 	if errors.Is(rerr, reader.ErrIncomplete) && !atEOF {
+		if insideList(rerr) {
+			s.open = append(s.open[:0], s.buf.Len())
+		}
 		return 0, false
 	}
 
@@ -288,21 +338,22 @@ func (s *session) show(v value.Value) {
 }
 
 // addHistory records the pending entry: as one item when its lines can be
-// joined with spaces without changing its meaning (no line but the last
-// ends inside a string or comment or has a line comment), else line by
-// line. Blank entries and repeats of the previous item are skipped.
+// joined with spaces without changing what it reads as (no line but the
+// last ends inside a string or has a line comment), else line by line.
+// Blank entries and repeats of the previous item are skipped.
 func (s *session) addHistory() {
-	var items []string
-	if s.joinable {
+	items := s.lines
+	if len(s.lines) > 1 {
 		parts := make([]string, 0, len(s.lines))
 		for _, l := range s.lines {
 			if l = strings.TrimSpace(l); l != "" {
 				parts = append(parts, l)
 			}
 		}
-		items = []string{strings.Join(parts, " ")}
-	} else {
-		items = s.lines
+		joined := strings.Join(parts, " ")
+		if sameData(joined, s.buf.String()) {
+			items = []string{joined}
+		}
 	}
 	for _, it := range items {
 		if strings.TrimSpace(it) != "" && it != s.lastHistory {
@@ -312,94 +363,37 @@ func (s *session) addHistory() {
 	}
 }
 
-// bracketScanner follows, line by line, the lexical state that decides
-// whether pending input may hold complete data: bracket depth, strings,
-// |symbols| and block comments. It is only an optimization for large
-// entries; the reader has the last word.
-type bracketScanner struct {
-	depth int
-	quote byte // '"' or '|' inside a string or |symbol|, else 0
-	esc   bool // a backslash inside quote escapes the next character
-	block int  // nesting depth of #| |# comments
-	// clean reports that the last line fed ended outside any string or
-	// comment and held no line comment.
-	clean bool
-}
-
-func (sc *bracketScanner) mayBeComplete() bool {
-	return sc.depth <= 0 && sc.quote == 0 && sc.block == 0
-}
-
-func (sc *bracketScanner) feed(line string) {
-	sc.clean = true
-	start := true // at the start of a token
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		next := byte(0)
-		if i+1 < len(line) {
-			next = line[i+1]
-		}
-		if sc.block > 0 {
-			switch {
-			case c == '|' && next == '#':
-				sc.block--
-				i++
-			case c == '#' && next == '|':
-				sc.block++
-				i++
-			}
-			start = true
-			continue
-		}
-		if sc.quote != 0 {
-			switch {
-			case sc.esc:
-				sc.esc = false
-			case c == '\\':
-				sc.esc = true
-			case c == sc.quote:
-				sc.quote = 0
-				start = true
-			}
-			continue
-		}
-		switch c {
-		case '(', '[':
-			sc.depth++
-			start = true
-		case ')', ']':
-			sc.depth--
-			start = true
-		case '"', '|':
-			sc.quote = c
-		case ';':
-			sc.clean = false
-			return
-		case '#':
-			if start {
-				switch next {
-				case '|':
-					sc.block = 1
-					i++
-					continue
-				case '\\': // a character: skip the one after #\
-					i += 2
-					start = false
-					continue
-				case ';': // datum comment
-					i++
-					continue
-				}
-			}
-			start = false
-		default:
-			start = c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
-				c == '\'' || c == '`' || c == ',' || c == '{' || c == '}'
+// sameData reports whether a and b read without error as the same data.
+func sameData(a, b string) bool {
+	da, err := readData(a)
+	if err != nil {
+		return false
+	}
+	db, err := readData(b)
+	if err != nil || len(da) != len(db) {
+		return false
+	}
+	for i := range da {
+		if value.WriteString(da[i]) != value.WriteString(db[i]) {
+			return false
 		}
 	}
-	sc.esc = false // the escaped character is the line break
-	if sc.quote != 0 || sc.block > 0 {
-		sc.clean = false
+	return true
+}
+
+// readData reads every datum of text.
+func readData(text string) ([]value.Value, error) {
+	r := reader.New(text, "")
+	var data []value.Value
+	for {
+		v, err := r.Read()
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		data = append(data, v)
 	}
 }
 
@@ -468,71 +462,41 @@ func (p *plainReader) Prompt(prompt string) (string, error) {
 func (p *plainReader) AppendHistory(string) {}
 func (p *plainReader) Close() error         { return nil }
 
-// termReader is a liner line editor with history and tab completion.
-//
-// liner puts the terminal into raw mode in NewLiner and leaves it there
-// between prompts (it switches modes only around its own reads). So that
-// Scheme code that reads the terminal gets a cooked, echoing terminal,
-// and so that Ctrl-C raises SIGINT while code runs, termReader restores
-// the original mode after each Prompt and re-applies liner's mode before
-// the next.
+// termReader reads lines with the line editor (internal/lineedit), with
+// history and tab completion. The editor puts the terminal into raw mode
+// only while it waits for a line, so that Scheme code reading the
+// terminal gets it cooked and echoing, and Ctrl-C raises SIGINT while
+// code runs.
 type termReader struct {
-	st        *liner.State
-	orig, raw liner.ModeApplier
-	history   string // history file, "" if there is no home directory
-	fallback  *plainReader
+	ed      *lineedit.Editor
+	history string // history file, "" if there is no home directory
 }
 
-func newTermReader(in *eval.Interp) *termReader {
-	orig, err := liner.TerminalMode()
+// newTermReader opens the line editor on standard input and output; out
+// is where its screen output goes (a writer to standard output). It
+// fails if either is not a terminal.
+func newTermReader(in *eval.Interp, out io.Writer) (*termReader, error) {
+	ed, err := lineedit.Open(os.Stdin, os.Stdout, out)
 	if err != nil {
-		orig = nil
+		return nil, err
 	}
-	st := liner.NewLiner()
-	raw, err := liner.TerminalMode()
-	if err != nil || orig == nil {
-		raw = nil
-	}
-	if orig != nil {
-		orig.ApplyMode()
-	}
-	st.SetCtrlCAborts(true)
-	st.SetTabCompletionStyle(liner.TabPrints)
-	st.SetWordCompleter(func(line string, pos int) (string, []string, string) {
+	ed.SetCompleter(func(line string, pos int) (string, []string, string) {
 		return completeWord(in, line, pos)
 	})
-	t := &termReader{st: st, orig: orig, raw: raw}
+	t := &termReader{ed: ed}
 	if home, err := os.UserHomeDir(); err == nil {
 		t.history = filepath.Join(home, ".contigo_history")
 		if f, err := os.Open(t.history); err == nil {
-			st.ReadHistory(f)
+			ed.ReadHistory(f)
 			f.Close()
 		}
 	}
-	return t
+	return t, nil
 }
 
-func (t *termReader) Prompt(prompt string) (string, error) {
-	if t.fallback != nil {
-		return t.fallback.Prompt(prompt)
-	}
-	if t.raw != nil {
-		t.raw.ApplyMode()
-	}
-	line, err := t.st.Prompt(prompt)
-	if t.orig != nil {
-		t.orig.ApplyMode()
-	}
-	if errors.Is(err, liner.ErrNotTerminalOutput) {
-		// Standard output is not a terminal after all (liner checks
-		// more closely than main does): read plain lines.
-		t.fallback = &plainReader{r: bufio.NewReader(os.Stdin), prompts: os.Stderr}
-		return t.fallback.Prompt(prompt)
-	}
-	return line, err
-}
+func (t *termReader) Prompt(prompt string) (string, error) { return t.ed.Prompt(prompt) }
 
-func (t *termReader) AppendHistory(item string) { t.st.AppendHistory(item) }
+func (t *termReader) AppendHistory(item string) { t.ed.AppendHistory(item) }
 
 // Close saves the history (mode 0600: it may hold secrets) and gives the
 // terminal back in its original mode.
@@ -540,12 +504,12 @@ func (t *termReader) Close() error {
 	var err error
 	if t.history != "" {
 		var b bytes.Buffer
-		t.st.WriteHistory(&b)
+		t.ed.WriteHistory(&b)
 		if err = os.WriteFile(t.history, b.Bytes(), 0o600); err == nil {
 			err = os.Chmod(t.history, 0o600)
 		}
 	}
-	if e := t.st.Close(); err == nil {
+	if e := t.ed.Close(); err == nil {
 		err = e
 	}
 	return err
@@ -588,8 +552,7 @@ func stdinIsTerminal(r io.Reader) bool {
 	if f, ok := r.(*os.File); !ok || f != os.Stdin {
 		return false
 	}
-	_, err := liner.TerminalMode()
-	return err == nil
+	return lineedit.IsTerminal(os.Stdin)
 }
 
 // isCharDevice reports whether w is a file on a character device (a
@@ -604,8 +567,7 @@ func isCharDevice(w io.Writer) bool {
 }
 
 // repl runs the interactive loop at a terminal. out is the interpreter's
-// standard output. If shared is nil, lines come from the liner line
-// editor; otherwise they are read plainly from shared, the buffered
+// standard output. If shared is nil, lines come from the line editor; otherwise they are read plainly from shared, the buffered
 // standard input that the interpreter's own input port uses too.
 func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdout, stderr io.Writer) int {
 	// Ctrl-C while code runs raises SIGINT (the terminal is in its
@@ -633,8 +595,18 @@ func repl(in *eval.Interp, out *lineEnd, held *hold, shared *bufio.Reader, stdou
 
 	s := &session{in: in, stdout: out, stderr: stderr, file: "<repl>", interactive: true, out: out}
 	if shared == nil {
-		// The goroutines run while the line is edited (live.go).
-		s.lr = &liveReader{lineReader: newTermReader(in), in: in, hold: held, stderr: stderr}
+		// The goroutines run while the line is edited (live.go), and
+		// what they print appears above it.
+		var lr lineReader
+		if tr, err := newTermReader(in, out); err == nil {
+			held.screen = tr.ed
+			lr = tr
+		} else {
+			// Standard output is not a terminal after all: read
+			// plain lines.
+			lr = &plainReader{r: bufio.NewReader(os.Stdin), prompts: stdout}
+		}
+		s.lr = &liveReader{lineReader: lr, in: in, hold: held, stderr: held.writer(stderr)}
 	} else {
 		// Prompts bypass out: the user's line break, echoed by the
 		// terminal, ends their line.

@@ -10,6 +10,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,8 +41,7 @@ func openPTY() (master, slave *os.File, err error) {
 		master.Close()
 		return nil, nil, err
 	}
-	// 24 rows of 80 columns: a new pseudo-terminal has none, and liner
-	// does not edit lines on a terminal too narrow for the prompt.
+	// 24 rows of 80 columns: a new pseudo-terminal has none.
 	ws := [4]uint16{24, 80, 0, 0}
 	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, slave.Fd(), syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws))); e != 0 {
 		master.Close()
@@ -196,11 +196,80 @@ func TestREPLOnTerminalNoColor(t *testing.T) {
 	if strings.Contains(shown, "\x1b[1;31m") {
 		t.Errorf("NO_COLOR is set, but the error is coloured: %q", shown)
 	}
+	if strings.Contains(p.output(), "\x1b[1;32m") {
+		t.Errorf("NO_COLOR is set, but the prompt is coloured: %q", p.output())
+	}
 	if !strings.Contains(shown, "car: expected pair, got 1") {
 		t.Errorf("the error is missing: %q", shown)
 	}
 	p.send(",q\r")
 	if code := p.wait(); code != 0 {
 		t.Errorf("exit status %d after ,q", code)
+	}
+}
+
+// TestREPLLineEditing drives the line editor at a real terminal: coloured
+// prompts, continuation lines, history (kept in ~/.contigo_history, mode
+// 0600), Ctrl-C at the prompt, editing keys, a line longer than the
+// screen, UTF-8, and a program that reads the terminal between prompts.
+func TestREPLLineEditing(t *testing.T) {
+	home := t.TempDir()
+	hist := filepath.Join(home, ".contigo_history")
+	if err := os.WriteFile(hist, []byte("(quote from-an-earlier-session)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := startPTY(t, "HOME="+home)
+	// The prompts are coloured; the continuation prompt too.
+	p.expect("\x1b[1;32mcontigo> \x1b[0m")
+	p.send("(list 1\r")
+	p.expect("\x1b[1;32m...      \x1b[0m")
+	p.send("2)\r")
+	p.expect("(1 2)")
+	p.expect("contigo> ")
+	// Up recalls the entry, its lines joined; Ctrl-A, Ctrl-F and
+	// Ctrl-D edit it.
+	p.send("\x1b[A\x01\x06\x04\x04\x04\x04vector\r")
+	p.expect("#(1 2)")
+	p.expect("contigo> ")
+	// Ctrl-R finds the entry of an earlier session.
+	p.send("\x12earlier\r")
+	p.expect("from-an-earlier-session\r\n")
+	p.expect("contigo> ")
+	// Ctrl-C at the prompt abandons the entry, continuation lines and
+	// all.
+	p.send("(car\r'(a b)\x03")
+	p.expect("contigo> ")
+	p.send("'fresh\r")
+	if shown := p.expect("contigo> "); !strings.Contains(shown, "fresh") || strings.Contains(shown, "error") {
+		t.Errorf("after Ctrl-C: %q", shown)
+	}
+	// A line longer than the screen, edited in its middle; UTF-8.
+	long := `(string-length "` + strings.Repeat("λ", 100) + `")`
+	p.send(long + "\x01\x1bf\x1bf\x7f\x7f\x7f\x7f\x7f\x7f\r")
+	p.expect("94\r\n")
+	p.expect("contigo> ")
+	// A program reading the terminal between prompts: the terminal is
+	// in its usual mode, so what is typed is echoed and read as a line.
+	p.send("(read-line)\r")
+	time.Sleep(200 * time.Millisecond)
+	p.send("typed to the program\r")
+	if shown := p.expect(`"typed to the program"`); !strings.Contains(shown, "typed to the program\r\n") {
+		t.Errorf("what the program read was not echoed: %q", shown)
+	}
+	p.expect("contigo> ")
+	p.send("\x04")
+	if code := p.wait(); code != 0 {
+		t.Errorf("exit status %d after Ctrl-D", code)
+	}
+	st, err := os.Stat(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("history file mode %v, want 0600", st.Mode().Perm())
+	}
+	b, _ := os.ReadFile(hist)
+	if got := string(b); !strings.HasPrefix(got, "(quote from-an-earlier-session)\n(list 1 2)\n(vector 1 2)\n") || !strings.HasSuffix(got, "(read-line)\n") {
+		t.Errorf("history file:\n%s", got)
 	}
 }

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/peterh/liner"
 
 	"contigo/eval"
+	"contigo/internal/lineedit"
 	"contigo/prelude"
 	"contigo/value"
 )
@@ -94,6 +94,13 @@ func TestREPL(t *testing.T) {
 			history: []string{`(string-length "ab`, `cd")`},
 		},
 		{
+			name:    "strings and block comments within lines are joined",
+			inputs:  []any{"(begin #| a |#", `  (string-append "a;b" "|")`, "  )"},
+			stdout:  "\"a;b|\"\n",
+			prompts: []string{p, m, m, p},
+			history: []string{`(begin #| a |# (string-append "a;b" "|") )`},
+		},
+		{
 			name:    "line comment in a multi-line entry",
 			inputs:  []any{"(+ 1 ; one", "2)"},
 			stdout:  "3\n",
@@ -143,7 +150,7 @@ func TestREPL(t *testing.T) {
 		},
 		{
 			name:    "Ctrl-C at the prompt discards partial input",
-			inputs:  []any{"(list 1", liner.ErrPromptAborted, "'fresh"},
+			inputs:  []any{"(list 1", lineedit.ErrAborted, "'fresh"},
 			stdout:  "fresh\n",
 			prompts: []string{p, m, p, p},
 		},
@@ -285,7 +292,10 @@ func TestCompleteWord(t *testing.T) {
 	}
 }
 
-func TestBracketScanner(t *testing.T) {
+// TestEntryComplete checks when the session decides that the lines typed
+// so far hold complete data (the reader decides, reading the text after
+// the last known open list first: see mayBeComplete).
+func TestEntryComplete(t *testing.T) {
 	tests := []struct {
 		lines    []string
 		complete bool
@@ -305,21 +315,57 @@ func TestBracketScanner(t *testing.T) {
 		{[]string{"(a #|", ") |# b)"}, true},
 		{[]string{"#(1 2) #u8(3) [x]"}, true},
 		{[]string{"(a #;(b c) d)"}, true},
-		{[]string{"(a b#|c)|#"}, false}, // b# is a symbol; |c)| a |symbol|... still open
+		{[]string{"(a b#|c)|#"}, true}, // b#, |c)|, then a stray # the reader reports
+		{[]string{"(define (f x)", "  (let ((y 1))", "    (g y))", ")"}, true},
+		{[]string{"(define (f x)", "  (let ((y 1))", "    (g y))"}, false},
+		{[]string{"(a", "b c", "(d", "e)", "f"}, false},
+		{[]string{"(a", "b c", "(d", "e)", "f)"}, true},
+		{[]string{"(a", "#;", "b)"}, true},
+		{[]string{"(a", "#;", "b"}, false},
+		{[]string{"(a", "'", "b)"}, true},
+		{[]string{"(a", "'"}, false},
+		{[]string{"(a", `"s`, `t"`, ")"}, true},
+		{[]string{"(a", `"s)`, `t"`}, false},
+		{[]string{"(a", "#|", ")", "|# b)"}, true},
+		{[]string{"(a", "#|", "|# b"}, false},
+		{[]string{"#0=(a", "#0#)"}, true},
+		{[]string{"#0=(a", "#0#", ")"}, true},
+		{[]string{"(a", ". b)"}, true},
+		{[]string{"(a", "b", ". c)"}, true},
+		{[]string{"[a", "(b)", "c]"}, true},
+		{[]string{"#(1", "2)"}, true},
+		{[]string{"#u8(1", "2", ")"}, true},
+		{[]string{"(a", "b))"}, true}, // complete, then an error
+		{[]string{"(a", "#!fold-case", "B)"}, true},
 	}
 	for _, tt := range tests {
-		var sc bracketScanner
-		for _, l := range tt.lines {
-			sc.feed(l)
+		var stdout, stderr bytes.Buffer
+		out := &lineEnd{w: &stdout}
+		in := newTestInterp(t, out, &stderr)
+		fr := &fakeReader{inputs: append([]any{}, anys(tt.lines)...)}
+		s := &session{in: in, lr: fr, stdout: out, stderr: &stderr, file: "<repl>", interactive: true, out: out}
+		s.run()
+		want := promptMore
+		if tt.complete {
+			want = promptMain
 		}
-		if got := sc.mayBeComplete(); got != tt.complete {
-			t.Errorf("%q: mayBeComplete = %v, want %v", tt.lines, got, tt.complete)
+		if got := fr.prompts[len(tt.lines)]; got != want {
+			t.Errorf("%q: then prompted %q, want %q", tt.lines, got, want)
 		}
 	}
 }
 
-// TestLargeEntryIsLinear feeds a form of many lines, which must not be
-// re-read in full after each line.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// TestLargeEntryIsLinear feeds forms of many lines, which must not be
+// re-read in full after each line: a list of data, and a procedure whose
+// body spreads each form over several lines.
 func TestLargeEntryIsLinear(t *testing.T) {
 	var src strings.Builder
 	src.WriteString("(define big '(\n")
@@ -328,7 +374,13 @@ func TestLargeEntryIsLinear(t *testing.T) {
 		src.WriteString(strings.Repeat("x", i%7))
 		src.WriteString(")\n")
 	}
-	src.WriteString("))\n(display (length big))\n")
+	src.WriteString("))\n")
+	src.WriteString("(define (f)\n  (let ((n 0))\n")
+	for range 2000 {
+		src.WriteString("    (set! n\n      (+ n\n         (let ((y 1))\n           y)))\n")
+	}
+	src.WriteString("    n))\n")
+	src.WriteString("(display (+ (length big) (f)))\n")
 	var stdout, stderr bytes.Buffer
 	in := newTestInterp(t, &stdout, &stderr)
 	lr := &plainReader{r: bufio.NewReader(strings.NewReader(src.String()))}
@@ -336,7 +388,7 @@ func TestLargeEntryIsLinear(t *testing.T) {
 	if code := s.run(); code != 0 {
 		t.Fatalf("exit code %d, stderr %q", code, stderr.String())
 	}
-	if diff := cmp.Diff("20000", stdout.String()); diff != "" {
+	if diff := cmp.Diff("22000", stdout.String()); diff != "" {
 		t.Errorf("stdout (-want +got):\n%s", diff)
 	}
 }

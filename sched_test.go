@@ -21,6 +21,9 @@ func TestRunGoroutines(t *testing.T) {
 	ends := write("ends.scm", "(go (sleep 5) (display \"child\"))\n(display \"main\")\n")
 	waits := write("waits.scm", "(nursery (go (sleep 5) (display \"child\")))\n(display \" main\")\n")
 	deadlock := write("deadlock.scm", "(display \"before\")\n(define c (make-chan))\n(go (send c 1))\n(recv (make-chan))\n")
+	// Blocked by calls in tail position: no frame of the user's code is
+	// left, and the report still says where each goroutine waits.
+	tailWait := write("tailwait.scm", "(define c (make-chan))\n(go (send c 1))\n(define (waiter) (recv (make-chan)))\n(go (waiter))\n(recv (make-chan))\n")
 	childErr := write("child.scm", "(go (car 5))\n(sleep 100)\n(display \"not reached\")\n")
 	tests := []struct {
 		name       string
@@ -34,6 +37,10 @@ func TestRunGoroutines(t *testing.T) {
 		{name: "a nursery waits for its goroutines", args: []string{waits}, stdout: "child main"},
 		{name: "deadlock in a file", args: []string{deadlock}, stdout: "before", wantStatus: 2,
 			stderr: []string{"all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:", "goroutine 2 [chan send]:"}},
+		{name: "deadlock in tail positions", args: []string{tailWait}, wantStatus: 2,
+			stderr: []string{"goroutine 1 [chan receive]:\n  <top level> at ", "tailwait.scm:5:1\n",
+				"goroutine 2 [chan send]:\n  #<lambda> at ", "tailwait.scm:2:5\n",
+				"goroutine 3 [chan receive]:\n  waiter at ", "tailwait.scm:3:18\n"}},
 		{name: "goroutine error in a file", args: []string{childErr}, wantStatus: 1,
 			stderr: []string{"child.scm:1:5: car: expected pair, got 5\nin goroutine 2\n"}},
 		{name: "-e waits and prints the last value", args: []string{"-e", "(define c (make-chan)) (go (send c 42)) (recv c)"}, stdout: "42\n"},
@@ -45,7 +52,7 @@ func TestRunGoroutines(t *testing.T) {
 		// The prompt-less REPL (stdin not a terminal) lets goroutines run
 		// after each form, as the REPL does, and does not wait at the end.
 		{name: "pipe runs goroutines between forms", stdin: "(define c (make-chan))\n(go (display \"child \") (send c 1))\n(recv c)\n",
-			stdout: "#<goroutine 2>\nchild \n1\n"},
+			stdout: "#<goroutine 2 state: runnable>\nchild \n1\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +109,7 @@ func TestREPLGoroutines(t *testing.T) {
 			`(go (display "hi") (send c 42))`,
 			"(recv c)",
 			"(goroutines)")
-		if diff := cmp.Diff("#<goroutine 2>\nhi\n42\n((1 running #f))\n", out); diff != "" || errs != "" {
+		if diff := cmp.Diff("#<goroutine 2 state: runnable>\nhi\n42\n((1 running #f))\n", out); diff != "" || errs != "" {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
@@ -112,7 +119,7 @@ func TestREPLGoroutines(t *testing.T) {
 			"(go (recv c))",
 			"(go (sleep 100000))",
 			"(map cadr (goroutines))")
-		if diff := cmp.Diff("#<goroutine 2>\n#<goroutine 3>\n(running blocked blocked)\n", out); diff != "" || errs != "" {
+		if diff := cmp.Diff("#<goroutine 2 state: runnable>\n#<goroutine 3 state: runnable>\n(running blocked blocked)\n", out); diff != "" || errs != "" {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
@@ -151,7 +158,7 @@ func TestREPLGoroutines(t *testing.T) {
 			"(goroutine-dead? g)",
 			"(go (send c 'later))",
 			"(recv c)")
-		if !strings.HasSuffix(out, "#f\n#<goroutine 3>\nlater\n") || !strings.Contains(errs, "interrupted") {
+		if !strings.HasSuffix(out, "#f\n#<goroutine 3 state: runnable>\nlater\n") || !strings.Contains(errs, "interrupted") {
 			t.Errorf("stdout %q, stderr %q", out, errs)
 		}
 	})

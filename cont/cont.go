@@ -103,9 +103,9 @@ func (p *EnvPool) New(up *Env, n int) *Env {
 	return NewEnv(up, n)
 }
 
-// Release returns e to the pool. The caller guarantees that nothing
+// Recycle returns e to the pool. The caller guarantees that nothing
 // refers to e any more.
-func (p *EnvPool) Release(e *Env) {
+func (p *EnvPool) Recycle(e *Env) {
 	n := len(e.Vals)
 	if n >= len(p.free) || e.Escaped {
 		return
@@ -118,7 +118,9 @@ func (p *EnvPool) Release(e *Env) {
 // Frame is one pending piece of work in a continuation: when a value is
 // delivered to it, Code decides what happens next, using Env and the saved
 // Val and I. Next is the rest of the continuation. Depth counts frames down
-// to the bottom, for the recursion limit and backtraces.
+// to the bottom, for the recursion limit and backtraces. Calls counts the
+// procedures entered between the frame below and this one: more than one
+// means tail calls left no frame there, which backtraces mark.
 //
 // Shared is set on a frame that a captured continuation may reach. It is
 // set on the top frame at capture and handed down one frame at a time as
@@ -131,6 +133,7 @@ type Frame[C any] struct {
 	Val    value.Value
 	I      int32
 	Depth  int32
+	Calls  int32
 	Shared bool
 }
 
@@ -140,23 +143,23 @@ type Pool[C any] struct {
 }
 
 // Push returns a frame on top of next, reusing a pooled one if possible.
-func (p *Pool[C]) Push(next *Frame[C], code C, env *Env, val value.Value, i int32) *Frame[C] {
+func (p *Pool[C]) Push(next *Frame[C], code C, env *Env, val value.Value, i, calls int32) *Frame[C] {
 	d := int32(0)
 	if next != nil {
 		d = next.Depth + 1
 	}
 	f := p.free
 	if f == nil {
-		return &Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d}
+		return &Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d, Calls: calls}
 	}
 	p.free = f.Next
-	*f = Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d}
+	*f = Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d, Calls: calls}
 	return f
 }
 
 // Pop hands the sharing of a popped frame down to the next one. It
-// reports whether f itself may be released once its code has run.
-func Pop[C any](f *Frame[C]) (releasable bool) {
+// reports whether f itself may be recycled once its code has run.
+func Pop[C any](f *Frame[C]) (recyclable bool) {
 	if f.Shared {
 		if f.Next != nil {
 			f.Next.Shared = true
@@ -167,9 +170,9 @@ func Pop[C any](f *Frame[C]) (releasable bool) {
 	return true
 }
 
-// Release puts an unshared popped frame back in the pool, dropping its
+// Recycle puts an unshared popped frame back in the pool, dropping its
 // references so they do not keep garbage alive.
-func (p *Pool[C]) Release(f *Frame[C]) {
+func (p *Pool[C]) Recycle(f *Frame[C]) {
 	var zero C
 	f.Code, f.Env, f.Val = zero, nil, nil
 	f.Next = p.free

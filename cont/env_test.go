@@ -15,7 +15,7 @@ func TestPoolForgetsMarksMadeWhileFree(t *testing.T) {
 	var pool EnvPool
 	for n := 1; n <= 4; n++ {
 		released := pool.New(nil, n)
-		pool.Release(released)
+		pool.Recycle(released)
 		MarkEscaped(released) // the stale pointer
 
 		parent := NewEnv(nil, 5)
@@ -36,7 +36,7 @@ func TestPoolNeverRecyclesEscaped(t *testing.T) {
 	var pool EnvPool
 	e := pool.New(nil, 1)
 	MarkEscaped(e)
-	pool.Release(e)
+	pool.Recycle(e)
 	if got := pool.New(nil, 1); got == e {
 		t.Error("an escaped record was recycled")
 	}

@@ -18,6 +18,9 @@ import (
 // file of the same name.
 var libFiles sync.Map
 
+// isUserPos reports whether p is a known position in the user's code.
+func isUserPos(p value.Pos) bool { return p.IsValid() && !isLibPos(p) }
+
 // isLibPos reports whether p is a position in a library source.
 func isLibPos(p value.Pos) bool {
 	if p.File == nil {
@@ -34,7 +37,9 @@ func (in *Interp) loadLibrary(src, file string) error {
 }
 
 // enter records that user code at s is calling into the library, with
-// the continuation as it is now: see blame.
+// the continuation as it is now: see blame. The machine forgets it when
+// the call returns (the frame it returns to is popped), when another
+// goroutine runs, and when an interrupt handler runs.
 func (m *Machine) enter(s *site) {
 	m.entry = s
 	m.entryDepth = 0
@@ -48,31 +53,31 @@ func (m *Machine) enter(s *site) {
 // the innermost frame of the continuation in user code, unless the
 // library was entered more recently than that frame was pushed (the
 // frame is no deeper than the continuation at the entry), in which case
-// the entry. It returns nil if no user code is involved at all. k is
-// where the backtrace goes on from there: below the frame chosen, which
-// the site stands for.
-func (m *Machine) blame(s *site) (u *site, k *Frame) {
+// the entry. Its site is nil if no user code is involved at all; its
+// continuation is where the backtrace goes on from there: below the
+// frame chosen, which the site stands for.
+func (m *Machine) blame(s *site) raisePoint {
 	if s == nil || !s.lib {
-		return s, m.k
+		return raisePoint{k: m.k, s: s, calls: m.calls}
 	}
-	f := m.k
-	for ; f != nil; f = f.Next {
-		if m.entry != nil && f.Depth <= m.entryDepth {
-			break
-		}
-		if name, pos := frameWhere(f); pos.IsValid() && !isLibPos(pos) {
-			return &site{pos: pos, name: name}, f.Next
-		}
+	stop := m.entryDepth // -1 without an entry
+	f, name, pos := userFrame(m.k, stop)
+	if f != nil {
+		return raisePoint{k: f.Next, s: &site{pos: pos, name: name}, calls: f.Calls}
+	}
+	f = m.k // down to the frame the entry call was made from, if any
+	for f != nil && f.Depth > stop {
+		f = f.Next
 	}
 	if m.entry == nil {
 		// No user frame is pending and the entry was another
 		// goroutine's (forgotten at the switch, resumeRaw): the main
 		// program's call in tail position of a top-level form, such
 		// as a receive woken by a deadlock, is blamed on that form.
-		if m.dyn.Thread == nil && m.in.topPos.IsValid() && !isLibPos(m.in.topPos) {
-			return &site{pos: m.in.topPos}, nil
+		if m.dyn.Thread == nil && isUserPos(m.in.topPos) {
+			return raisePoint{s: &site{pos: m.in.topPos}}
 		}
-		return nil, f
+		return raisePoint{k: f}
 	}
 	if f != nil {
 		// The frame the entry call was made from points at that call
@@ -81,5 +86,36 @@ func (m *Machine) blame(s *site) (u *site, k *Frame) {
 			f = f.Next
 		}
 	}
-	return m.entry, f
+	return raisePoint{k: f, s: m.entry}
+}
+
+// forgetEntry forgets the entry into the library.
+func (m *Machine) forgetEntry() { m.entry, m.entryDepth = nil, -1 }
+
+// userFrame returns the innermost frame of k in the user's code, deeper
+// than stop, with the procedure it belongs to and the position of what
+// it waits for (frameWhere); nil if there is none.
+func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
+	for f := k; f != nil && f.Depth > stop; f = f.Next {
+		if name, pos := frameWhere(f); isUserPos(pos) {
+			return f, name, pos
+		}
+	}
+	return nil, "", value.Pos{}
+}
+
+// waitSite is where the running code waits when its goroutine is
+// switched out (%call/cc-raw): the call by which the user's code entered
+// the library, when it was in tail position, as in (go (send c v)), so
+// that no frame of the user's code waits for it; else nil, and the
+// innermost frame of the user's code says where.
+func (m *Machine) waitSite() *site {
+	if m.entry == nil || !isUserPos(m.entry.pos) {
+		return nil
+	}
+	f, _, pos := userFrame(m.k, m.entryDepth-1)
+	if f != nil && (f.Depth > m.entryDepth || pos == m.entry.pos) {
+		return nil
+	}
+	return m.entry
 }

@@ -1,10 +1,16 @@
 package eval
 
-// This file installs the built-in procedures. Each builtins_<area>.go file
-// contributes a table of primitives; the machine checks arity centrally,
-// so a primitive's Go function may index its arguments freely.
+// This file installs the built-in procedures: the table of package
+// prims, the primitives that need only the data model, and the ones
+// here in eval that must reach the interpreter (its ports, its
+// interrupt flag and sleep, its macros, its goroutines), each in its
+// builtins_<area>.go file. The caller checks arity centrally
+// (value.Primitive.Call), so a primitive may index its arguments freely.
 
-import "contigo/value"
+import (
+	"contigo/prims"
+	"contigo/value"
+)
 
 type V = value.Value
 
@@ -13,13 +19,11 @@ func prim(name string, min, max int, fn func(args []V) (V, error)) *value.Primit
 }
 
 func prim1(name string, fn func(a V) (V, error)) *value.Primitive {
-	return &value.Primitive{Name: name, Min: 1, Max: 1, Fn1: fn,
-		Fn: func(args []V) (V, error) { return fn(args[0]) }}
+	return &value.Primitive{Name: name, Min: 1, Max: 1, Fn1: fn}
 }
 
 func prim2(name string, fn func(a, b V) (V, error)) *value.Primitive {
-	return &value.Primitive{Name: name, Min: 2, Max: 2, Fn2: fn,
-		Fn: func(args []V) (V, error) { return fn(args[0], args[1]) }}
+	return &value.Primitive{Name: name, Min: 2, Max: 2, Fn2: fn}
 }
 
 // pred makes a one-argument type predicate.
@@ -31,12 +35,7 @@ func (in *Interp) installBuiltins() {
 	in.installControls()
 	in.installSchedControls()
 	for _, table := range [][]*value.Primitive{
-		numberPrims(&in.interrupted),
-		pairPrims(),
-		symbolCharPrims(),
-		stringPrims(),
-		vectorPrims(),
-		bytevectorPrims(),
+		prims.Table(&in.interrupted),
 		in.ioPrims(),
 		in.srfiPrims(),
 		in.miscPrims(),
@@ -90,38 +89,17 @@ func portConverter(name string, input bool) *value.Primitive {
 	})
 }
 
-func toInt(v V, who string) (int, error) { return value.IntegerToInt(v, who) }
-
-func index(v V, who string, limit int) (int, error) {
-	i, err := value.IntegerToInt(v, who)
-	if err != nil {
-		return 0, err
-	}
-	if i < 0 || i >= limit {
-		return 0, value.RangeError(who, v, limit)
-	}
-	return i, nil
-}
-
-// rangeArgs parses optional [start [end]] arguments at args[from:].
-func rangeArgs(args []V, from int, who string, length int) (int, int, error) {
-	start, end := 0, length
-	if len(args) > from {
-		s, err := value.IntegerToInt(args[from], who)
-		if err != nil {
-			return 0, 0, err
-		}
-		start = s
-	}
-	if len(args) > from+1 {
-		e, err := value.IntegerToInt(args[from+1], who)
-		if err != nil {
-			return 0, 0, err
-		}
-		end = e
-	}
-	if start < 0 || end > length || start > end {
-		return 0, 0, value.Errorf("%s: bad range [%d, %d) for length %d", who, start, end, length)
-	}
-	return start, end, nil
-}
+// The argument checks of package prims, under the short names the
+// primitives of eval use.
+var (
+	toInt     = prims.IntArg
+	index     = prims.IndexArg
+	rangeArgs = prims.RangeArgs
+	str       = prims.StringArg
+	char      = prims.CharArg
+	listArg   = prims.ListArg
+	listError = prims.ListError
+	sizeArg   = prims.SizeArg
+	bytevec   = prims.BytevectorArg
+	byteArg   = prims.ByteArg
+)

@@ -1,144 +1,70 @@
 package eval
 
+// This file defines the primitives of everyday use that must reach the
+// interpreter: sleeping answers its interrupt flag and flushes its
+// output, command-line and the environment read its options, the
+// macroexpanders use its macros, and the error descriptions use the
+// backtraces the machine recorded. The rest are in package prims.
+
 import (
 	"math"
 	"os"
-	"time"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
-// promise is the state shared by a chain of promises (report 7.3's
-// reference implementation: delay-force replaces the box).
-type promise struct{ box *promiseBox }
-
-type promiseBox struct {
-	done  bool
-	value V // the value when done, else the thunk
-}
-
-// SchemeString implements value.Opaque.
-func (p *promise) SchemeString() string { return "#<promise>" }
-
-var startTime = time.Now()
-
-func errObj(v V, who string) (*value.ErrorObject, error) {
-	if e, ok := v.(*value.ErrorObject); ok {
-		return e, nil
-	}
-	return nil, value.TypeError(who, "error object", v)
-}
-
 func (in *Interp) miscPrims() []*value.Primitive {
-	return []*value.Primitive{
-		prim("error", 0, -1, func(args []V) (V, error) {
-			e := &value.ErrorObject{}
-			if len(args) > 0 {
-				if s, ok := args[0].(*value.String); ok {
-					e.Message = s.String()
-				} else {
-					e.Message = value.WriteString(args[0])
-				}
-				e.Irritants = append([]V(nil), args[1:]...)
-			}
-			return nil, e
-		}),
-		pred("error-object?", func(a V) bool { _, ok := a.(*value.ErrorObject); return ok }),
-		prim1("error-object-message", func(a V) (V, error) {
-			e, err := errObj(a, "error-object-message")
-			if err != nil {
-				return nil, err
-			}
-			return value.NewString(e.Message), nil
-		}),
-		prim1("error-object-irritants", func(a V) (V, error) {
-			e, err := errObj(a, "error-object-irritants")
-			if err != nil {
-				return nil, err
-			}
-			return value.List(e.Irritants...), nil
-		}),
-		pred("file-error?", func(a V) bool { e, ok := a.(*value.ErrorObject); return ok && e.Kind == "file-error" }),
-		pred("read-error?", func(a V) bool { e, ok := a.(*value.ErrorObject); return ok && e.Kind == "read-error" }),
-		pred("procedure?", isProcedure),
-		prim("void", 0, -1, func(args []V) (V, error) { return value.Unspecified, nil }),
-		prim1("%make-lazy-promise", func(thunk V) (V, error) {
-			return &promise{&promiseBox{value: thunk}}, nil
-		}),
-		prim1("%make-ready-promise", func(v V) (V, error) {
-			return &promise{&promiseBox{done: true, value: v}}, nil
-		}),
-		prim1("make-promise", func(v V) (V, error) {
-			if p, ok := v.(*promise); ok {
-				return p, nil
-			}
-			return &promise{&promiseBox{done: true, value: v}}, nil
-		}),
-		pred("promise?", func(a V) bool { _, ok := a.(*promise); return ok }),
-		prim1("%promise-done?", func(a V) (V, error) {
-			p, ok := a.(*promise)
-			if !ok {
-				return nil, value.TypeError("force", "promise", a)
-			}
-			return p.box.done, nil
-		}),
-		prim1("%promise-value", func(a V) (V, error) { return a.(*promise).box.value, nil }),
-		prim2("%promise-update!", func(newer, old V) (V, error) {
-			n, ok := newer.(*promise)
-			if !ok {
-				return nil, value.TypeError("force", "promise", newer)
-			}
-			o := old.(*promise)
-			o.box.done, o.box.value = n.box.done, n.box.value
-			n.box = o.box
-			return value.Unspecified, nil
-		}),
-		prim("monotonic-ms", 0, 0, func(args []V) (V, error) {
-			return value.Int(time.Since(startTime).Milliseconds()), nil
-		}),
-		prim1("os-sleep", func(a V) (V, error) {
-			f, ok := value.ToFloat(a)
-			if !ok || !(f >= 0) || math.IsInf(f, 1) {
-				return nil, value.TypeError("os-sleep", "finite non-negative number of milliseconds", a)
-			}
-			in.Flush()
-			if !in.sleep(f) {
-				return nil, errStopped
-			}
-			return value.Unspecified, nil
-		}),
-		prim("current-second", 0, 0, func(args []V) (V, error) {
-			return value.Flonum(float64(time.Now().UnixNano()) / 1e9), nil
-		}),
-		prim("current-jiffy", 0, 0, func(args []V) (V, error) {
-			return value.Int(time.Since(startTime).Microseconds()), nil
-		}),
-		prim("jiffies-per-second", 0, 0, func(args []V) (V, error) { return value.Int(1_000_000), nil }),
-		prim("command-line", 0, 0, func(args []V) (V, error) {
-			items := make([]V, len(in.args))
-			for i, a := range in.args {
-				items[i] = value.NewString(a)
-			}
-			return value.List(items...), nil
-		}),
-		prim1("get-environment-variable", func(a V) (V, error) {
-			s, err := str(a, "get-environment-variable")
-			if err != nil {
-				return nil, err
-			}
-			if err := in.checkEnv("get-environment-variable"); err != nil {
-				return nil, err
-			}
-			v, ok := os.LookupEnv(s.String())
-			if !ok {
-				return false, nil
-			}
-			return value.NewString(v), nil
-		}),
-		prim1("macroexpand-1", func(form V) (V, error) { return in.macroexpand(form, true) }),
-		prim1("macroexpand", func(form V) (V, error) { return in.macroexpand(form, false) }),
-	}
+	return prims.Fresh([]value.Primitive{
+		// procedure? knows the machine's kinds of procedure.
+		{Name: "procedure?", Min: 1, Max: 1, Fn1: isProcedurePrim},
+		{Name: "os-sleep", Min: 1, Max: 1, Fn1: in.osSleep},
+		{Name: "command-line", Min: 0, Max: 0, Fn: in.commandLine},
+		{Name: "get-environment-variable", Min: 1, Max: 1, Fn1: in.getEnvironmentVariable},
+		{Name: "macroexpand-1", Min: 1, Max: 1, Fn1: in.macroexpand1},
+		{Name: "macroexpand", Min: 1, Max: 1, Fn1: in.macroexpandAll},
+	})
 }
+
+func isProcedurePrim(a V) (V, error) { return isProcedure(a), nil }
+
+func (in *Interp) osSleep(a V) (V, error) {
+	f, ok := value.ToFloat(a)
+	if !ok || !(f >= 0) || math.IsInf(f, 1) {
+		return nil, value.TypeError("os-sleep", "finite non-negative number of milliseconds", a)
+	}
+	in.Flush()
+	if !in.sleep(f) {
+		return nil, errStopped
+	}
+	return value.Unspecified, nil
+}
+
+func (in *Interp) commandLine([]V) (V, error) {
+	items := make([]V, len(in.args))
+	for i, a := range in.args {
+		items[i] = value.NewString(a)
+	}
+	return value.List(items...), nil
+}
+
+func (in *Interp) getEnvironmentVariable(a V) (V, error) {
+	s, err := str(a, "get-environment-variable")
+	if err != nil {
+		return nil, err
+	}
+	if err := in.checkEnv("get-environment-variable"); err != nil {
+		return nil, err
+	}
+	v, ok := os.LookupEnv(s.String())
+	if !ok {
+		return false, nil
+	}
+	return value.NewString(v), nil
+}
+
+func (in *Interp) macroexpand1(form V) (V, error)   { return in.macroexpand(form, true) }
+func (in *Interp) macroexpandAll(form V) (V, error) { return in.macroexpand(form, false) }
 
 // macroexpand expands the head of form once, or until it is no longer a
 // macro use.
@@ -170,15 +96,17 @@ func (in *Interp) macroexpand(form V, once bool) (V, error) {
 // errorPrims are the procedures that describe error objects for tools
 // such as the goroutine scheduler, which reports errors it caught.
 func errorPrims() []*value.Primitive {
-	return []*value.Primitive{
-		prim1("error-object-backtrace", func(a V) (V, error) {
-			if _, ok := a.(*value.ErrorObject); !ok {
-				return value.NewString(""), nil
-			}
-			return value.NewString(ErrorOf(a).Backtrace()), nil
-		}),
-		prim1("condition->string", func(a V) (V, error) {
-			return value.NewString(ErrorOf(a).Error()), nil
-		}),
-	}
+	return prims.Fresh([]value.Primitive{
+		{Name: "error-object-backtrace", Min: 1, Max: 1, Fn1: errorObjectBacktrace},
+		{Name: "condition->string", Min: 1, Max: 1, Fn1: conditionToString},
+	})
 }
+
+func errorObjectBacktrace(a V) (V, error) {
+	if _, ok := a.(*value.ErrorObject); !ok {
+		return value.NewString(""), nil
+	}
+	return value.NewString(ErrorOf(a).Backtrace()), nil
+}
+
+func conditionToString(a V) (V, error) { return value.NewString(ErrorOf(a).Error()), nil }

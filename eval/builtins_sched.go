@@ -10,10 +10,11 @@ package eval
 //     scheduler's busiest data structure; as Scheme lists they took about
 //     a fifth of a channel round trip (profile of BenchmarkSchedPingPong),
 //     as a primitive one call each and no allocation per item.
-//   - %record and friends: goroutines, channels and nurseries are opaque
-//     objects. As vectors they would print their continuations and their
-//     cyclic links (goroutine → nursery → goroutine) at the REPL, and
-//     goroutine? could not tell them from user vectors.
+//   - %record and friends (tagged records, in package prims): goroutines,
+//     channels and nurseries are records of a kind that prints only what
+//     a user wants to see. As vectors they would print their continuations
+//     and their cyclic links (goroutine → nursery → goroutine) at the
+//     REPL, and goroutine? could not tell them from user vectors.
 //   - %make-condition: an error object with a kind, so that Go can
 //     recognise an uncaught deadlock (prelude.IsDeadlock) and the contigo
 //     command exit with status 2 as Go does.
@@ -26,7 +27,6 @@ package eval
 
 import (
 	"math"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -45,10 +45,6 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		prim1("%queue-clear!", queueClear),
 		prim1("%queue-limit", queueLimit),
 		prim2("%queue-limit-set!", setQueueLimit),
-		prim("%record", 1, -1, makeRecord),
-		prim2("%record?", isRecord),
-		prim2("%record-ref", recordRef),
-		prim("%record-set!", 3, 3, recordSet),
 		prim("%make-condition", 2, -1, makeCondition),
 		prim1("%condition-kind", conditionKind),
 		prim1("%continuation-backtrace", continuationBacktrace),
@@ -224,33 +220,6 @@ func conditionKind(x V) (V, error) {
 	return false, nil
 }
 
-// continuationBacktrace is (%continuation-backtrace k): the pending
-// calls of continuation k outside the library, innermost first, as
-// strings "name at file:line:col".
-func continuationBacktrace(x V) (V, error) {
-	c, ok := asContinuation(x)
-	if !ok {
-		return value.Nil, nil
-	}
-	var lines []V
-	var last string
-	for f := c.k; f != nil; f = f.Next {
-		name, pos := f.Code.where()
-		if !pos.IsValid() || isLibPos(pos) {
-			continue
-		}
-		if name == "" {
-			name = "<top level>"
-		}
-		line := name + " at " + pos.String()
-		if line != last {
-			lines = append(lines, value.NewString(line))
-		}
-		last = line
-	}
-	return value.List(lines...), nil
-}
-
 // origin is (%origin proc): where the procedure proc was written, as "by
 // NAME at FILE:LINE:COL" (NAME the procedure around it, or <top level>;
 // just "at ..." inside an anonymous one), or #f for a primitive or a
@@ -313,70 +282,4 @@ func (in *Interp) sleep(ms float64) bool {
 		time.Sleep(min(left, 20*time.Millisecond))
 	}
 	return false
-}
-
-// record is an object of the scheduler: a tag naming its kind and its
-// fields. It prints as #<tag field0>, e.g. #<goroutine 3>, and never
-// shows its other fields.
-type record struct {
-	tag    *value.Symbol
-	fields []value.Value
-}
-
-// SchemeString implements value.Opaque.
-func (r *record) SchemeString() string {
-	s := "#<" + r.tag.Name
-	if len(r.fields) > 0 {
-		if n, ok := r.fields[0].(value.Fixnum); ok {
-			s += " " + strconv.FormatInt(int64(n), 10)
-		}
-	}
-	return s + ">"
-}
-
-// makeRecord is (%record tag field ...).
-func makeRecord(args []V) (V, error) {
-	tag, ok := args[0].(*value.Symbol)
-	if !ok {
-		return nil, value.TypeError("%record", "symbol", args[0])
-	}
-	return &record{tag: tag, fields: append([]V(nil), args[1:]...)}, nil
-}
-
-// isRecord is (%record? x tag): whether x is a record with that tag.
-func isRecord(x, tag V) (V, error) {
-	r, ok := x.(*record)
-	return ok && r.tag == tag, nil
-}
-
-// recordField is the index of field i of record x, for the primitive
-// who.
-func recordField(x, i V, who string) (*record, int, error) {
-	if r, ok := x.(*record); ok {
-		if j, ok := i.(value.Fixnum); ok && j >= 0 && int(j) < len(r.fields) {
-			return r, int(j), nil
-		}
-		j, err := index(i, who, len(r.fields))
-		return r, j, err
-	}
-	return nil, 0, value.TypeError(who, "record", x)
-}
-
-// recordRef is (%record-ref r i).
-func recordRef(x, i V) (V, error) {
-	r, j, err := recordField(x, i, "%record-ref")
-	if err != nil {
-		return nil, err
-	}
-	return r.fields[j], nil
-}
-
-// recordSet is (%record-set! r i v).
-func recordSet(args []V) (V, error) {
-	r, j, err := recordField(args[0], args[1], "%record-set!")
-	if err != nil {
-		return nil, err
-	}
-	r.fields[j] = args[2]
-	return value.Unspecified, nil
 }

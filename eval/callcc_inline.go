@@ -4,8 +4,9 @@ package eval
 // making a closure: the continuation is bound in a new scope and the body
 // runs in it, exactly as the lambda's body would run when applied (the
 // scope has the lambda's shape, so the body is compiled once and serves
-// both ways). If call/cc has been rebound by the time the node runs, it
-// makes the closure and calls whatever call/cc now is.
+// both ways). The node bets that call/cc keeps its value (an assumption,
+// node.go): once call/cc is rebound, it makes the closure and calls
+// whatever call/cc then is.
 
 import (
 	"contigo/cont"
@@ -19,15 +20,27 @@ var (
 
 // CallCC is an inlined (call/cc (lambda (k) body ...)).
 type CallCC struct {
-	g   *Global  // the global call/cc was compiled against
-	ctl *Control // the built-in it held
-	lam *Lambda  // (lambda (k) body ...)
+	g    *Global  // the global call/cc was compiled against
+	ctl  *Control // the built-in it held
+	lam  *Lambda  // (lambda (k) body ...)
+	slow bool     // call/cc was rebound: call it
 	site
-	complexNode
+	stepNode
+}
+
+func (n *CallCC) holds(v value.Value) bool { return v == value.Value(n.ctl) }
+func (n *CallCC) broken()                  { n.slow = true }
+
+// In the fallback the body runs in a closure's record whose enclosing
+// record was marked escaped when the closure was made, so recycling
+// further out stops there.
+func (n *CallCC) tails(levels int) Node {
+	n.lam.body = markTails(n.lam.body, levels+1)
+	return nil
 }
 
 func (n *CallCC) exec(m *Machine) {
-	if n.g.Value != value.Value(n.ctl) {
+	if n.slow {
 		f := n.g.Value
 		if f == nil {
 			m.fail(unboundError(m.in, n.g.Name), &n.site)
@@ -37,6 +50,7 @@ func (n *CallCC) exec(m *Machine) {
 		return
 	}
 	k := &Continuation{k: m.capture(), dyn: m.dyn}
+	m.calls++ // the lambda's body is entered, as when it is applied
 	env := m.in.envs.New(m.env, n.lam.frameSize)
 	env.Vals[0] = k
 	m.env = env
@@ -87,5 +101,7 @@ func (c *compiler) inlineCallCC(form *value.Pair, sc *scope) Node {
 	old := c.at(lamForm)
 	defer func() { c.pos = old }()
 	lam := c.lambda(parts[1], parts[2:], sc, lamForm, c.name)
-	return &CallCC{g: g, ctl: ctl, lam: lam, site: s}
+	n := &CallCC{g: g, ctl: ctl, lam: lam, site: s}
+	g.rely(n)
+	return n
 }

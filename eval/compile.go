@@ -120,20 +120,19 @@ func (c *compiler) at(form value.Value) value.Pos {
 	return old
 }
 
-func (in *Interp) compileTop(datum value.Value, src value.SourceMap) (node Node, err error) {
-	return in.compileTopAt(datum, src, value.Pos{})
-}
-
-func (in *Interp) compileTopAt(datum value.Value, src value.SourceMap, pos value.Pos) (node Node, err error) {
+// compileTop compiles a top-level form read at pos (the zero Pos if not
+// known), src giving the positions of its pairs (may be nil).
+func (in *Interp) compileTop(datum value.Value, src value.SourceMap, pos value.Pos) (node Node, err error) {
 	if src == nil {
 		src = value.SourceMap{}
 	}
 	c := &compiler{in: in, src: src, pos: pos}
-	return c.compileTopForm(datum)
+	return c.compileTop(datum)
 }
 
-// compileTopForm compiles a top-level form with c.
-func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
+// compileTop compiles a top-level form with c, returning a syntax error
+// (or an interrupted expansion) as an error.
+func (c *compiler) compileTop(datum value.Value) (node Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			switch x := r.(type) {
@@ -148,28 +147,33 @@ func (c *compiler) compileTopForm(datum value.Value) (node Node, err error) {
 				// one, positioned at the form being compiled.
 				e := internalError(r)
 				e.Pos = c.pos
-				node, err = nil, newError(e, nil, nil)
+				node, err = nil, newError(e, raisePoint{})
 			}
 		}
 	}()
-	return c.compileToplevel(datum), nil
+	return c.toplevel(datum), nil
 }
 
+// The keywords that mean something to the compiler outside the special
+// forms' table: those of definitions and bodies ...
 var (
-	symDefine      = value.Intern("define")
-	symBegin       = value.Intern("begin")
-	symDefineMacro = value.Intern("define-macro")
-	symLambda      = value.Intern("lambda")
-	symElse        = value.Intern("else")
-	symArrow       = value.Intern("=>")
-	symQuote       = value.Intern("quote")
-	symLetrec      = value.Intern("letrec")
-	symLet         = value.Intern("let")
-	symIf          = value.Intern("if")
-	symDot3        = value.Intern("...")
-
+	symDefine       = value.Intern("define")
+	symBegin        = value.Intern("begin")
+	symDefineMacro  = value.Intern("define-macro")
 	symDefineSyntax = value.Intern("define-syntax")
 	symSyntaxRules  = value.Intern("syntax-rules")
+	symLambda       = value.Intern("lambda")
+	symQuote        = value.Intern("quote")
+)
+
+// ... and those inside other forms.
+var (
+	symElse   = value.Intern("else")
+	symArrow  = value.Intern("=>")
+	symLetrec = value.Intern("letrec")
+	symLet    = value.Intern("let")
+	symIf     = value.Intern("if")
+	symDot3   = value.Intern("...")
 )
 
 // Core identifiers for the compiler's own rewrites: aliases resolved in
@@ -187,10 +191,10 @@ var (
 
 func core(name string) *value.Symbol { return value.NewAlias(value.Intern(name), nil) }
 
-// compileToplevel handles the forms that mean something different at top
-// level: definitions make globals, and define-macro and define-syntax
+// toplevel compiles a form at top level, where some mean something
+// different: definitions make globals, and define-macro and define-syntax
 // take effect before the following forms are compiled.
-func (c *compiler) compileToplevel(x value.Value) Node {
+func (c *compiler) toplevel(x value.Value) Node {
 	c.depth++
 	defer func() { c.depth-- }()
 	if c.depth > maxNesting {
@@ -203,23 +207,23 @@ func (c *compiler) compileToplevel(x value.Value) Node {
 		c.declareAliases(forms)
 		nodes := make([]Node, 0, len(forms))
 		for _, f := range forms {
-			nodes = append(nodes, c.compileToplevel(f))
+			nodes = append(nodes, c.toplevel(f))
 		}
 		if len(nodes) == 0 {
-			return &Const{value.Unspecified}
+			return &Const{v: value.Unspecified}
 		}
 		return &Seq{body: nodes, site: c.site()}
 	}
 	if ok && c.isKeyword(p.Car, nil, symDefineMacro) {
 		c.defineMacro(p)
-		return &Const{value.Unspecified}
+		return &Const{v: value.Unspecified}
 	}
 	if ok && c.isKeyword(p.Car, nil, symDefineSyntax) {
 		name, m := c.defineSyntax(p, nil)
 		g := c.in.global(name)
 		g.Macro = m
 		g.set(nil)
-		return &Const{value.Unspecified}
+		return &Const{v: value.Unspecified}
 	}
 	if ok && c.isKeyword(p.Car, nil, symDefine) {
 		old := c.at(x)
@@ -325,12 +329,8 @@ func (c *compiler) list(v value.Value, form value.Value) []value.Value {
 // compile compiles an expression in scope sc.
 func (c *compiler) compile(x value.Value, sc *scope) Node {
 	n := c.compileForm(x, sc)
-	if c.in.general {
-		switch n.(type) {
-		case *Const, *Lambda, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef:
-		default:
-			return generalNode{n}
-		}
+	if c.in.general && !n.immediate() {
+		return generalNode{n}
 	}
 	return n
 }
@@ -356,20 +356,20 @@ func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 			if r.kind == refGlobal {
 				if sf, ok := specialForms[r.sym]; ok {
 					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
-						return sf(c, v, sc)
+						return sf.compile(c, v, sc)
 					}
 				}
 			}
 		}
 		return c.application(v, sc)
 	case *value.Vector:
-		return &Const{value.StripAliases(v)}
+		return &Const{v: value.StripAliases(v)}
 	case *value.Empty:
 		c.errorf(x, "empty combination (): missing procedure")
 	case *value.MultipleValues:
 		c.errorf(x, "multiple values cannot be evaluated")
 	}
-	return &Const{x}
+	return &Const{v: x}
 }
 
 // compileNamed compiles x, naming it if it is a lambda expression.
@@ -399,11 +399,11 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 		case r.checked:
 			return &LocalChecked{depth: depth, i: i, name: id.Base(), site: c.site()}
 		case depth == 0:
-			return &Local0{i}
+			return &Local0{i: i}
 		case depth == 1:
-			return &Local1{i}
+			return &Local1{i: i}
 		default:
-			return &LocalN{depth, i}
+			return &LocalN{depth: depth, i: i}
 		}
 	case refKeyword:
 		c.errorf(id, "bad syntax: %s is a macro, not a variable", id.Name)
@@ -425,17 +425,6 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 		}
 	}
 	return ref
-}
-
-// immediate reports whether n evaluates without frames.
-func immediate(n Node) bool {
-	switch x := n.(type) {
-	case *Const, *Local0, *Local1, *LocalN, *LocalChecked, *GlobalRef, *Lambda:
-		return true
-	case *PrimCall:
-		return !x.slow
-	}
-	return false
 }
 
 func (c *compiler) application(form *value.Pair, sc *scope) Node {
@@ -461,7 +450,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
 			for _, a := range args {
-				if !immediate(a) {
+				if !a.immediate() {
 					allImmediate = false
 					break
 				}
@@ -473,24 +462,21 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 						child.parent = pc
 					}
 				}
-				gr.g.inlinedBy = append(gr.g.inlinedBy, pc)
+				gr.g.rely(pc)
 				return pc
 			}
 		}
 	}
 	direct := !c.in.general
 	for _, a := range all {
-		if !immediate(a) {
+		if !a.immediate() {
 			direct = false
 			break
 		}
 	}
-	app := &App{all: all, direct: direct, site: s}
-	switch op := fn.(type) {
-	case *GlobalRef:
+	app := &App{all: all, direct: direct, pureOp: fn.pure(), site: s}
+	if op, ok := fn.(*GlobalRef); ok {
 		app.pureOp, app.opGlobal = true, op.g
-	case *Local0, *Local1, *LocalN, *Const, *Lambda:
-		app.pureOp = true
 	}
 	return app
 }
@@ -560,7 +546,7 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 		if it.def != nil {
 			_, i, _, _ := sc.lookup(it.def)
 			val := c.compileNamed(it.expr, sc, it.def.ProcName())
-			nodes = append(nodes, &SetLocal{depth: 0, i: i, val: val, define: true, site: c.site()})
+			nodes = append(nodes, &SetLocal{depth: 0, i: i, val: val, site: c.site()})
 		} else {
 			nodes = append(nodes, c.compile(it.expr, sc))
 		}
@@ -568,7 +554,7 @@ func (c *compiler) body(forms []value.Value, sc *scope, form value.Value) Node {
 	}
 	if len(items) == 0 || items[len(items)-1].def != nil {
 		// A body ending in a definition returns unspecified.
-		nodes = append(nodes, &Const{value.Unspecified})
+		nodes = append(nodes, &Const{v: value.Unspecified})
 	}
 	if len(nodes) == 1 {
 		return nodes[0]

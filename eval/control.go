@@ -201,7 +201,6 @@ func dynamicWind(m *Machine, args []value.Value, s *site) {
 
 type dwState struct {
 	before, thunk, after value.Value
-	point                *cont.WindPoint
 	s                    *site
 }
 
@@ -369,7 +368,7 @@ func parameterConverter(m *Machine, args []value.Value, s *site) {
 func evalProc(m *Machine, args []value.Value, s *site) {
 	env := checkEvalEnvironment(m, args, s)
 	c := &compiler{in: m.in, src: value.SourceMap{}, frozen: env}
-	node, err := c.compileTopForm(env.rename(m.in, args[0]))
+	node, err := c.compileTop(env.rename(m.in, args[0]))
 	if err != nil {
 		m.fail(err, s)
 	}

@@ -27,16 +27,20 @@
 //     evaluates at once or runs as a step that pushes a frame for the
 //     subexpression it waits for; a call never pushes one.
 //   - The control procedures (control*.go): call/cc, dynamic-wind,
-//     exception handlers, parameters, values, apply, and the hooks the
-//     concurrency library (package prelude) builds goroutines on.
-//   - The built-in procedures (builtins_*.go) and the part of the
-//     standard library written in Scheme (boot.scm, srfi.scm), loaded by
-//     New.
+//     exception handlers, parameters, values, apply; and in switch.go the
+//     hooks the concurrency library (package prelude) switches goroutines
+//     with, and the contract between the machine and that scheduler.
+//   - The built-in procedures: it installs package prims' table (the
+//     primitives that need only the data model) next to its own, the few
+//     that must reach the interpreter (ports, interrupts and sleep,
+//     macroexpand, the scheduler's queues: builtins*.go), and loads the
+//     part of the standard library written in Scheme (core.scm,
+//     srfi.scm).
 //   - Errors (errors.go, blame.go): an exception no handler catches ends
 //     the run with an *Error carrying the raised object, the position of
 //     the user's code it is blamed on and a backtrace.
 //
-// Builtins never call back into the evaluator from Go: a procedure that
+// Primitives never call back into the evaluator from Go: a procedure that
 // calls procedures is a control procedure that pushes frames, or is
 // written in Scheme.
 package eval

@@ -2,27 +2,12 @@ package eval
 
 // This file defines the few exported accessors that package scheme, the
 // public embedding API, needs and that the evaluator does not otherwise
-// export: making and walking hash tables from Go (to convert Go maps),
-// and telling the evaluator's own unwinding panics from a Go function's
-// bug (to recover the one without swallowing the other).
+// export: telling the evaluator's own unwinding panics from a Go
+// function's bug (to recover the one without swallowing the other), the
+// arity error's wording, procedure?, and stopping from inside a Go
+// function.
 
 import "contigo/value"
-
-// NewEqualHashTable returns an empty hash table whose keys are compared
-// with equal?, as (make-equal-hash-table) makes.
-func NewEqualHashTable() *HashTable { return newHashTable(htEqual, equalPrim, false) }
-
-// Set associates key with val in t, as hash-table-set! does.
-func (t *HashTable) Set(key, val value.Value) error { return t.set(key, val, "hash-table-set!") }
-
-// Each calls f with every key and value of t, in insertion order. f must
-// not change t.
-func (t *HashTable) Each(f func(key, val value.Value)) {
-	t.each(func(p *value.Pair) { f(p.Car, p.Cdr) })
-}
-
-// Len returns the number of entries in t.
-func (t *HashTable) Len() int { return t.live }
 
 // IsUnwinding reports whether r, a value recovered from a panic, is one
 // the evaluator uses to unwind Go frames (exit called in a nested run, a

@@ -24,6 +24,10 @@ type StackFrame struct {
 	// Repeat counts consecutive identical frames folded into this one
 	// (a recursion through the same call), 1 for a single frame.
 	Repeat int
+	// TailCalls is set when tail calls were made between this frame and
+	// the next one out: the procedures they left are not in the trace
+	// (gopher-lua's "(tailcall)"). It is never set on the last frame.
+	TailCalls bool
 }
 
 func (e *Error) Error() string {
@@ -65,6 +69,9 @@ func (e *Error) Backtrace() string {
 		} else {
 			fmt.Fprintf(&b, "  %s\n", where)
 		}
+		if f.TailCalls {
+			b.WriteString("  (tail calls)\n")
+		}
 	}
 	return b.String()
 }
@@ -72,17 +79,16 @@ func (e *Error) Backtrace() string {
 // backtraceKeep is how many frames are kept at each end of a long trace.
 const backtraceKeep = 10
 
-// uncaught builds the Error for an exception no handler caught. The
-// backtrace is read from where an error object was first raised (a guard
-// may have re-raised it from elsewhere), else from the current frames.
-func (m *Machine) uncaught(obj value.Value, s *site) *Error {
-	k := m.k
+// uncaught builds the Error for an exception no handler caught, raised
+// at at. The backtrace is read from where an error object was first
+// raised (a guard may have re-raised it from elsewhere).
+func uncaught(obj value.Value, at raisePoint) *Error {
 	if e, ok := obj.(*value.ErrorObject); ok {
 		if rp, ok := e.Trace.(*raisePoint); ok {
-			k, s = rp.k, rp.s
+			at = *rp
 		}
 	}
-	return newError(obj, k, s)
+	return newError(obj, at)
 }
 
 // ErrorOf returns the Error describing a raised object, with the
@@ -90,13 +96,15 @@ func (m *Machine) uncaught(obj value.Value, s *site) *Error {
 func ErrorOf(obj value.Value) *Error {
 	if e, ok := obj.(*value.ErrorObject); ok {
 		if rp, ok := e.Trace.(*raisePoint); ok {
-			return newError(obj, rp.k, rp.s)
+			return newError(obj, *rp)
 		}
 	}
-	return newError(obj, nil, nil)
+	return newError(obj, raisePoint{})
 }
 
-func newError(obj value.Value, k *Frame, s *site) *Error {
+// newError describes obj raised at at, with the backtrace from there.
+func newError(obj value.Value, at raisePoint) *Error {
+	s := at.s
 	e := &Error{Payload: obj}
 	switch x := obj.(type) {
 	case *value.ErrorObject:
@@ -122,7 +130,7 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 	// Runs of identical frames are folded into one with a count.
 	var run StackFrame
 	fold := func(sf StackFrame) {
-		if run.Repeat > 0 && run.Name == sf.Name && run.Pos == sf.Pos {
+		if run.Repeat > 0 && run.Name == sf.Name && run.Pos == sf.Pos && run.TailCalls == sf.TailCalls {
 			run.Repeat++
 			return
 		}
@@ -133,12 +141,12 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 		run.Repeat = 1
 	}
 	if s != nil {
-		fold(StackFrame{Name: s.name, Pos: s.pos})
+		fold(StackFrame{Name: s.name, Pos: s.pos, TailCalls: at.calls > 1})
 	}
-	for f := k; f != nil; f = f.Next {
+	for f := at.k; f != nil; f = f.Next {
 		name, pos := frameWhere(f)
-		if pos.IsValid() && !isLibPos(pos) {
-			fold(StackFrame{Name: name, Pos: pos})
+		if isUserPos(pos) {
+			fold(StackFrame{Name: name, Pos: pos, TailCalls: f.Calls > 1})
 		}
 	}
 	if run.Repeat > 0 {
@@ -150,8 +158,12 @@ func newError(obj value.Value, k *Frame, s *site) *Error {
 		i := extra % backtraceKeep
 		tail = append(append([]StackFrame{}, ring[i:]...), ring[:i]...)
 	}
-	frames := head
-	e.Stack = append(frames, tail...)
+	e.Stack = append(head, tail...)
+	if n := len(e.Stack); n > 0 {
+		// Below the outermost frame shown are only the library's, or
+		// none: tail calls there are not between two frames.
+		e.Stack[n-1].TailCalls = false
+	}
 	return e
 }
 
@@ -190,23 +202,14 @@ func (in *Interp) suggest(name string) string {
 }
 
 // frameWhere names the procedure a frame belongs to and the position of
-// what it waits for: the operand or statement being evaluated when that
-// is a form with a position, else the frame's own form. A backtrace then
-// points at (recv ch) in (let ((v (recv ch))) ...), not at the let.
+// what it waits for (the node's awaited) when that is a form with a
+// position, else the frame's own form. A backtrace then points at
+// (recv ch) in (let ((v (recv ch))) ...), not at the let.
 func frameWhere(f *Frame) (string, value.Pos) {
 	name, pos := f.Code.where()
 	var sub Node
-	switch c := f.Code.(type) {
-	case operands:
-		if args := c.args(); int(f.I) < len(args) {
-			sub = args[f.I]
-		}
-	case *Seq:
-		if int(f.I) < len(c.body) {
-			sub = c.body[f.I]
-		}
-	case *If:
-		sub = c.test
+	if n, ok := f.Code.(Node); ok {
+		sub = n.awaited(f)
 	}
 	if s, ok := sub.(interface{ siteOf() *site }); ok {
 		if p := s.siteOf().pos; p.IsValid() {

@@ -441,9 +441,9 @@ func (e *expander) expr(x value.Value, sc *scope) value.Value {
 		if id, ok := v.Car.(*value.Symbol); ok {
 			r := c.resolve(id, sc)
 			if r.kind == refGlobal {
-				if sf, ok := expandForms[r.sym]; ok {
+				if sf, ok := specialForms[r.sym]; ok {
 					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
-						return sf(e, v, sc)
+						return sf.expand(e, v, sc)
 					}
 				}
 			}
@@ -451,71 +451,6 @@ func (e *expander) expr(x value.Value, sc *scope) value.Value {
 		return e.list(e.exprs(c.list(v, v), sc)...)
 	}
 	return value.StripAliases(x)
-}
-
-// expandForm expands a special form.
-type expandForm func(e *expander, form *value.Pair, sc *scope) value.Value
-
-// expandForms has an entry for every special form of specialForms (a
-// test checks it).
-var expandForms map[*value.Symbol]expandForm
-
-func init() {
-	expandForms = map[*value.Symbol]expandForm{
-		symQuote:                     expandQuote,
-		value.Intern("quasiquote"):   expandQuasiquote,
-		symLambda:                    expandLambda,
-		value.Intern("named-lambda"): expandNamedLambda,
-		symDefine: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: define is only allowed at top level or at the start of a body")
-			return nil
-		},
-		symDefineMacro: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "define-macro is only allowed at top level")
-			return nil
-		},
-		symDefineSyntax: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: define-syntax is only allowed at top level or at the start of a body")
-			return nil
-		},
-		symSyntaxRules: func(e *expander, form *value.Pair, sc *scope) value.Value {
-			e.c.errorf(form, "bad syntax: syntax-rules is only allowed as the transformer of a keyword binding")
-			return nil
-		},
-		symSet:                        expandOperands,
-		symIf:                         expandOperands,
-		symBegin:                      expandOperands,
-		value.Intern("and"):           expandOperands,
-		value.Intern("or"):            expandOperands,
-		value.Intern("when"):          expandOperands,
-		value.Intern("unless"):        expandOperands,
-		value.Intern("delay"):         expandOperands,
-		value.Intern("delay-force"):   expandOperands,
-		symLet:                        expandLet,
-		value.Intern("let*"):          expandLetStar,
-		symLetrec:                     expandLetrec,
-		value.Intern("letrec*"):       expandLetrec,
-		value.Intern("do"):            expandDo,
-		value.Intern("cond"):          expandCond,
-		value.Intern("case"):          expandCase,
-		value.Intern("parameterize"):  expandParameterize,
-		value.Intern("let-syntax"):    func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, false) },
-		value.Intern("letrec-syntax"): func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, true) },
-		value.Intern("syntax-error"): func(e *expander, form *value.Pair, sc *scope) value.Value {
-			compileSyntaxError(e.c, form, sc)
-			return nil
-		},
-		value.Intern("let-values"):  func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, false) },
-		value.Intern("let*-values"): func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, true) },
-		value.Intern("receive"):     expandReceive,
-		value.Intern("case-lambda"): expandCaseLambda,
-		// These are left as they are: expanding them would read files
-		// or load libraries.
-		value.Intern("include"):        expandVerbatim,
-		value.Intern("include-ci"):     expandVerbatim,
-		value.Intern("import"):         expandVerbatim,
-		value.Intern("define-library"): expandVerbatim,
-	}
 }
 
 // head returns the token of a special form's keyword.
@@ -944,84 +879,112 @@ func (e *expander) finish(out value.Value) value.Value {
 // rename gives new names to bindings until every reference whose name is
 // risky finds its own binding by name, and no scope binds a name twice.
 func (e *expander) rename(risky map[string]bool) {
-	used := map[string]bool{}
+	r := &hygieneRenamer{e: e, risky: risky, used: map[string]bool{}, byScope: map[*scope][]*binding{}}
 	for _, t := range e.tokens {
-		used[e.occ[t].id.Base().Name] = true
+		r.used[e.occ[t].id.Base().Name] = true
 		if g := e.occ[t].global; g != nil {
-			used[g.Base().Name] = true
+			r.used[g.Base().Name] = true
 		}
 	}
-	fresh := func(b *binding) {
-		base := b.id.Base().Name
-		for i := 1; ; i++ {
-			n := base + "." + strconv.Itoa(i)
-			if !used[n] {
-				used[n] = true
-				b.name = n
-				return
-			}
-		}
-	}
-	isAlias := func(b *binding) bool { return b != nil && b.id.IsAlias() }
-	byScope := map[*scope][]*binding{}
 	for _, b := range e.bindList {
-		byScope[b.sc] = append(byScope[b.sc], b)
-	}
-	// find returns the binding a reference named name in sc would find.
-	find := func(name string, sc *scope) *binding {
-		for s := sc; s != nil; s = s.up {
-			bs := byScope[s]
-			for i := len(bs) - 1; i >= 0; i-- {
-				if bs[i].name == name {
-					return bs[i]
-				}
-			}
-		}
-		return nil
+		r.byScope[b.sc] = append(r.byScope[b.sc], b)
 	}
 	for range len(e.bindList) + 1 {
-		changed := false
-		for _, b := range e.bindList {
-			if !risky[b.name] {
-				continue
-			}
-			for _, o := range byScope[b.sc] {
-				if o != b && o.name == b.name {
-					if isAlias(b) {
-						fresh(b)
-					} else {
-						fresh(o)
-					}
-					changed = true
-					break
-				}
-			}
-		}
-		for _, t := range e.tokens {
-			o := e.occ[t]
-			if o.sc == nil || !risky[o.name()] {
-				continue
-			}
-			found := find(o.name(), o.sc)
-			if found == o.b {
-				continue
-			}
-			switch {
-			case isAlias(found):
-				fresh(found)
-			case isAlias(o.b):
-				fresh(o.b)
-			case found != nil:
-				fresh(found)
-			case o.b != nil:
-				fresh(o.b)
-			default:
-				continue
-			}
-			changed = true
-		}
-		if !changed {
+		clashes := r.renameClashes()
+		captures := r.renameCaptures()
+		if !clashes && !captures {
 			return
 		}
 	}
+}
+
+// hygieneRenamer is the state of one rename.
+type hygieneRenamer struct {
+	e       *expander
+	risky   map[string]bool
+	used    map[string]bool // every name printed or taken
+	byScope map[*scope][]*binding
+}
+
+// fresh gives b a new name, name.1, name.2, ..., that nothing has.
+func (r *hygieneRenamer) fresh(b *binding) {
+	base := b.id.Base().Name
+	for i := 1; ; i++ {
+		n := base + "." + strconv.Itoa(i)
+		if !r.used[n] {
+			r.used[n] = true
+			b.name = n
+			return
+		}
+	}
+}
+
+func isAliasBinding(b *binding) bool { return b != nil && b.id.IsAlias() }
+
+// find returns the binding a reference named name in sc would find.
+func (r *hygieneRenamer) find(name string, sc *scope) *binding {
+	for s := sc; s != nil; s = s.up {
+		bs := r.byScope[s]
+		for i := len(bs) - 1; i >= 0; i-- {
+			if bs[i].name == name {
+				return bs[i]
+			}
+		}
+	}
+	return nil
+}
+
+// renameClashes renames one of each two bindings of a scope that have
+// the same risky name (the macro's, preferably); it reports whether it
+// renamed any.
+func (r *hygieneRenamer) renameClashes() bool {
+	changed := false
+	for _, b := range r.e.bindList {
+		if !r.risky[b.name] {
+			continue
+		}
+		for _, o := range r.byScope[b.sc] {
+			if o != b && o.name == b.name {
+				if isAliasBinding(b) {
+					r.fresh(b)
+				} else {
+					r.fresh(o)
+				}
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// renameCaptures renames, for each reference that would find another
+// binding than its own by name, one of the two (the macro's, preferably);
+// it reports whether it renamed any.
+func (r *hygieneRenamer) renameCaptures() bool {
+	changed := false
+	for _, t := range r.e.tokens {
+		o := r.e.occ[t]
+		if o.sc == nil || !r.risky[o.name()] {
+			continue
+		}
+		found := r.find(o.name(), o.sc)
+		if found == o.b {
+			continue
+		}
+		switch {
+		case isAliasBinding(found):
+			r.fresh(found)
+		case isAliasBinding(o.b):
+			r.fresh(o.b)
+		case found != nil:
+			r.fresh(found)
+		case o.b != nil:
+			r.fresh(o.b)
+		default:
+			continue
+		}
+		changed = true
+	}
+	return changed
 }

@@ -172,16 +172,6 @@ func TestMacroexpandAllErrors(t *testing.T) {
 	}
 }
 
-// TestExpandFormsComplete checks that the expander knows every special
-// form the compiler knows.
-func TestExpandFormsComplete(t *testing.T) {
-	for sym := range specialForms {
-		if _, ok := expandForms[sym]; !ok {
-			t.Errorf("special form %s has no entry in expandForms", sym.Name)
-		}
-	}
-}
-
 func readForm(t *testing.T, src string) value.Value {
 	t.Helper()
 	forms, _, err := ReadForms(src, "test")

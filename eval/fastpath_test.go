@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"contigo/value"
 )
 
 // runMode runs src as a program, form by form, on an interpreter with or
@@ -174,6 +176,23 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (spin 100)
 (define (run) (if (< (length saved) 3) ((car saved) 99)))
 (run)`, "299"},
+	{"let-values records recycled at tail positions", `
+(define (split n) (values n (* n n)))
+(define (f n) (let-values (((a b) (split n))) (list a b)))
+(define (g n) (let-values (((a b) (split n))) (lambda () (list a b))))
+(define c1 (g 2))
+(define c2 (g 3))
+(display (list (f 4) (c1) (c2)))`, "((4 16) (2 4) (3 9))"},
+	{"environment kept by a continuation captured in a let-values", `
+(define saved '())
+(define (grab v) (call/cc (lambda (c) (set! saved (cons c saved)) v)))
+(define (h x) (let-values (((y z) (values (+ x 1) x))) (grab (+ y z))))
+(define (g) (let ((r (h 1))) (display r) r))
+(g)
+(define (spin i) (if (> i 0) (let-values (((z) (values (list i)))) (spin (- i 1)))))
+(spin 100)
+(define (run) (if (< (length saved) 3) ((car saved) 99)))
+(run)`, "399"},
 	{"deep recursion through direct calls", `
 (define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
 (display (count 10000))`, "10000"},
@@ -216,7 +235,7 @@ func TestFastPathsAgree(t *testing.T) {
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
 	const src = `(lambda (x k) (k (+ x 1)) (call/cc (lambda (c) c)) (letrec ((f (lambda () 1))) (f)))`
-	all := []string{"CallCC", "PrimCall", "Release", "direct App", "unchecked letrec read"}
+	all := []string{"CallCC", "PrimCall", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -237,7 +256,7 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	node, err := in.compileTop(forms[0], srcmap)
+	node, err := in.compileTop(forms[0], srcmap, value.Pos{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +277,7 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			for _, b := range x.body {
 				walk(b)
 			}
-		case *Scope:
+		case *Block:
 			inLetrec = true
 			walk(x.body)
 			inLetrec = false
@@ -276,8 +295,8 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 		case *CallCC:
 			found["CallCC"] = true
 			walk(x.lam.body)
-		case *Release:
-			found["Release"] = true
+		case *TailValue:
+			found["TailValue"] = true
 			walk(x.inner)
 		case *Local0:
 			if inLetrec {

@@ -13,7 +13,10 @@ import "contigo/value"
 // executes it as a step of its own.
 type generalNode struct{ Node }
 
-func (generalNode) eval(*Machine) (value.Value, bool) { return nil, false }
+func (generalNode) evalNow(*Machine) (value.Value, bool) { return nil, false }
+func (generalNode) immediate() bool                      { return false }
+func (generalNode) pure() bool                           { return false }
+func (generalNode) tails(int) Node                       { return nil }
 
 func (g generalNode) siteOf() *site {
 	if s, ok := g.Node.(interface{ siteOf() *site }); ok {

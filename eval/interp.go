@@ -22,6 +22,9 @@ var coreScm string
 //go:embed srfi.scm
 var srfiScm string
 
+//go:embed inline.scm
+var inlineScm string
+
 // DefaultMaxDepth is the default limit on continuation frames. A frame
 // plus its environment record is about 120 bytes, so a runaway recursion
 // stops at about 500 MB, while (count 1000000) needs only a quarter of it.
@@ -152,6 +155,9 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
 		return nil, err
 	}
+	if err := in.loadLibrary(inlineScm, "inline.scm"); err != nil {
+		return nil, err
+	}
 	for _, lib := range opts.Library {
 		if err := in.loadLibrary(lib.Text, lib.Name); err != nil {
 			return nil, err
@@ -220,7 +226,7 @@ func (in *Interp) Eval(datum value.Value, src value.SourceMap) (v value.Value, e
 // EvalAt is Eval for a form read at pos, which positions errors in forms
 // that are not pairs (a bare variable reference) when src cannot.
 func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) (v value.Value, err error) {
-	node, err := in.compileTopAt(datum, src, pos)
+	node, err := in.compileTop(datum, src, pos)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +242,7 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 // run executes node (or applies proc to args when node is nil) on a new
 // machine at the bottom of a fresh continuation.
 func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.Value, err error) {
-	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth}
+	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth, entryDepth: -1}
 	if in.m == nil {
 		// The timer outlives a top-level form; nested runs (macro
 		// expansion) are never interrupted by it.
@@ -283,15 +289,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					switch f := r.(type) {
-					case *fault:
-						m.raise(f.obj, false, f.site)
-					case *exitSignal:
-						panic(r)
-					case stopSignal:
-					default:
-						m.raise(internalError(r), false, nil)
-					}
+					m.recovered(r)
 				}
 			}()
 			m.apply(proc, args, nil)

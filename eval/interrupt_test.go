@@ -3,9 +3,7 @@ package eval
 import (
 	"errors"
 	"io"
-	"math/big"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,55 +99,4 @@ func TestWriteValueInterrupt(t *testing.T) {
 	if !in.WriteValue(&out, value.Int(1)) {
 		t.Error("the interrupt was not used up")
 	}
-}
-
-// TestStoppableArithmetic checks the mechanism huge products and powers
-// run under: one long Go call (here a stand-in that takes 5 s) is
-// abandoned as soon as the interrupt flag is set, and the primitive
-// reports errStopped; an operation that ends first returns its result.
-func TestStoppableArithmetic(t *testing.T) {
-	var flag int32
-	timer := time.AfterFunc(50*time.Millisecond, func() { atomic.StoreInt32(&flag, 1) })
-	defer timer.Stop()
-	release := make(chan struct{})
-	defer value.WaitConversions()
-	defer close(release) // ends the abandoned stand-in
-	start := time.Now()
-	v, err := stoppable(&flag, func() (V, error) {
-		select {
-		case <-release:
-		case <-time.After(5 * time.Second):
-		}
-		return value.Int(1), nil
-	})
-	if took := time.Since(start); err != errStopped || v != nil || took > 2*time.Second {
-		t.Errorf("got %v, %v after %v; want errStopped well before the operation ends", v, err, took)
-	}
-	flag = 0
-	if v, err := stoppable(&flag, func() (V, error) { return value.Int(42), nil }); err != nil || v != value.Int(42) {
-		t.Errorf("got %v, %v; want 42", v, err)
-	}
-}
-
-// TestHugeProductAnswersInterrupt runs products and powers past
-// longArithBits with the interrupt already requested: they give up at
-// once instead of computing.
-func TestHugeProductAnswersInterrupt(t *testing.T) {
-	in, err := New(Options{Stdout: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, _ := new(big.Int).SetString(strings.Repeat("f", longArithBits/4), 16)
-	mul, _ := in.Lookup("*")
-	expt, _ := in.Lookup("expt")
-	for _, call := range []struct {
-		p    *value.Primitive
-		args []V
-	}{{mul.(*value.Primitive), []V{n, n}}, {expt.(*value.Primitive), []V{value.Int(3), value.Int(longArithBits)}}} {
-		atomic.StoreInt32(&in.interrupted, 1)
-		if _, err := call.p.Fn2(call.args[0], call.args[1]); err != errStopped {
-			t.Errorf("%s: got %v, want errStopped", call.p.Name, err)
-		}
-	}
-	atomic.StoreInt32(&in.interrupted, 0)
 }

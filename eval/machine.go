@@ -4,7 +4,6 @@ package eval
 // procedure-call protocol and the raising of exceptions.
 
 import (
-	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -40,12 +39,20 @@ func clock() int64 { return int64(time.Since(clockBase)) }
 // either node is set (evaluate it in env) or node is nil and val is to be
 // delivered to the continuation k.
 type Machine struct {
-	in   *Interp
-	node Node
-	env  *cont.Env
-	val  value.Value
-	k    *Frame
-	dyn  *cont.Dynamic
+	in *Interp
+	// deferredSince and deferredLast time the scheduler's run of
+	// %interrupt-later calls (see maxInterruptDelay).
+	deferredSince, deferredLast time.Time
+	node                        Node
+	env                         *cont.Env
+	val                         value.Value
+	k                           *Frame
+	dyn                         *cont.Dynamic
+
+	// calls counts the procedures entered since the top frame was
+	// pushed or resumed (cont.Frame.Calls): above one, tail calls were
+	// made, and backtraces say so.
+	calls int32
 
 	// stack is scratch space for argument evaluation; sp marks its used
 	// part. It is always empty (sp == 0) between steps.
@@ -72,7 +79,8 @@ type Machine struct {
 	err    error
 
 	// entry is the last call from the user's code into the library, and
-	// the depth of the continuation then (blame.go).
+	// the depth of the continuation then, while that call has not
+	// returned (blame.go); entryDepth is -1 when there is none.
 	entry      *site
 	entryDepth int32
 }
@@ -92,6 +100,9 @@ type site struct {
 	lib  bool   // pos is in the library (blame.go)
 }
 
+// siteOf makes every node that embeds a site answer where it is.
+func (s *site) siteOf() *site { return s }
+
 func (s *site) where() (string, value.Pos) {
 	if s == nil {
 		return "", value.Pos{}
@@ -101,25 +112,23 @@ func (s *site) where() (string, value.Pos) {
 
 // errStopped is what a long primitive returns when it gave up because
 // the user interrupted it: the machine then stops as at its own poll.
-var errStopped = errors.New("stopped by an interrupt")
+var errStopped = value.ErrStopped
 
-// stopSignal unwinds a machine that errStopped halted.
-type stopSignal struct{}
+// stopSignal unwinds a step that a long primitive gave up (errStopped):
+// the machine halts with err.
+type stopSignal struct{ err error }
 
 // fail raises obj (usually an *value.ErrorObject) from the node at s.
 func (m *Machine) fail(err any, s *site) {
 	if err == errStopped {
 		atomic.StoreInt32(&m.in.interrupted, 0)
-		m.halt(nil, m.in.interruptError())
-		panic(stopSignal{})
+		panic(stopSignal{m.in.interruptError()})
 	}
 	var obj value.Value = err
 	if e, ok := err.(*value.ErrorObject); ok {
 		if !e.Pos.IsValid() && s != nil {
 			e.Pos = s.pos
 		}
-	} else if e, ok := err.(*raiseSignal); ok {
-		obj = e.obj
 	} else if e, ok := err.(*Error); ok && e.Payload != nil {
 		// An uncaught error of a nested run (a macro transformer):
 		// raise the same object again here.
@@ -134,13 +143,9 @@ func (m *Machine) fail(err any, s *site) {
 	panic(&fault{obj: obj, site: s})
 }
 
-// raiseSignal lets a primitive raise an arbitrary object, as raise does.
-type raiseSignal struct{ obj value.Value }
-
-func (r *raiseSignal) Error() string { return "raise: " + value.WriteString(r.obj) }
-
 func (m *Machine) push(code Code, val value.Value, i int32) {
-	f := m.in.frames.Push(m.k, code, m.env, val, i)
+	f := m.in.frames.Push(m.k, code, m.env, val, i, m.calls)
+	m.calls = 0
 	if int(f.Depth) > m.depthLimit {
 		m.k = f.Next
 		m.depthExceeded()
@@ -151,7 +156,8 @@ func (m *Machine) push(code Code, val value.Value, i int32) {
 // pushNoCheck pushes without the depth check; the error machinery uses it
 // so that reporting a too-deep recursion cannot itself fail.
 func (m *Machine) pushNoCheck(code Code, val value.Value, i int32) {
-	m.k = m.in.frames.Push(m.k, code, m.env, val, i)
+	m.k = m.in.frames.Push(m.k, code, m.env, val, i, m.calls)
+	m.calls = 0
 }
 
 // capture returns the current continuation's top frame for keeping in a
@@ -215,21 +221,29 @@ func (m *Machine) run() (value.Value, error) {
 func (m *Machine) runProtected() (halted bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.sp = 0
-			switch f := r.(type) {
-			case *fault:
-				m.raise(f.obj, false, f.site)
-			case *exitSignal:
-				panic(r)
-			case stopSignal:
-			default:
-				m.raise(internalError(r), false, m.pollSite())
-			}
+			m.recovered(r)
 			halted = m.halted
 		}
 	}()
 	m.loop()
 	return true
+}
+
+// recovered deals with r, a panic out of a step: a fault is raised as a
+// Scheme exception, a stop halts the machine, exit goes on unwinding,
+// and anything else is a bug in contigo, raised as an internal error.
+func (m *Machine) recovered(r any) {
+	m.sp = 0
+	switch f := r.(type) {
+	case *fault:
+		m.raise(f.obj, false, f.site)
+	case stopSignal:
+		m.halt(nil, f.err)
+	case *exitSignal:
+		panic(r)
+	default:
+		m.raise(internalError(r), false, m.pollSite())
+	}
 }
 
 // loop is the machine's hot path: one node execution or one frame resume
@@ -241,9 +255,13 @@ func (m *Machine) loop() {
 		} else {
 			f := m.k
 			m.k = f.Next
+			m.calls = f.Calls
+			if f.Depth <= m.entryDepth {
+				m.forgetEntry() // the call into the library returned
+			}
 			if cont.Pop(f) {
 				f.Code.resume(m, f)
-				m.in.frames.Release(f)
+				m.in.frames.Recycle(f)
 			} else {
 				f.Code.resume(m, f)
 			}
@@ -335,6 +353,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		if lam.lib && s != nil && !s.lib {
 			m.enter(s)
 		}
+		m.calls++
 		if lam.noScope {
 			if len(args) != 0 {
 				m.fail(closureArityError(lam, 0, 0, len(args), s), s)
@@ -359,30 +378,14 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.env = env
 		m.node = lam.body
 	case *value.Primitive:
-		n := len(args)
-		if n < p.Min || (p.Max >= 0 && n > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
-		}
-		var v value.Value
-		var err error
-		switch {
-		case n == 2 && p.Fn2 != nil:
-			v, err = p.Fn2(args[0], args[1])
-		case n == 1 && p.Fn1 != nil:
-			v, err = p.Fn1(args[0])
-		default:
-			v, err = p.Fn(args)
-		}
+		v, err := p.Call(args)
 		if err != nil {
 			m.fail(err, s)
 		}
 		m.val = v
 		m.node = nil
 	case *Control:
-		n := len(args)
-		if n < p.Min || (p.Max >= 0 && n > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, n), s)
-		}
+		m.checkArity(p.Name, p.Min, p.Max, len(args), s)
 		p.Fn(m, args, s)
 	case *Continuation:
 		m.resumeContinuation(p, delivered(args))
@@ -393,12 +396,9 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 			m.ret(p.current(m.in, m.dyn))
 			return
 		}
-		if len(args) == 1 {
-			p.set(m.in, m.dyn, args[0])
-			m.ret(value.Unspecified)
-			return
-		}
-		m.fail(arityError("parameter", 0, 1, len(args)), s)
+		m.checkArity("parameter", 0, 1, len(args), s)
+		p.set(m.in, m.dyn, args[0])
+		m.ret(value.Unspecified)
 	default:
 		m.fail(&value.ErrorObject{
 			Message:   "not a procedure: " + value.ShortText(value.WriteString(f), 60),
@@ -414,6 +414,7 @@ func (m *Machine) apply1(f, arg value.Value, s *site) {
 		if c.lam.lib && s != nil && !s.lib {
 			m.enter(s)
 		}
+		m.calls++
 		env := m.in.envs.New(c.env, c.lam.frameSize)
 		env.Vals[0] = arg
 		m.env = env
@@ -435,24 +436,20 @@ func closureArityError(lam *Lambda, min, max, got int, s *site) *value.ErrorObje
 	return e
 }
 
+// checkArity fails at s unless got arguments suit the procedure name,
+// which takes min to max (max < 0: any number from min).
+func (m *Machine) checkArity(name string, min, max, got int, s *site) {
+	if got < min || (max >= 0 && got > max) {
+		m.arityFailed(name, min, max, got, s)
+	}
+}
+
+func (m *Machine) arityFailed(name string, min, max, got int, s *site) {
+	m.fail(arityError(name, min, max, got), s)
+}
+
 func arityError(name string, min, max, got int) *value.ErrorObject {
-	if name == "" {
-		name = "#<procedure>"
-	}
-	var want string
-	switch {
-	case max < 0:
-		want = fmt.Sprintf("at least %d", min)
-	case min == max:
-		want = fmt.Sprintf("%d", min)
-	default:
-		want = fmt.Sprintf("%d to %d", min, max)
-	}
-	plural := "s"
-	if want == "1" || want == "at least 1" {
-		plural = ""
-	}
-	return &value.ErrorObject{Message: fmt.Sprintf("%s: expected %s argument%s, got %d", name, want, plural, got)}
+	return value.ArityError(name, min, max, got)
 }
 
 // internalKind is the Kind of the error that reports a Go panic in the
@@ -474,15 +471,16 @@ func internalError(r any) *value.ErrorObject {
 // the evaluation, as the bug may have left the machine inconsistent.
 func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 	// An exception raised in the library is raised at the user's call.
-	k := m.capture()
+	at := raisePoint{k: m.capture(), s: s, calls: m.calls}
 	if s != nil && s.lib {
-		s, k = m.blame(s)
+		at = m.blame(s)
+		s = at.s
 	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Kind == internalKind {
 		if e.Trace == nil {
-			e.Trace = &raisePoint{k: k, s: s}
+			e.Trace = &at
 		}
-		m.halt(nil, m.uncaught(obj, s))
+		m.halt(nil, uncaught(obj, at))
 		return
 	}
 	if e, ok := obj.(*value.ErrorObject); ok && e.Trace == nil {
@@ -494,11 +492,11 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 		}
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.
-		e.Trace = &raisePoint{k: k, s: s}
+		e.Trace = &at
 	}
 	h := m.dyn.Handlers
 	if h == nil {
-		m.halt(nil, m.uncaught(obj, s))
+		m.halt(nil, uncaught(obj, at))
 		return
 	}
 	m.pushNoCheck(restoreDyn{}, m.dyn, 0)
@@ -509,10 +507,13 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 	m.apply(h.Proc, []value.Value{obj}, s)
 }
 
-// raisePoint is where an error object was first raised.
+// raisePoint is where an error object was first raised: the site, the
+// continuation there, and how many procedures were entered since its top
+// frame (Machine.calls), for the backtrace.
 type raisePoint struct {
-	k *Frame
-	s *site
+	k     *Frame
+	s     *site
+	calls int32
 }
 
 // restoreDyn reinstates the dynamic state saved in the frame.
@@ -550,8 +551,12 @@ func delivered(args []value.Value) value.Value {
 func (m *Machine) timerInterrupt() { m.callInterrupting(m.timerHandler) }
 
 // callInterrupting calls handler in the current continuation, between two
-// steps; when it returns, the interrupted step carries on.
+// steps; when it returns, the interrupted step carries on. No call of the
+// user's code entered the library there: the entry remembered is
+// forgotten, so that a goroutine switched out by the handler is not said
+// to wait at an old call (waitSite).
 func (m *Machine) callInterrupting(handler value.Value) {
+	m.forgetEntry()
 	if m.node != nil {
 		m.pushNoCheck(interrupted{}, m.node, 1)
 	} else {

@@ -14,27 +14,18 @@ package eval
 
 import (
 	"bufio"
-	"fmt"
 	"math"
-	"math/big"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"contigo/prims"
 	"contigo/value"
 )
-
-// memLimit is the memory limit in bytes (math.MaxInt64: none). It is
-// process-wide, like Go's own memory limit: the last interpreter made
-// sets it.
-var memLimit atomic.Int64
-
-func init() { memLimit.Store(math.MaxInt64) }
 
 // overLimit is set by the per-collection check when the live heap has
 // grown past memLimit; the machine that notices it clears it and raises
@@ -50,18 +41,18 @@ func SetMaxMemory(bytes int64) {
 		bytes = DefaultMaxMemory()
 	}
 	if bytes < 0 {
-		memLimit.Store(math.MaxInt64)
+		prims.MemLimit.Store(math.MaxInt64)
 		debug.SetMemoryLimit(math.MaxInt64)
 		return
 	}
-	memLimit.Store(bytes)
+	prims.MemLimit.Store(bytes)
 	debug.SetMemoryLimit(bytes)
 	watchOnce.Do(func() { runtime.SetFinalizer(new(sentinel), watchHeap) })
 }
 
 // MaxMemory returns the memory limit in bytes, or -1 when there is none.
 func MaxMemory() int64 {
-	if l := memLimit.Load(); l != math.MaxInt64 {
+	if l := prims.MemLimit.Load(); l != math.MaxInt64 {
 		return l
 	}
 	return -1
@@ -70,7 +61,7 @@ func MaxMemory() int64 {
 // watchHeap runs after each garbage collection (as the finalizer of an
 // object that the collection freed) and re-arms itself.
 func watchHeap(*sentinel) {
-	if liveHeap() > uint64(memLimit.Load()) {
+	if prims.LiveHeap() > uint64(prims.MemLimit.Load()) {
 		overLimit.Store(1)
 	}
 	runtime.SetFinalizer(new(sentinel), watchHeap)
@@ -80,16 +71,6 @@ func watchHeap(*sentinel) {
 // holds a pointer so that Go does not place it in a tiny-allocator block
 // shared with other objects, whose finalizer may never run.
 type sentinel struct{ _ *byte }
-
-// liveHeap returns the bytes of heap found live by the last collection.
-func liveHeap() uint64 {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 {
-		return sample[0].Value.Uint64()
-	}
-	return 0
-}
 
 // DefaultMaxMemory is the limit used when none is given: half of the
 // machine's memory (or of the cgroup's limit, if lower), or 4 GB when
@@ -140,59 +121,7 @@ func cgroupLimit() int64 {
 	return 0
 }
 
-// limitMB renders the limit for messages.
-func limitMB() string {
-	l := memLimit.Load()
-	if l == math.MaxInt64 {
-		return "no limit"
-	}
-	return fmt.Sprintf("limit %d MB", l>>20)
-}
-
 // outOfMemory is the error raised when the heap outgrew the limit.
 func outOfMemory() *value.ErrorObject {
-	return &value.ErrorObject{Message: "out of memory (" + limitMB() + ")", Kind: "out-of-memory"}
-}
-
-// checkAlloc reports an out-of-memory error when allocating n elements
-// of size bytes each would go over the memory limit, before Go tries
-// (and dies with a fatal error that no one can catch).
-func checkAlloc(who string, n, size int) error {
-	limit := memLimit.Load()
-	if limit == math.MaxInt64 {
-		// Without a limit, still refuse what Go cannot allocate.
-		limit = 1 << 40
-	}
-	bytes := int64(n) * int64(size)
-	if size != 0 && (bytes/int64(size) != int64(n) || bytes > limit) {
-		return allocError(who, fmt.Sprint(n))
-	}
-	if bytes >= 1<<24 && bytes+int64(liveHeap()) > limit {
-		return allocError(who, fmt.Sprint(n))
-	}
-	return nil
-}
-
-func allocError(who, n string) *value.ErrorObject {
-	return &value.ErrorObject{
-		Message: fmt.Sprintf("%s: out of memory making an object of %s elements (%s)", who, n, limitMB()),
-		Kind:    "out-of-memory",
-	}
-}
-
-// sizeArg reads the size argument of a primitive that allocates v
-// elements of size bytes each: a non-negative exact integer that fits
-// in memory.
-func sizeArg(v V, who string, size int) (int, error) {
-	if b, ok := v.(*big.Int); ok && b.Sign() > 0 {
-		return 0, allocError(who, value.ShortText(b.String(), 40))
-	}
-	n, err := toInt(v, who)
-	if err != nil || n < 0 {
-		return 0, value.TypeError(who, "non-negative exact integer", v)
-	}
-	if err := checkAlloc(who, n, size); err != nil {
-		return 0, err
-	}
-	return n, nil
+	return &value.ErrorObject{Message: "out of memory (" + prims.LimitMB() + ")", Kind: "out-of-memory"}
 }

@@ -10,27 +10,64 @@ import (
 	"contigo/value"
 )
 
-// Node is a compiled expression.
+// Node is a compiled expression. Besides running, a node answers the
+// questions the compiler and the error reporter ask of it. nodeBase gives
+// the conservative answer to each, so a new kind of node is correct
+// (slower or less precise, never wrong) until it says otherwise.
 type Node interface {
 	// exec performs one machine step: it either leaves a value in m.val
 	// (m.node = nil) or sets m.node/m.env to the next thing to evaluate.
 	exec(m *Machine)
-	// eval computes the value directly when the node needs no frames
+	// evalNow computes the value at once when the node needs no frames
 	// (constants, variables, lambda, calls of primitives on such); it
 	// reports false, having done nothing, when the node must be exec'd.
-	eval(m *Machine) (value.Value, bool)
+	evalNow(m *Machine) (value.Value, bool)
+	// immediate reports whether evalNow succeeds (as compiled: a PrimCall
+	// demoted later says false from then on, see assumption).
+	immediate() bool
+	// pure reports whether evaluating the node has no effect and cannot
+	// fail, so that a direct call may look at it before its operands.
+	pure() bool
+	// tails arranges for the node, in tail position of a scope, to
+	// recycle levels environment records when it finishes (see
+	// markTails). It returns the node to put in its place, or nil to
+	// keep the node as it is.
+	tails(levels int) Node
+	// awaited is the subexpression a frame of this node (f.Code) waits
+	// for the value of, or nil: backtraces point at it (frameWhere).
+	awaited(f *Frame) Node
 }
 
-// complexNode provides the eval of nodes that always need exec.
-type complexNode struct{}
+// nodeBase gives the safe answers: not immediate, not pure, nothing
+// recycled at a tail position, a frame pointing at the node itself.
+type nodeBase struct{}
 
-func (complexNode) eval(*Machine) (value.Value, bool) { return nil, false }
+func (nodeBase) immediate() bool     { return false }
+func (nodeBase) pure() bool          { return false }
+func (nodeBase) tails(int) Node      { return nil }
+func (nodeBase) awaited(*Frame) Node { return nil }
+
+// stepNode is the base of nodes that always run as a machine step.
+type stepNode struct{ nodeBase }
+
+func (stepNode) evalNow(*Machine) (value.Value, bool) { return nil, false }
+
+// valueNode is the base of nodes whose evalNow always succeeds and which
+// have no effect: constants and variables that cannot be unbound.
+type valueNode struct{ nodeBase }
+
+func (valueNode) immediate() bool { return true }
+func (valueNode) pure() bool      { return true }
 
 // Const is a literal.
-type Const struct{ v value.Value }
+type Const struct {
+	v value.Value
+	valueNode
+}
 
-func (n *Const) exec(m *Machine)                   { m.ret(n.v) }
-func (n *Const) eval(*Machine) (value.Value, bool) { return n.v, true }
+func (n *Const) exec(m *Machine)                      { m.ret(n.v) }
+func (n *Const) evalNow(*Machine) (value.Value, bool) { return n.v, true }
+func (n *Const) tails(levels int) Node                { return tailValue(n, levels) }
 
 // unassigned marks a letrec/internal-define slot not yet initialised.
 type unassignedT struct{}
@@ -38,19 +75,30 @@ type unassignedT struct{}
 var unassigned = &unassignedT{}
 
 // Local0 reads a variable of the innermost scope.
-type Local0 struct{ i int }
+type Local0 struct {
+	i int
+	valueNode
+}
 
-func (n *Local0) exec(m *Machine)                     { m.ret(m.env.Vals[n.i]) }
-func (n *Local0) eval(m *Machine) (value.Value, bool) { return m.env.Vals[n.i], true }
+func (n *Local0) exec(m *Machine)                        { m.ret(m.env.Vals[n.i]) }
+func (n *Local0) evalNow(m *Machine) (value.Value, bool) { return m.env.Vals[n.i], true }
+func (n *Local0) tails(levels int) Node                  { return tailValue(n, levels) }
 
 // Local1 reads a variable of the scope one out.
-type Local1 struct{ i int }
+type Local1 struct {
+	i int
+	valueNode
+}
 
-func (n *Local1) exec(m *Machine)                     { m.ret(m.env.Up.Vals[n.i]) }
-func (n *Local1) eval(m *Machine) (value.Value, bool) { return m.env.Up.Vals[n.i], true }
+func (n *Local1) exec(m *Machine)                        { m.ret(m.env.Up.Vals[n.i]) }
+func (n *Local1) evalNow(m *Machine) (value.Value, bool) { return m.env.Up.Vals[n.i], true }
+func (n *Local1) tails(levels int) Node                  { return tailValue(n, levels) }
 
 // LocalN reads a variable depth scopes out.
-type LocalN struct{ depth, i int }
+type LocalN struct {
+	depth, i int
+	valueNode
+}
 
 func (n *LocalN) get(m *Machine) value.Value {
 	e := m.env
@@ -59,8 +107,9 @@ func (n *LocalN) get(m *Machine) value.Value {
 	}
 	return e.Vals[n.i]
 }
-func (n *LocalN) exec(m *Machine)                     { m.ret(n.get(m)) }
-func (n *LocalN) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *LocalN) exec(m *Machine)                        { m.ret(n.get(m)) }
+func (n *LocalN) evalNow(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *LocalN) tails(levels int) Node                  { return tailValue(n, levels) }
 
 // LocalChecked reads a letrec-bound variable, which may be used before it
 // is initialised.
@@ -68,6 +117,7 @@ type LocalChecked struct {
 	depth, i int
 	name     *value.Symbol
 	site
+	nodeBase
 }
 
 func (n *LocalChecked) get(m *Machine) value.Value {
@@ -81,8 +131,10 @@ func (n *LocalChecked) get(m *Machine) value.Value {
 	}
 	return v
 }
-func (n *LocalChecked) exec(m *Machine)                     { m.ret(n.get(m)) }
-func (n *LocalChecked) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *LocalChecked) exec(m *Machine)                        { m.ret(n.get(m)) }
+func (n *LocalChecked) evalNow(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *LocalChecked) immediate() bool                        { return true }
+func (n *LocalChecked) tails(levels int) Node                  { return tailValue(n, levels) }
 
 // Global is a top-level variable's cell. Compiled references hold the
 // cell, so a global is reached without a lookup by name.
@@ -90,21 +142,39 @@ type Global struct {
 	Name  *value.Symbol
 	Value value.Value // nil while unbound
 	Macro *Macro      // set when the name is bound to a define-macro
-	// inlinedBy lists the primitive-call nodes compiled on the
-	// assumption that this cell holds a primitive; see PrimCall.
-	inlinedBy []*PrimCall
+	// assumptions are the bets compiled code made on the cell's value.
+	assumptions []assumption
 }
 
-// set assigns the cell, demoting inlined calls if it stops holding a
-// primitive.
+// An assumption is a bet that compiled code made on what a global holds,
+// to run faster while it holds: a PrimCall bets its operator is a
+// primitive, a CallCC that call/cc is the built-in. The global keeps the
+// bets made on it (rely); when it is assigned a value a bet does not
+// hold for, the code is told, and runs its general path from then on.
+type assumption interface {
+	holds(v value.Value) bool
+	broken()
+}
+
+// rely records that compiled code bets a on g's value.
+func (g *Global) rely(a assumption) { g.assumptions = append(g.assumptions, a) }
+
+// set assigns the cell, breaking the bets on it that v does not hold for.
 func (g *Global) set(v value.Value) {
 	g.Value = v
-	if _, ok := v.(*value.Primitive); !ok && len(g.inlinedBy) > 0 {
-		for _, n := range g.inlinedBy {
-			n.demote()
-		}
-		g.inlinedBy = nil
+	if len(g.assumptions) == 0 {
+		return
 	}
+	kept := g.assumptions[:0]
+	for _, a := range g.assumptions {
+		if a.holds(v) {
+			kept = append(kept, a)
+		} else {
+			a.broken()
+		}
+	}
+	clear(g.assumptions[len(kept):])
+	g.assumptions = kept
 }
 
 // GlobalRef reads a global variable.
@@ -114,6 +184,7 @@ type GlobalRef struct {
 	// letInit marks a reference in the init of a let that binds the
 	// same name: if it is unbound, the let was meant to be a let*.
 	letInit bool
+	nodeBase
 }
 
 func (n *GlobalRef) get(m *Machine) value.Value {
@@ -127,8 +198,10 @@ func (n *GlobalRef) get(m *Machine) value.Value {
 	}
 	return v
 }
-func (n *GlobalRef) exec(m *Machine)                     { m.ret(n.get(m)) }
-func (n *GlobalRef) eval(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *GlobalRef) exec(m *Machine)                        { m.ret(n.get(m)) }
+func (n *GlobalRef) evalNow(m *Machine) (value.Value, bool) { return n.get(m), true }
+func (n *GlobalRef) immediate() bool                        { return true }
+func (n *GlobalRef) tails(levels int) Node                  { return tailValue(n, levels) }
 
 // Lambda creates a closure.
 type Lambda struct {
@@ -143,6 +216,7 @@ type Lambda struct {
 	site
 	// origin caches the description (%origin) of where it is written.
 	origin value.Value
+	nodeBase
 }
 
 // Closure is a procedure written in Scheme.
@@ -162,8 +236,13 @@ func (c *Closure) SchemeString() string {
 // Name returns the procedure's name, or "".
 func (c *Closure) Name() string { return c.lam.name }
 
-func (n *Lambda) exec(m *Machine) { v, _ := n.eval(m); m.ret(v) }
-func (n *Lambda) eval(m *Machine) (value.Value, bool) {
+func (n *Lambda) exec(m *Machine) { v, _ := n.evalNow(m); m.ret(v) }
+
+// A lambda expression is immediate and pure: making the closure marks
+// the record escaped, which only forgoes recycling it.
+func (n *Lambda) immediate() bool { return true }
+func (n *Lambda) pure() bool      { return true }
+func (n *Lambda) evalNow(m *Machine) (value.Value, bool) {
 	// The closure keeps the record alive: it must never be recycled.
 	cont.MarkEscaped(m.env)
 	return &Closure{n, m.env}, true
@@ -171,17 +250,22 @@ func (n *Lambda) eval(m *Machine) (value.Value, bool) {
 
 func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
 
-// Release evaluates an immediate expression in tail position of a scope
-// (see markTails) and then recycles the scope's environment record and
-// levels-1 enclosing ones, unless they have escaped.
-type Release struct {
+// TailValue evaluates an expression that may evaluate at once, in tail
+// position of a scope (see markTails), and then recycles the scope's
+// environment record and levels-1 enclosing ones, unless they have
+// escaped. If the expression needs a step after all, it runs as itself
+// and nothing is recycled.
+type TailValue struct {
 	inner  Node
 	levels int
-	complexNode
+	stepNode
 }
 
-func (n *Release) exec(m *Machine) {
-	v, ok := n.inner.eval(m)
+// tailValue is what the tails of a node that may evaluate at once gives.
+func tailValue(n Node, levels int) Node { return &TailValue{inner: n, levels: levels} }
+
+func (n *TailValue) exec(m *Machine) {
+	v, ok := n.inner.evalNow(m)
 	if !ok {
 		n.inner.exec(m)
 		return
@@ -189,6 +273,7 @@ func (n *Release) exec(m *Machine) {
 	m.releaseEnvs(n.levels)
 	m.ret(v)
 }
+func (n *TailValue) tails(levels int) Node { n.levels = levels; return n }
 
 // releaseEnvs recycles the current environment record and levels-1 of
 // the records it is nested in. It is called where the scopes that own
@@ -199,7 +284,7 @@ func (m *Machine) releaseEnvs(levels int) {
 	e := m.env
 	for ; levels > 0 && e != nil && !e.Escaped; levels-- {
 		up := e.Up
-		m.in.envs.Release(e)
+		m.in.envs.Recycle(e)
 		e = up
 	}
 	m.env = e
@@ -209,10 +294,11 @@ func (m *Machine) releaseEnvs(levels int) {
 type If struct {
 	test, then, els Node
 	site
+	stepNode
 }
 
 func (n *If) exec(m *Machine) {
-	v, ok := n.test.eval(m)
+	v, ok := n.test.evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
 		m.node = n.test
@@ -226,7 +312,6 @@ func (n *If) exec(m *Machine) {
 		n.els.exec(m)
 	}
 }
-func (n *If) eval(*Machine) (value.Value, bool) { return nil, false }
 func (n *If) resume(m *Machine, f *Frame) {
 	m.env = f.Env
 	if value.Truthy(m.val) {
@@ -235,20 +320,25 @@ func (n *If) resume(m *Machine, f *Frame) {
 		n.els.exec(m)
 	}
 }
-func (n *If) siteOf() *site { return &n.site }
+func (n *If) awaited(*Frame) Node { return n.test }
+func (n *If) tails(levels int) Node {
+	n.then = markTails(n.then, levels)
+	n.els = markTails(n.els, levels)
+	return nil
+}
 
 // Seq evaluates a body in order; the last expression is in tail position.
 type Seq struct {
 	body []Node
 	site
-	complexNode
+	stepNode
 }
 
 func (n *Seq) exec(m *Machine) { n.from(m, 0) }
 func (n *Seq) from(m *Machine, i int) {
 	last := len(n.body) - 1
 	for ; i < last; i++ {
-		if _, ok := n.body[i].eval(m); !ok {
+		if _, ok := n.body[i].evalNow(m); !ok {
 			m.push(n, nil, int32(i))
 			m.node = n.body[i]
 			return
@@ -260,7 +350,12 @@ func (n *Seq) resume(m *Machine, f *Frame) {
 	m.env = f.Env
 	n.from(m, int(f.I)+1)
 }
-func (n *Seq) siteOf() *site { return &n.site }
+func (n *Seq) awaited(f *Frame) Node { return nodeAt(n.body, f.I) }
+func (n *Seq) tails(levels int) Node {
+	last := len(n.body) - 1
+	n.body[last] = markTails(n.body[last], levels)
+	return nil
+}
 
 // savedVals holds the values already computed when a frame is pushed in
 // the middle of evaluating five or more operands; fewer are saved in one
@@ -309,10 +404,18 @@ type operands interface {
 	finish(m *Machine, vals []value.Value)
 }
 
+// nodeAt is nodes[i], or nil if i is out of range.
+func nodeAt(nodes []Node, i int32) Node {
+	if int(i) < len(nodes) {
+		return nodes[i]
+	}
+	return nil
+}
+
 func evalOperands(m *Machine, n operands, i int) {
 	args := n.args()
 	for ; i < len(args); i++ {
-		v, ok := args[i].eval(m)
+		v, ok := args[i].evalNow(m)
 		if !ok {
 			saved := saveOperands(m.stack[:i])
 			m.sp = 0
@@ -370,10 +473,12 @@ type App struct {
 	// recycles once its operands are evaluated (see markTails).
 	release int
 	site
-	complexNode
+	stepNode
 }
 
-func (n *App) args() []Node { return n.all }
+func (n *App) args() []Node          { return n.all }
+func (n *App) awaited(f *Frame) Node { return nodeAt(n.all, f.I) }
+func (n *App) tails(levels int) Node { n.release = levels; return nil }
 func (n *App) exec(m *Machine) {
 	if n.direct {
 		n.execDirect(m)
@@ -386,7 +491,7 @@ func (n *App) exec(m *Machine) {
 // immediate without a step per operand; a closure whose operator is pure
 // gets its operands evaluated straight into its new environment record.
 // An operand compiled as immediate may have stopped being so (a PrimCall
-// demoted by redefining its primitive); eval then reports false having
+// demoted by redefining its primitive); evalNow then reports false having
 // done nothing, and the call carries on on the general path from that
 // operand, keeping the values already computed, so none is evaluated
 // twice.
@@ -400,39 +505,32 @@ func (n *App) execDirect(m *Machine) {
 	if g := n.opGlobal; g != nil {
 		f = g.Value
 	} else {
-		f, _ = n.all[last].eval(m)
+		f, _ = n.all[last].evalNow(m)
 	}
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
-		if c.lam.lib && !n.lib {
-			m.enter(&n.site)
-		}
-		if c.lam.noScope {
-			m.releaseEnvs(n.release)
-			m.env = c.env
-			m.node = c.lam.body
-			return
-		}
-		env := m.in.envs.New(c.env, c.lam.frameSize)
-		for i, a := range n.all[:last] {
-			v, ok := a.eval(m)
-			if !ok {
-				n.direct = false
-				m.reserve(len(n.all))
-				copy(m.stack, env.Vals[:i])
-				m.in.envs.Release(env)
-				evalOperands(m, n, i)
-				return
+		env := c.env
+		if !c.lam.noScope {
+			env = m.in.envs.New(c.env, c.lam.frameSize)
+			for i, a := range n.all[:last] {
+				v, ok := a.evalNow(m)
+				if !ok {
+					n.direct = false
+					m.reserve(len(n.all))
+					copy(m.stack, env.Vals[:i])
+					m.in.envs.Recycle(env)
+					evalOperands(m, n, i)
+					return
+				}
+				env.Vals[i] = v
 			}
-			env.Vals[i] = v
 		}
 		m.releaseEnvs(n.release)
-		m.env = env
-		m.node = c.lam.body
+		n.enter(m, c, env)
 		return
 	}
 	if k, ok := f.(*Continuation); ok && last == 1 {
 		// (k v): generators and coroutines pass control this way.
-		v, ok := n.all[0].eval(m)
+		v, ok := n.all[0].evalNow(m)
 		if !ok {
 			n.direct = false
 			startOperands(m, n)
@@ -454,7 +552,7 @@ func (n *App) execDirectStack(m *Machine) {
 	last := len(n.all) - 1
 	m.reserve(len(n.all))
 	for i, a := range n.all {
-		v, ok := a.eval(m)
+		v, ok := a.evalNow(m)
 		if !ok {
 			n.direct = false
 			evalOperands(m, n, i)
@@ -465,31 +563,35 @@ func (n *App) execDirectStack(m *Machine) {
 	m.sp = 0
 	f := m.stack[last]
 	if c, ok := f.(*Closure); ok && !c.lam.rest && c.lam.nparams == last {
-		if c.lam.lib && !n.lib {
-			m.enter(&n.site)
+		env := c.env
+		if !c.lam.noScope {
+			env = m.in.envs.New(c.env, c.lam.frameSize)
+			copy(env.Vals, m.stack[:last])
 		}
-		if c.lam.noScope {
-			m.releaseEnvs(n.release)
-			m.env = c.env
-			m.node = c.lam.body
-			return
-		}
-		env := m.in.envs.New(c.env, c.lam.frameSize)
-		copy(env.Vals, m.stack[:last])
 		m.releaseEnvs(n.release)
-		m.env = env
-		m.node = c.lam.body
+		n.enter(m, c, env)
 		return
 	}
 	if k, ok := f.(*Continuation); ok && last == 1 {
-		// (k v): generators and coroutines pass control this way.
 		m.releaseEnvs(n.release)
 		m.resumeContinuation(k, m.stack[0])
 		return
 	}
 	n.finish(m, m.stack[:len(n.all)])
 }
-func (n *App) siteOf() *site               { return &n.site }
+
+// enter runs the body of closure c, whose arity suits the call, in env:
+// its new record holding the arguments, or c.env for a thunk that has no
+// record of its own. (A call in tail position has recycled the records of
+// the scopes it ends first.)
+func (n *App) enter(m *Machine, c *Closure, env *cont.Env) {
+	if c.lam.lib && !n.lib {
+		m.enter(&n.site)
+	}
+	m.calls++
+	m.env = env
+	m.node = c.lam.body
+}
 func (n *App) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
 func (n *App) finish(m *Machine, vals []value.Value) {
 	last := len(vals) - 1
@@ -500,7 +602,8 @@ func (n *App) finish(m *Machine, vals []value.Value) {
 // PrimCall is a call whose operator is a global that held a primitive
 // when the call was compiled and whose operands are all immediate. It
 // evaluates without touching the continuation (no frame, no scratch
-// traffic for one or two arguments). If the global is later rebound to
+// traffic for one or two arguments). It bets that the global keeps
+// holding a primitive (an assumption): if the global is rebound to
 // something else, the node and every PrimCall containing it are demoted
 // for good and run as ordinary calls (slow).
 type PrimCall struct {
@@ -510,9 +613,18 @@ type PrimCall struct {
 	slow   bool
 	app    App // the general call, used once demoted
 	site
+	nodeBase
 }
 
-func (n *PrimCall) demote() {
+func (n *PrimCall) immediate() bool       { return !n.slow }
+func (n *PrimCall) tails(levels int) Node { return tailValue(n, levels) }
+
+func (n *PrimCall) holds(v value.Value) bool {
+	_, ok := v.(*value.Primitive)
+	return ok
+}
+
+func (n *PrimCall) broken() {
 	for p := n; p != nil && !p.slow; p = p.parent {
 		p.slow = true
 	}
@@ -523,11 +635,11 @@ func (n *PrimCall) exec(m *Machine) {
 		n.app.exec(m)
 		return
 	}
-	v, _ := n.eval(m)
+	v, _ := n.evalNow(m)
 	m.ret(v)
 }
 
-func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
+func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 	if n.slow {
 		return nil, false
 	}
@@ -541,15 +653,15 @@ func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
 	var err error
 	switch len(n.args) {
 	case 1:
-		a, _ := n.args[0].eval(m)
+		a, _ := n.args[0].evalNow(m)
 		if p.Fn1 != nil {
 			v, err = p.Fn1(a)
 			break
 		}
 		v, err = n.callGeneric(m, p, a)
 	case 2:
-		a, _ := n.args[0].eval(m)
-		b, _ := n.args[1].eval(m)
+		a, _ := n.args[0].evalNow(m)
+		b, _ := n.args[1].evalNow(m)
 		if p.Fn2 != nil {
 			v, err = p.Fn2(a, b)
 			break
@@ -565,13 +677,10 @@ func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
 		}
 		m.sp = top
 		for i, a := range n.args {
-			x, _ := a.eval(m)
+			x, _ := a.evalNow(m)
 			m.stack[base+i] = x
 		}
-		if len(n.args) < p.Min || (p.Max >= 0 && len(n.args) > p.Max) {
-			m.fail(arityError(p.Name, p.Min, p.Max, len(n.args)), &n.site)
-		}
-		v, err = p.Fn(m.stack[base:top])
+		v, err = p.Call(m.stack[base:top])
 		m.sp = base
 	}
 	if err != nil {
@@ -581,13 +690,9 @@ func (n *PrimCall) eval(m *Machine) (value.Value, bool) {
 }
 
 func (n *PrimCall) callGeneric(m *Machine, p *value.Primitive, args ...value.Value) (value.Value, error) {
-	if len(args) < p.Min || (p.Max >= 0 && len(args) > p.Max) {
-		m.fail(arityError(p.Name, p.Min, p.Max, len(args)), &n.site)
-	}
-	return p.Fn(args)
+	return p.Call(args)
 }
 func (n *PrimCall) resume(m *Machine, f *Frame) { n.app.resume(m, f) }
-func (n *PrimCall) siteOf() *site               { return &n.site }
 
 // Let evaluates its initialisers in the enclosing scope, then its body in
 // a new scope holding them.
@@ -596,13 +701,14 @@ type Let struct {
 	frameSize int
 	body      Node
 	site
-	complexNode
+	stepNode
 }
 
 func (n *Let) args() []Node                { return n.inits }
+func (n *Let) awaited(f *Frame) Node       { return nodeAt(n.inits, f.I) }
+func (n *Let) tails(levels int) Node       { n.body = markTails(n.body, levels+1); return nil }
 func (n *Let) exec(m *Machine)             { startOperands(m, n) }
 func (n *Let) resume(m *Machine, f *Frame) { resumeOperands(m, n, f) }
-func (n *Let) siteOf() *site               { return &n.site }
 func (n *Let) finish(m *Machine, vals []value.Value) {
 	env := m.in.envs.New(m.env, n.frameSize)
 	copy(env.Vals, vals)
@@ -610,15 +716,17 @@ func (n *Let) finish(m *Machine, vals []value.Value) {
 	m.node = n.body
 }
 
-// Scope opens a new scope of frameSize unassigned slots (letrec, and
-// bodies with internal definitions) and runs body in it.
-type Scope struct {
+// Block runs body in a new environment record of frameSize slots, all
+// unassigned until body's definitions initialise them (letrec, the body
+// of let-syntax).
+type Block struct {
 	frameSize int
 	body      Node
-	complexNode
+	stepNode
 }
 
-func (n *Scope) exec(m *Machine) {
+func (n *Block) tails(levels int) Node { n.body = markTails(n.body, levels+1); return nil }
+func (n *Block) exec(m *Machine) {
 	env := m.in.envs.New(m.env, n.frameSize)
 	for i := range env.Vals {
 		env.Vals[i] = unassigned
@@ -631,9 +739,11 @@ func (n *Scope) exec(m *Machine) {
 type SetLocal struct {
 	depth, i int
 	val      Node
-	define   bool
 	site
+	nodeBase
 }
+
+func (n *SetLocal) tails(levels int) Node { return tailValue(n, levels) }
 
 func (n *SetLocal) store(m *Machine, env *cont.Env, v value.Value) {
 	for d := n.depth; d > 0; d-- {
@@ -642,7 +752,7 @@ func (n *SetLocal) store(m *Machine, env *cont.Env, v value.Value) {
 	env.Vals[n.i] = v
 }
 func (n *SetLocal) exec(m *Machine) {
-	v, ok := n.val.eval(m)
+	v, ok := n.val.evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
 		m.node = n.val
@@ -656,12 +766,11 @@ func (n *SetLocal) resume(m *Machine, f *Frame) {
 	n.store(m, m.env, m.val)
 	m.ret(value.Unspecified)
 }
-func (n *SetLocal) siteOf() *site { return &n.site }
 
-// eval assigns at once when the value needs no frame, so a set! in a
+// evalNow assigns at once when the value needs no frame, so a set! in a
 // body or an operand costs no step of its own.
-func (n *SetLocal) eval(m *Machine) (value.Value, bool) {
-	v, ok := n.val.eval(m)
+func (n *SetLocal) evalNow(m *Machine) (value.Value, bool) {
+	v, ok := n.val.evalNow(m)
 	if !ok {
 		return nil, false
 	}
@@ -675,7 +784,10 @@ type SetGlobal struct {
 	val    Node
 	define bool
 	site
+	nodeBase
 }
+
+func (n *SetGlobal) tails(levels int) Node { return tailValue(n, levels) }
 
 func (n *SetGlobal) store(m *Machine, v value.Value) {
 	if !n.define && n.g.Value == nil {
@@ -689,7 +801,7 @@ func (n *SetGlobal) store(m *Machine, v value.Value) {
 	n.g.set(v)
 }
 func (n *SetGlobal) exec(m *Machine) {
-	v, ok := n.val.eval(m)
+	v, ok := n.val.evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
 		m.node = n.val
@@ -703,11 +815,10 @@ func (n *SetGlobal) resume(m *Machine, f *Frame) {
 	n.store(m, m.val)
 	m.ret(value.Unspecified)
 }
-func (n *SetGlobal) siteOf() *site { return &n.site }
 
-// eval assigns at once when the value needs no frame.
-func (n *SetGlobal) eval(m *Machine) (value.Value, bool) {
-	v, ok := n.val.eval(m)
+// evalNow assigns at once when the value needs no frame.
+func (n *SetGlobal) evalNow(m *Machine) (value.Value, bool) {
+	v, ok := n.val.evalNow(m)
 	if !ok {
 		return nil, false
 	}
@@ -715,41 +826,46 @@ func (n *SetGlobal) eval(m *Machine) (value.Value, bool) {
 	return value.Unspecified, true
 }
 
-// And evaluates to the first false operand or the last; the last is in
-// tail position.
-type And struct {
-	parts []Node
-	or    bool
+// ShortCircuit is and (stopOn false) and or (stopOn true): it evaluates
+// to the first operand whose truth is stopOn, else to the last, which is
+// in tail position.
+type ShortCircuit struct {
+	parts  []Node
+	stopOn bool
 	site
-	complexNode
+	stepNode
 }
 
-func (n *And) exec(m *Machine) { n.from(m, 0) }
-func (n *And) from(m *Machine, i int) {
+func (n *ShortCircuit) exec(m *Machine) { n.from(m, 0) }
+func (n *ShortCircuit) from(m *Machine, i int) {
 	last := len(n.parts) - 1
 	for ; i < last; i++ {
-		v, ok := n.parts[i].eval(m)
+		v, ok := n.parts[i].evalNow(m)
 		if !ok {
 			m.push(n, nil, int32(i))
 			m.node = n.parts[i]
 			return
 		}
-		if value.Truthy(v) == n.or {
+		if value.Truthy(v) == n.stopOn {
 			m.ret(v)
 			return
 		}
 	}
 	m.node = n.parts[last]
 }
-func (n *And) resume(m *Machine, f *Frame) {
+func (n *ShortCircuit) resume(m *Machine, f *Frame) {
 	m.env = f.Env
-	if value.Truthy(m.val) == n.or {
+	if value.Truthy(m.val) == n.stopOn {
 		m.node = nil
 		return
 	}
 	n.from(m, int(f.I)+1)
 }
-func (n *And) siteOf() *site { return &n.site }
+func (n *ShortCircuit) tails(levels int) Node {
+	last := len(n.parts) - 1
+	n.parts[last] = markTails(n.parts[last], levels)
+	return nil
+}
 
 // Case dispatches on a key with eqv?. A clause with => receives the key.
 type Case struct {
@@ -760,11 +876,11 @@ type Case struct {
 	els      Node // nil when there is no else clause
 	elsArrow bool
 	site
-	complexNode
+	stepNode
 }
 
 func (n *Case) exec(m *Machine) {
-	v, ok := n.key.eval(m)
+	v, ok := n.key.evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
 		m.node = n.key
@@ -776,7 +892,17 @@ func (n *Case) resume(m *Machine, f *Frame) {
 	m.env = f.Env
 	n.dispatch(m, m.val)
 }
-func (n *Case) siteOf() *site { return &n.site }
+func (n *Case) tails(levels int) Node {
+	for i, b := range n.bodies {
+		if !n.arrow[i] {
+			n.bodies[i] = markTails(b, levels)
+		}
+	}
+	if n.els != nil && !n.elsArrow {
+		n.els = markTails(n.els, levels)
+	}
+	return nil
+}
 func (n *Case) dispatch(m *Machine, key value.Value) {
 	for i, ds := range n.datums {
 		for _, d := range ds {
@@ -797,7 +923,7 @@ func (n *Case) run(m *Machine, body Node, arrow bool, key value.Value) {
 		m.node = body
 		return
 	}
-	f, ok := body.eval(m)
+	f, ok := body.evalNow(m)
 	if !ok {
 		m.push(caseArrow{n}, key, 0)
 		m.node = body
@@ -820,11 +946,12 @@ func (c caseArrow) where() (string, value.Pos) { return c.n.where() }
 type CondArrow struct {
 	test, recv, rest Node
 	site
-	complexNode
+	stepNode
 }
 
+func (n *CondArrow) tails(levels int) Node { n.rest = markTails(n.rest, levels); return nil }
 func (n *CondArrow) exec(m *Machine) {
-	v, ok := n.test.eval(m)
+	v, ok := n.test.evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
 		m.node = n.test
@@ -845,7 +972,7 @@ func (n *CondArrow) choose(m *Machine, v value.Value) {
 		m.node = n.rest
 		return
 	}
-	r, ok := n.recv.eval(m)
+	r, ok := n.recv.evalNow(m)
 	if !ok {
 		m.push(n, v, 1)
 		m.node = n.recv
@@ -853,4 +980,3 @@ func (n *CondArrow) choose(m *Machine, v value.Value) {
 	}
 	m.apply(r, []value.Value{v}, &n.site)
 }
-func (n *CondArrow) siteOf() *site { return &n.site }

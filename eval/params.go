@@ -12,6 +12,7 @@ import (
 	"weak"
 
 	"contigo/cont"
+	"contigo/prims"
 	"contigo/value"
 )
 
@@ -25,14 +26,14 @@ import (
 type privateParams struct {
 	mu     sync.Mutex
 	n      atomic.Int32
-	weak   map[weak.Pointer[record]]map[*Parameter]value.Value
+	weak   map[weak.Pointer[prims.Record]]map[*Parameter]value.Value
 	strong map[value.Value]map[*Parameter]value.Value
 }
 
 // valuesOf returns the values thread set privately (nil if none); the
 // caller holds pp.mu.
 func (pp *privateParams) valuesOf(thread value.Value) map[*Parameter]value.Value {
-	if r, ok := thread.(*record); ok {
+	if r, ok := thread.(*prims.Record); ok {
 		return pp.weak[weak.Make(r)]
 	}
 	if isComparable(thread) {
@@ -69,16 +70,16 @@ func (pp *privateParams) set(thread value.Value, p *Parameter, v value.Value) {
 	pp.mu.Lock()
 	defer pp.mu.Unlock()
 	var vals map[*Parameter]value.Value
-	if r, ok := thread.(*record); ok {
+	if r, ok := thread.(*prims.Record); ok {
 		key := weak.Make(r)
 		if vals = pp.weak[key]; vals == nil {
 			if pp.weak == nil {
-				pp.weak = map[weak.Pointer[record]]map[*Parameter]value.Value{}
+				pp.weak = map[weak.Pointer[prims.Record]]map[*Parameter]value.Value{}
 			}
 			vals = map[*Parameter]value.Value{}
 			pp.weak[key] = vals
 			pp.n.Add(1)
-			runtime.AddCleanup(r, func(key weak.Pointer[record]) {
+			runtime.AddCleanup(r, func(key weak.Pointer[prims.Record]) {
 				pp.mu.Lock()
 				delete(pp.weak, key)
 				pp.mu.Unlock()

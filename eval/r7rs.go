@@ -22,9 +22,6 @@ import (
 // can use define-record-type and the rest.
 func (in *Interp) installR7RS() {
 	in.lib = newLibSystem(in)
-	for _, p := range recordPrims() {
-		in.Define(p.Name, p)
-	}
 	for _, p := range in.r7rsPrims() {
 		in.Define(p.Name, p)
 	}
@@ -536,7 +533,7 @@ func (l *loadState) next(m *Machine, i int) {
 		m.ret(value.Unspecified)
 		return
 	}
-	node, err := m.in.compileTop(l.forms[i], l.src)
+	node, err := m.in.compileTop(l.forms[i], l.src, value.Pos{})
 	if err != nil {
 		if e, ok := err.(*Error); ok && e.Payload != nil {
 			m.fail(e.Payload, l.s)

@@ -8,52 +8,87 @@ import (
 	"contigo/value"
 )
 
-type specialForm func(c *compiler, form *value.Pair, sc *scope) Node
+// special is a special form: how the compiler compiles it and how the
+// expander (expand.go, macroexpand-all) expands it. Each row of the table
+// gives both, so neither can know a form the other does not.
+type special struct {
+	compile func(c *compiler, form *value.Pair, sc *scope) Node
+	expand  func(e *expander, form *value.Pair, sc *scope) value.Value
+}
 
-var specialForms map[*value.Symbol]specialForm
+// specialForms is the table of special forms. (It is filled by init
+// because its functions refer to it.)
+var specialForms map[*value.Symbol]special
 
 func init() {
-	specialForms = map[*value.Symbol]specialForm{
-		value.Intern("quote"):        compileQuote,
-		value.Intern("quasiquote"):   compileQuasiquote,
-		value.Intern("lambda"):       compileLambda,
-		value.Intern("named-lambda"): compileNamedLambda,
-		value.Intern("define"): func(c *compiler, form *value.Pair, sc *scope) Node {
-			c.errorf(form, "bad syntax: define is only allowed at top level or at the start of a body")
+	rows := map[string]special{
+		"quote":         {compileQuote, expandQuote},
+		"quasiquote":    {compileQuasiquote, expandQuasiquote},
+		"lambda":        {compileLambda, expandLambda},
+		"named-lambda":  {compileNamedLambda, expandNamedLambda},
+		"define":        misplaced("bad syntax: define is only allowed at top level or at the start of a body"),
+		"define-macro":  misplaced("define-macro is only allowed at top level"),
+		"define-syntax": misplaced("bad syntax: define-syntax is only allowed at top level or at the start of a body"),
+		"syntax-rules":  misplaced("bad syntax: syntax-rules is only allowed as the transformer of a keyword binding"),
+		"set!":          {compileSet, expandOperands},
+		"if":            {compileIf, expandOperands},
+		"begin":         {compileBegin, expandOperands},
+		"let":           {compileLet, expandLet},
+		"let*":          {compileLetStar, expandLetStar},
+		"letrec":        {compileLetrec, expandLetrec},
+		"letrec*":       {compileLetrec, expandLetrec},
+		"do":            {compileDo, expandDo},
+		"cond":          {compileCond, expandCond},
+		"case":          {compileCase, expandCase},
+		"and":           {func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, false) }, expandOperands},
+		"or":            {func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, true) }, expandOperands},
+		"when":          {func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, true) }, expandOperands},
+		"unless":        {func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, false) }, expandOperands},
+		"delay":         {compileDelay, expandOperands},
+		"delay-force":   {compileDelayForce, expandOperands},
+		"parameterize":  {compileParameterize, expandParameterize},
+		"let-syntax": {
+			func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, false) },
+			func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, false) }},
+		"letrec-syntax": {
+			func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, true) },
+			func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetSyntax(e, f, sc, true) }},
+		"syntax-error": {compileSyntaxError, func(e *expander, f *value.Pair, sc *scope) value.Value {
+			compileSyntaxError(e.c, f, sc)
+			return nil
+		}},
+		// The R7RS forms of special_r7rs.go.
+		"let-values": {compileLetValues,
+			func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, false) }},
+		"let*-values": {compileLetStarValues,
+			func(e *expander, f *value.Pair, sc *scope) value.Value { return expandLetValues(e, f, sc, true) }},
+		"receive":     {compileReceive, expandReceive},
+		"case-lambda": {compileCaseLambda, expandCaseLambda},
+		// These expand to themselves: expanding them would read files
+		// or load libraries.
+		"include":        {func(c *compiler, f *value.Pair, sc *scope) Node { return compileInclude(c, f, sc, false) }, expandVerbatim},
+		"include-ci":     {func(c *compiler, f *value.Pair, sc *scope) Node { return compileInclude(c, f, sc, true) }, expandVerbatim},
+		"import":         {compileImport, expandVerbatim},
+		"define-library": {compileDefineLibrary, expandVerbatim},
+	}
+	specialForms = make(map[*value.Symbol]special, len(rows))
+	for name, sf := range rows {
+		specialForms[value.Intern(name)] = sf
+	}
+}
+
+// misplaced is the special form of a keyword that has a meaning only in
+// some places (define in a body), used anywhere else: a syntax error.
+func misplaced(msg string) special {
+	return special{
+		compile: func(c *compiler, form *value.Pair, sc *scope) Node {
+			c.errorf(form, "%s", msg)
 			return nil
 		},
-		value.Intern("define-macro"): func(c *compiler, form *value.Pair, sc *scope) Node {
-			c.errorf(form, "define-macro is only allowed at top level")
+		expand: func(e *expander, form *value.Pair, sc *scope) value.Value {
+			e.c.errorf(form, "%s", msg)
 			return nil
 		},
-		value.Intern("set!"):         compileSet,
-		value.Intern("if"):           compileIf,
-		value.Intern("begin"):        compileBegin,
-		value.Intern("let"):          compileLet,
-		value.Intern("let*"):         compileLetStar,
-		value.Intern("letrec"):       compileLetrec,
-		value.Intern("letrec*"):      compileLetrec,
-		value.Intern("do"):           compileDo,
-		value.Intern("cond"):         compileCond,
-		value.Intern("case"):         compileCase,
-		value.Intern("and"):          func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, false) },
-		value.Intern("or"):           func(c *compiler, f *value.Pair, sc *scope) Node { return compileAndOr(c, f, sc, true) },
-		value.Intern("when"):         func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, true) },
-		value.Intern("unless"):       func(c *compiler, f *value.Pair, sc *scope) Node { return compileWhen(c, f, sc, false) },
-		value.Intern("delay"):        compileDelay,
-		value.Intern("delay-force"):  compileDelayForce,
-		value.Intern("parameterize"): compileParameterize,
-		symDefineSyntax: func(c *compiler, form *value.Pair, sc *scope) Node {
-			c.errorf(form, "bad syntax: define-syntax is only allowed at top level or at the start of a body")
-			return nil
-		},
-		symSyntaxRules: func(c *compiler, form *value.Pair, sc *scope) Node {
-			c.errorf(form, "bad syntax: syntax-rules is only allowed as the transformer of a keyword binding")
-			return nil
-		},
-		value.Intern("let-syntax"):    func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, false) },
-		value.Intern("letrec-syntax"): func(c *compiler, f *value.Pair, sc *scope) Node { return compileLetSyntax(c, f, sc, true) },
-		value.Intern("syntax-error"):  compileSyntaxError,
 	}
 }
 
@@ -69,7 +104,7 @@ func compileQuote(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: quote takes one datum")
 	}
-	return &Const{value.StripAliases(items[1])}
+	return &Const{v: value.StripAliases(items[1])}
 }
 
 func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
@@ -77,7 +112,7 @@ func compileQuasiquote(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) != 2 {
 		c.errorf(form, "bad syntax: quasiquote takes one template")
 	}
-	out, err := macro.QuasiquoteKeywords(items[1], func(v value.Value, kw *value.Symbol) bool {
+	out, err := macro.Quasiquote(items[1], func(v value.Value, kw *value.Symbol) bool {
 		return c.isKeyword(v, sc, kw)
 	})
 	if err != nil {
@@ -240,7 +275,7 @@ func compileIf(c *compiler, form *value.Pair, sc *scope) Node {
 	if len(items) == 4 {
 		n.els = c.compile(items[3], sc)
 	} else {
-		n.els = &Const{value.Unspecified}
+		n.els = &Const{v: value.Unspecified}
 	}
 	return n
 }
@@ -248,7 +283,7 @@ func compileIf(c *compiler, form *value.Pair, sc *scope) Node {
 func compileBegin(c *compiler, form *value.Pair, sc *scope) Node {
 	items := c.list(form, form)[1:]
 	if len(items) == 0 {
-		return &Const{value.Unspecified}
+		return &Const{v: value.Unspecified}
 	}
 	return c.sequence(items, sc)
 }
@@ -363,11 +398,11 @@ func compileLetrec(c *compiler, form *value.Pair, sc *scope) Node {
 	c.uncheckIfNoEarlyReads(inner, slots, inits)
 	var nodes []Node
 	for i, init := range inits {
-		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].ProcName()), define: true, site: c.site()})
+		nodes = append(nodes, &SetLocal{depth: 0, i: i, val: c.compileNamed(init, inner, names[i].ProcName()), site: c.site()})
 	}
 	body := c.body(items[2:], inner, form)
 	nodes = append(nodes, body)
-	return &Scope{frameSize: len(inner.names), body: c.markTails(&Seq{body: nodes, site: c.site()}, 1)}
+	return &Block{frameSize: len(inner.names), body: c.markTails(&Seq{body: nodes, site: c.site()}, 1)}
 }
 
 // compileDo rewrites (do ((var init step) ...) (test expr ...) body ...)
@@ -415,7 +450,7 @@ func compileCond(c *compiler, form *value.Pair, sc *scope) Node {
 
 func (c *compiler) condClauses(clauses []value.Value, sc *scope, form value.Value) Node {
 	if len(clauses) == 0 {
-		return &Const{value.Unspecified}
+		return &Const{v: value.Unspecified}
 	}
 	old := c.at(clauses[0])
 	defer func() { c.pos = old }()
@@ -436,7 +471,7 @@ func (c *compiler) condClauses(clauses []value.Value, sc *scope, form value.Valu
 	rest := c.condClauses(clauses[1:], sc, form)
 	if len(parts) == 1 {
 		// (test): the value of test if true.
-		return &And{parts: []Node{test, rest}, or: true, site: c.site()}
+		return &ShortCircuit{parts: []Node{test, rest}, stopOn: true, site: c.site()}
 	}
 	if c.isKeyword(parts[1], sc, symArrow) {
 		if len(parts) != 3 {
@@ -490,11 +525,11 @@ func compileAndOr(c *compiler, form *value.Pair, sc *scope, or bool) Node {
 	items := c.list(form, form)[1:]
 	switch len(items) {
 	case 0:
-		return &Const{!or}
+		return &Const{v: !or}
 	case 1:
 		return c.compile(items[0], sc)
 	}
-	n := &And{or: or, site: c.site()}
+	n := &ShortCircuit{stopOn: or, site: c.site()}
 	for _, it := range items {
 		n.parts = append(n.parts, c.compile(it, sc))
 	}
@@ -509,9 +544,9 @@ func compileWhen(c *compiler, form *value.Pair, sc *scope, when bool) Node {
 	body := c.sequence(items[2:], sc)
 	n := &If{test: c.compile(items[1], sc), site: c.site()}
 	if when {
-		n.then, n.els = body, &Const{value.Unspecified}
+		n.then, n.els = body, &Const{v: value.Unspecified}
 	} else {
-		n.then, n.els = &Const{value.Unspecified}, body
+		n.then, n.els = &Const{v: value.Unspecified}, body
 	}
 	return n
 }

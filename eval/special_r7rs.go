@@ -6,11 +6,7 @@ package eval
 // expand into definitions inside a body (define-values,
 // define-record-type, cond-expand) are macros instead, installed by
 // r7rs.go, because a body is scanned for definitions after macro
-// expansion only.
-//
-// This init runs after special.go's, which creates the map: Go runs a
-// package's init functions in the order the build presents its files,
-// sorted by name.
+// expansion only. Their rows are in special.go's table.
 
 import (
 	"fmt"
@@ -21,21 +17,6 @@ import (
 	"contigo/reader"
 	"contigo/value"
 )
-
-func init() {
-	for name, sf := range map[string]specialForm{
-		"let-values":     compileLetValues,
-		"let*-values":    compileLetStarValues,
-		"receive":        compileReceive,
-		"case-lambda":    compileCaseLambda,
-		"include":        func(c *compiler, f *value.Pair, sc *scope) Node { return compileInclude(c, f, sc, false) },
-		"include-ci":     func(c *compiler, f *value.Pair, sc *scope) Node { return compileInclude(c, f, sc, true) },
-		"import":         compileImport,
-		"define-library": compileDefineLibrary,
-	} {
-		specialForms[value.Intern(name)] = sf
-	}
-}
 
 var (
 	symCaseLambdaPrim = value.Intern("%case-lambda")
@@ -55,7 +36,13 @@ type LetValues struct {
 	body    Node
 	nvalues int // how many slots the inits fill
 	site
-	complexNode
+	stepNode
+}
+
+func (n *LetValues) awaited(f *Frame) Node { return nodeAt(n.inits, f.I) }
+func (n *LetValues) tails(levels int) Node {
+	n.body = markTails(n.body, levels+1)
+	return nil
 }
 
 // lvSaved is what a LetValues frame remembers: the slot values of the
@@ -68,7 +55,7 @@ func (n *LetValues) exec(m *Machine) { n.from(m, 0, nil) }
 // far (owned by the caller: it is copied before it is extended).
 func (n *LetValues) from(m *Machine, i int, vals []value.Value) {
 	for ; i < len(n.inits); i++ {
-		v, ok := n.inits[i].eval(m)
+		v, ok := n.inits[i].evalNow(m)
 		if !ok {
 			m.push(n, &lvSaved{vals}, int32(i))
 			m.node = n.inits[i]
@@ -76,7 +63,7 @@ func (n *LetValues) from(m *Machine, i int, vals []value.Value) {
 		}
 		vals = n.bind(m, i, v, vals)
 	}
-	env := newEnv(m.env, n.size)
+	env := m.in.envs.New(m.env, n.size)
 	copy(env.Vals, vals)
 	m.env = env
 	m.node = n.body
@@ -88,8 +75,6 @@ func (n *LetValues) resume(m *Machine, f *Frame) {
 	i := int(f.I)
 	n.from(m, i+1, n.bind(m, i, m.val, saved))
 }
-
-func (n *LetValues) siteOf() *site { return &n.site }
 
 // bind appends the slot values of init i, whose result is v, to a copy
 // of vals.
@@ -235,12 +220,12 @@ func compileCaseLambda(c *compiler, form *value.Pair, sc *scope) Node {
 func compileInclude(c *compiler, form *value.Pair, sc *scope, ci bool) Node {
 	forms := c.includeForms(form, ci)
 	if len(forms) == 0 {
-		return &Const{value.Unspecified}
+		return &Const{v: value.Unspecified}
 	}
 	if sc == nil {
 		nodes := make([]Node, len(forms))
 		for i, f := range forms {
-			nodes[i] = c.compileToplevel(f)
+			nodes[i] = c.toplevel(f)
 		}
 		if len(nodes) == 1 {
 			return nodes[0]
@@ -342,7 +327,7 @@ func compileImport(c *compiler, form *value.Pair, sc *scope) Node {
 			c.libraryError(form, err)
 		}
 	}
-	return &Const{value.Unspecified}
+	return &Const{v: value.Unspecified}
 }
 
 // (define-library name declaration ...), at top level only: the library
@@ -354,7 +339,7 @@ func compileDefineLibrary(c *compiler, form *value.Pair, sc *scope) Node {
 	if _, err := c.in.lib.declare(form, c.src, c.pos); err != nil {
 		c.libraryError(form, err)
 	}
-	return &Const{value.Unspecified}
+	return &Const{v: value.Unspecified}
 }
 
 // libraryError reports err, keeping the position and backtrace of an

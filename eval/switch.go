@@ -98,15 +98,19 @@ func (in *Interp) installSchedControls() {
 
 // RawContinuation is a continuation captured by %call/cc-raw: invoking
 // it reinstates its dynamic state, thread included, without running any
-// wind thunks.
-type RawContinuation struct{ Continuation }
+// wind thunks. wait is where the user's code waits when no frame of it
+// says so (Machine.waitSite).
+type RawContinuation struct {
+	Continuation
+	wait *site
+}
 
 // SchemeString implements value.Opaque.
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.waitSite()}
 	m.apply1(f, k, s)
 }
 
@@ -114,7 +118,7 @@ func callccRaw(m *Machine, args []value.Value, s *site) {
 func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
 	m.k = c.k
 	m.dyn = c.dyn
-	m.entry = nil
+	m.forgetEntry()
 	m.ret(v)
 }
 
@@ -149,7 +153,7 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 		}}
 		d.Handlers = &cont.Handler{Proc: h}
 		b.params, b.base, b.tag = params, base, tag
-		b.k = &RawContinuation{Continuation{k: base.k, dyn: d}}
+		b.k = &RawContinuation{Continuation: Continuation{k: base.k, dyn: d}}
 	}
 	m.ret(b.k)
 }
@@ -162,7 +166,7 @@ func callInContinuation(m *Machine, args []value.Value, s *site) {
 	}
 	m.k = k.k
 	m.dyn = k.dyn
-	m.entry = nil // another goroutine's (see resumeRaw)
+	m.forgetEntry() // another goroutine's (see resumeRaw)
 	if len(args) == 3 {
 		m.dyn = m.dyn.WithThread(threadTag(args[2]))
 	}
@@ -302,10 +306,26 @@ func handlerArg(v value.Value) (h value.Value, ok bool) {
 }
 
 func haltInterrupted(m *Machine, args []value.Value, s *site) {
+	m.deferredSince = time.Time{}
 	m.halt(nil, m.in.interruptError())
 }
 
+// maxInterruptDelay bounds how long the scheduler may put off Ctrl-C: a
+// critical section lasts a few steps, so an interrupt still put off
+// after it means the library itself loops with its lock held, and Ctrl-C
+// must work all the same.
+const maxInterruptDelay = 2 * time.Second
+
 func interruptLater(m *Machine, args []value.Value, s *site) {
+	now := time.Now()
+	switch {
+	case m.deferredSince.IsZero() || now.Sub(m.deferredLast) > 100*time.Millisecond:
+		m.deferredSince = now // a new run of deferrals
+	case now.Sub(m.deferredSince) > maxInterruptDelay:
+		haltInterrupted(m, args, s)
+		return
+	}
+	m.deferredLast = now
 	m.in.Stop(m.in.interruptError())
 	m.ret(value.Unspecified)
 }

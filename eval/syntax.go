@@ -251,7 +251,7 @@ func (c *compiler) letSyntaxScope(form *value.Pair, sc *scope, rec bool) (*scope
 func compileLetSyntax(c *compiler, form *value.Pair, sc *scope, rec bool) Node {
 	inner, items := c.letSyntaxScope(form, sc, rec)
 	body := c.body(items[2:], inner, form)
-	return &Scope{frameSize: len(inner.names), body: body}
+	return &Block{frameSize: len(inner.names), body: body}
 }
 
 // compileSyntaxError reports (syntax-error message args ...) when it is

@@ -6,8 +6,8 @@ package eval
 // when it is resumed (show-continuation, the REPL's ,cont).
 //
 //   - (%trace-where main?) is the position, as a string "file:line:col",
-//     of the innermost pending call outside the library of the current
-//     continuation (the operand or statement being evaluated, as in
+//     of the innermost pending call in the user's code (not the
+//     library's, blame.go) of the current continuation (the operand or statement being evaluated, as in
 //     backtraces); else, if main? (goroutine 1 runs, whose continuation
 //     is the top-level form's), the position of the top-level form being
 //     evaluated; else #f. A call in
@@ -36,12 +36,10 @@ func (in *Interp) tracePrims() []*value.Primitive {
 			if in.m == nil {
 				return false, nil
 			}
-			for f := in.m.k; f != nil; f = f.Next {
-				if _, pos := frameWhere(f); pos.IsValid() && !isLibPos(pos) {
-					return value.NewString(pos.String()), nil
-				}
+			if f, _, pos := userFrame(in.m.k, -1); f != nil {
+				return value.NewString(pos.String()), nil
 			}
-			if main != false && in.topPos.IsValid() && !isLibPos(in.topPos) {
+			if main != false && isUserPos(in.topPos) {
 				return value.NewString(in.topPos.String()), nil
 			}
 			return false, nil
@@ -73,6 +71,40 @@ func (in *Interp) tracePrims() []*value.Primitive {
 			return value.Unspecified, nil
 		}),
 	}
+}
+
+// continuationBacktrace is (%continuation-backtrace k): the pending calls
+// of continuation k outside the library, innermost first, as strings
+// "name at file:line:col". A goroutine's continuation (raw) starts with
+// where it waits when its innermost pending call is in the library and
+// the user's call that entered it was in tail position (waitSite).
+func continuationBacktrace(x V) (V, error) {
+	c, ok := asContinuation(x)
+	if !ok {
+		return value.Nil, nil
+	}
+	var lines []V
+	var last string
+	add := func(name string, pos value.Pos) {
+		if !isUserPos(pos) {
+			return
+		}
+		if name == "" {
+			name = "<top level>"
+		}
+		line := name + " at " + pos.String()
+		if line != last {
+			lines = append(lines, value.NewString(line))
+		}
+		last = line
+	}
+	if r, ok := x.(*RawContinuation); ok && r.wait != nil {
+		add(r.wait.name, r.wait.pos)
+	}
+	for f := c.k; f != nil; f = f.Next {
+		add(f.Code.where())
+	}
+	return value.List(lines...), nil
 }
 
 // describeContinuation is the text show-continuation prints.
@@ -147,7 +179,7 @@ func frameAction(f *Frame) string {
 		return "assign it to " + c.g.Name.Name
 	case *SetLocal:
 		return "assign it to a local variable"
-	case *And:
+	case *ShortCircuit:
 		return "test it (and/or), then go on with the rest"
 	case *Case, caseArrow, *CondArrow:
 		return "dispatch on it (case/cond)"

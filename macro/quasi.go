@@ -24,19 +24,10 @@ var (
 // Quasiquote rewrites the template of `template (report 4.2.8) into an
 // expression that builds it: constant parts are quoted, unquoted parts
 // evaluated, spliced parts appended. Nested quasiquotes raise the level,
-// so only unquotes at level zero are evaluated.
-func Quasiquote(template value.Value) (value.Value, error) {
-	return QuasiquoteKeywords(template, nil)
-}
-
-// QuasiquoteKeywords is Quasiquote where is(v, kw) decides whether v is
-// the keyword kw (quasiquote, unquote or unquote-splicing), so that
+// so only unquotes at level zero are evaluated. is(v, kw) decides whether
+// v is the keyword kw (quasiquote, unquote or unquote-splicing), so that
 // aliases of them in templates of syntax-rules macros are recognised.
-// A nil is compares with ==.
-func QuasiquoteKeywords(template value.Value, is func(v value.Value, kw *value.Symbol) bool) (value.Value, error) {
-	if is == nil {
-		is = func(v value.Value, kw *value.Symbol) bool { return v == value.Value(kw) }
-	}
+func Quasiquote(template value.Value, is func(v value.Value, kw *value.Symbol) bool) (value.Value, error) {
 	q := &quasi{is: is}
 	if !q.hasKeyword(template) {
 		// A constant template, however deep or long: no recursion.

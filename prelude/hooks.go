@@ -62,3 +62,17 @@ func Settle(in *eval.Interp, budget time.Duration) (time.Duration, error) {
 	}
 	return time.Duration(ms * float64(time.Millisecond)), nil
 }
+
+// SetTimeSlice sets about how long a goroutine runs before the scheduler
+// preempts it, if another is runnable: 1 ms unless set. Each slice varies
+// at random by up to half a millisecond either way (a loop whose period
+// divides the slice is not always interrupted at the same place), and is
+// never under 50 µs. A long slice makes the order in which goroutines
+// print repeatable on a loaded machine, as tests want.
+func SetTimeSlice(in *eval.Interp, d time.Duration) error {
+	if !Loaded(in) {
+		return ErrNotLoaded
+	}
+	in.Define("%time-slice", value.Int(d.Microseconds()))
+	return nil
+}

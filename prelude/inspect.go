@@ -93,10 +93,10 @@ func Goroutines(in *eval.Interp) ([]Goroutine, error) {
 	return out, nil
 }
 
-// GoroutineID returns a procedure of no arguments that returns the id of
+// GoroutineIDProc returns a procedure of no arguments that returns the id of
 // the goroutine running when it is called (1 for the main program, and
 // always 1 without the library): the REPL's ,trace shows it.
-func GoroutineID(in *eval.Interp) (value.Value, error) {
+func GoroutineIDProc(in *eval.Interp) (value.Value, error) {
 	src := "(lambda () 1)"
 	if Loaded(in) {
 		src = "(let ((id goroutine-id) (cur current-goroutine)) (lambda () (id (cur))))"

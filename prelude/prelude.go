@@ -28,6 +28,7 @@ package prelude
 import (
 	_ "embed"
 	"errors"
+	"slices"
 
 	"contigo/eval"
 	"contigo/value"
@@ -44,10 +45,14 @@ const File = "prelude.scm"
 func Source() string { return source }
 
 // Load makes the interpreter that opts configures load the library after
-// the built-in one. Like the built-in library, it is never blamed for an
-// error: an error raised inside it is positioned at the user's call.
+// the built-in one (once, however often Load is called). Like the
+// built-in library, it is never blamed for an error: an error raised
+// inside it is positioned at the user's call.
 func Load(opts *eval.Options) {
-	opts.Library = append(opts.Library, eval.Source{Name: File, Text: source})
+	lib := eval.Source{Name: File, Text: source}
+	if !slices.Contains(opts.Library, lib) {
+		opts.Library = append(opts.Library, lib)
+	}
 }
 
 // New makes an interpreter with the library loaded: eval.New with opts

@@ -1,10 +1,23 @@
 ;;; prelude.scm: Go's goroutines, channels and select, and Trio's
-;;; nurseries, written in Scheme with first-class continuations and
-;;; define-macro.
+;;; nurseries, written in Scheme with first-class continuations.
 ;;;
-;;; This file is the argument of the project: a language with call/cc and
-;;; macros can give itself lightweight threads as a library. Everything
-;;; below is ordinary Scheme. It uses only a few hooks of the core:
+;;; The idea. A thread that waits is nothing but what it will do when it
+;;; resumes: a continuation. So a language with call/cc can give itself
+;;; lightweight threads as a library. A goroutine is a record holding a
+;;; continuation; to block is to save the current continuation in the
+;;; running goroutine's record and invoke the continuation of the next
+;;; runnable one; to wake a goroutine is to put its record back on the
+;;; run queue. The rest of Go and Trio follows with a few data
+;;; structures. A channel is a buffer and two queues of goroutines waiting
+;;; to send or to receive. select tries each of its operations and, if
+;;; none can complete now, leaves a waiter in every channel: the first to
+;;; fire wakes the goroutine and kills the others. A nursery counts its
+;;; live goroutines, and its opener waits for the count to reach zero. A
+;;; cancellation is an error a goroutine raises at its next blocking
+;;; operation.
+;;;
+;;; Everything below is ordinary Scheme, on a few hooks of the core that
+;;; know nothing of goroutines:
 ;;;
 ;;;   (%call/cc-raw f)   like call/cc, but the continuation, when invoked,
 ;;;                      reinstates its dynamic state (dynamic-wind point,
@@ -31,158 +44,61 @@
 ;;;                      and stop it: Ctrl-C stops the foreground only.
 ;;;   %record, %make-queue, %make-condition, %origin,
 ;;;   %continuation-backtrace
-;;;                      opaque objects, fast queues, error objects of a
-;;;                      kind, where a goroutine waits (eval/builtins_sched.go says why each exists).
+;;;                      records that print what a user wants to see, fast
+;;;                      queues, error objects of a kind, where a goroutine
+;;;                      waits (eval/builtins_sched.go says why each exists).
 ;;;
-;;; A goroutine is a record holding a continuation. Blocking saves the
-;;; current continuation in the goroutine and invokes the continuation of
-;;; the next runnable one; waking puts a goroutine back on the run queue.
+;;; Two macros of eval/inline.scm keep the scheduler fast without
+;;; cluttering it: (%define-record kind (field ...) (printed ...)) makes
+;;; records whose accessors cost no procedure call, and
+;;; (%define-inline (name arg ...) body ...) a procedure expanded where it
+;;; is called.
 ;;;
-;;; The sections come in dependency order: helpers, queues and heaps,
-;;; goroutines and the scheduler, timers, channels, select, nurseries, and
-;;; the hooks that main.go and the REPL call. The scheduler's loop and the
-;;; timers need each other; the scheduler section says where it calls
-;;; forward. Names that start with % are internal.
+;;; The sections build up in order, each using only what is above it
+;;; (prelude/order_test.go checks it): helpers; queues and heaps; the
+;;; records of goroutines and nurseries; the trace; switching between
+;;; goroutines; nurseries' bookkeeping; starting goroutines, yielding and
+;;; preemption; sleeping; channels; select and events; nurseries; cancel
+;;; scopes; Go's timers, sync and context; goroutine handles; and the
+;;; hooks that main.go and the REPL call. The scheduler's loop is a cycle
+;;; (running out of goroutines, it idles, and idling wakes one): the few
+;;; procedures it calls before they are defined are named in a comment
+;;; "Defined below:", with the section that defines them. Names that start
+;;; with % are internal.
 
 ;;;; Helpers
-
-;; (%define-record tag field ...) defines, as macros, a constructor
-;; (%make-TAG field ...), a predicate (%TAG? x), and for each field a getter
-;; (%TAG-FIELD r) and a setter (%TAG-FIELD-set! r v). They are macros so
-;; that the scheduler's hot paths pay no procedure call for a field access:
-;; each use expands into a call of a primitive. Records print as
-;; #<TAG FIELD0> (e.g. #<goroutine 3>) and never show their other fields,
-;; which hold continuations and cycles.
-(define-macro (%define-record tag . fields)
-  (define (name . parts)
-    (string->symbol
-      (apply string-append
-             (map (lambda (p) (if (symbol? p) (symbol->string p) p)) parts))))
-  (let loop ((fs fields) (i 0)
-             (out (list `(define-macro (,(name "%make-" tag) . args)
-                           (cons '%record (cons '',tag args)))
-                        `(define-macro (,(name "%" tag "?") x)
-                           (list '%record? x '',tag)))))
-    (if (null? fs)
-        `(begin ,@(reverse out))
-        (loop (cdr fs) (+ i 1)
-              (cons `(define-macro (,(name "%" tag "-" (car fs) "-set!") r v)
-                       (list '%record-set! r ,i v))
-                    (cons `(define-macro (,(name "%" tag "-" (car fs)) r)
-                             (list '%record-ref r ,i))
-                          out))))))
-
-;; (%define-inline (name arg ...) body ...) is a procedure whose calls
-;; are expanded in place, for the scheduler's small, hot helpers: a call
-;; costs no procedure call, and usually no environment record either.
-;; An argument that is a variable, a constant, or a read of fields
-;; ((car x), (vector-ref v 2), (%chan-recvq ch): accessors applied to
-;; such arguments) is substituted for its parameter, and so is a new
-;; pair or vector of such things for a parameter used once (reads more
-;; than one deep are substituted only where used once). Any other
-;; argument is bound by a let, so that it is still evaluated once, before
-;; the body.
-;; So the body may refer only to its parameters and to global names, must
-;; not rebind its parameters, and must not change what a caller's field
-;; read reads before using it.
-(define-macro (%define-inline spec . body)
-  `(define-macro (,(car spec) . actuals)
-     (%inline-expand ',(car spec) ',(cdr spec) actuals ',body)))
-
-(define (%inline-expand name params actuals body)
-  (define (mentions? x sym)
-    (if (pair? x) (or (mentions? (car x) sym) (mentions? (cdr x) sym)) (eq? x sym)))
-  ;; Whether the body binds sym (let, named let, lambda, do), so that a
-  ;; variable sym substituted into it could be captured.
-  (define (binds? x sym)
-    (and (pair? x)
-         (or (and (memq (car x) '(let let* letrec letrec* do)) (pair? (cdr x))
-                  (let* ((named (symbol? (cadr x)))
-                         (bindings (if named (if (pair? (cddr x)) (caddr x) '()) (cadr x))))
-                    (or (and named (eq? (cadr x) sym))
-                        (and (list? bindings) (assq sym (filter-pairs bindings))))))
-             (and (eq? (car x) 'lambda) (pair? (cdr x)) (mentions? (cadr x) sym))
-             (binds? (car x) sym)
-             (binds? (cdr x) sym))))
-  (define (filter-pairs l)
-    (cond ((null? l) '()) ((pair? (car l)) (cons (car l) (filter-pairs (cdr l)))) (else (filter-pairs (cdr l)))))
-  ;; How many field reads deep a is. A deep read used several times is
-  ;; bound by a let instead: one record costs less than many reads.
-  (define (depth a)
-    (let ((a (macroexpand a)))
-      (if (pair? a) (+ 1 (apply max 0 (map depth (cdr a)))) 0)))
-  (define (constant? a)
-    (or (number? a) (boolean? a) (string? a) (char? a)
-        (and (pair? a) (eq? (car a) 'quote))))
-  (define (field-read? a)
-    (let ((a (macroexpand a)))
-      (or (constant? a)
-          (and (symbol? a) (not (binds? body a)))
-          (and (pair? a) (memq (car a) '(car cdr vector-ref %record-ref))
-               (list? a)
-               (let loop ((args (cdr a)))
-                 (or (null? args) (and (field-read? (car args)) (loop (cdr args)))))))))
-  (define (occurrences x sym)
-    (cond ((eq? x sym) 1)
-          ((pair? x) (+ (occurrences (car x) sym) (occurrences (cdr x) sym)))
-          (else 0)))
-  ;; An allocation of field reads, for a parameter the body uses once, may
-  ;; be made where it is used: nothing it reads can change before.
-  (define (single-use-allocation? a p)
-    (and (pair? a) (memq (car a) '(cons list vector)) (list? a)
-         (let loop ((args (cdr a)))
-           (or (null? args) (and (field-read? (car args)) (loop (cdr args)))))
-         (= (occurrences body p) 1)))
-  (define (substitute x subst)
-    (cond ((symbol? x) (let ((b (assq x subst))) (if b (cdr b) x)))
-          ((and (pair? x) (eq? (car x) 'quote)) x)
-          ((pair? x) (cons (substitute (car x) subst) (substitute (cdr x) subst)))
-          (else x)))
-  (if (not (= (length actuals) (length params)))
-      (error (string-append (symbol->string name) ": wrong number of arguments in")
-             (cons name actuals)))
-  (let loop ((ps params) (as actuals) (binds '()) (subst '()))
-    (if (null? ps)
-        (let ((b (substitute body subst)))
-          (cond ((pair? binds) `(let ,(reverse binds) ,@b))
-                ((null? (cdr b)) (car b))
-                (else `(begin ,@b))))
-        (let ((a (macroexpand (car as))))
-          (if (or (and (field-read? a)
-                       (or (< (depth a) 2) (<= (occurrences body (car ps)) 1)))
-                  (single-use-allocation? a (car ps)))
-              (loop (cdr ps) (cdr as) binds (cons (cons (car ps) a) subst))
-              (loop (cdr ps) (cdr as) (cons (list (car ps) a) binds) subst))))))
 
 ;; The values of (if #f #f) and (eof-object), as variables: arguments of
 ;; inline procedures that are variables cost nothing.
 (define %unspecified (if #f #f))
 (define %eof (eof-object))
 
-;; The lock. Scheduler code (queues, channels, the run queue) must not be
-;; interrupted half-way by preemption, which would switch to a goroutine
-;; that sees the half-updated state. Every operation sets %lock while it
-;; works; the timer handler does nothing while it is set. A goroutine
-;; that blocks switches away with the lock held; the goroutine switched
-;; to releases it when it resumes.
-(define %lock #f)
+;; The critical section. Scheduler code (queues, channels, the run queue)
+;; must not be interrupted half-way by preemption, which would switch to
+;; a goroutine that sees the half-updated state. Every operation sets
+;; %critical while it works, and the timer handler does nothing while it
+;; is set. It is a flag, not a lock: there is one thread of control, and
+;; nothing waits for it. A goroutine that blocks switches away inside the
+;; critical section; the goroutine switched to leaves it when it resumes.
+(define %critical #f)
 
 ;; (%atomic body ...) runs body, which must not block, as one step that
 ;; preemption cannot split, and returns its value. The library's own
 ;; data (a wait group's counter, a once's state, a mailbox's queue) is
 ;; shared by goroutines that preemption may switch between any two steps:
 ;; each read-modify-write of it is atomic, as Go's sync package makes it.
-;; Not for use where the lock is already held (it releases it).
+;; Not for use inside the critical section (it leaves it).
 (define-macro (%atomic . body)
   (let ((v (gensym "v")))
-    `(begin (set! %lock #t)
-            (let ((,v (begin ,@body))) (set! %lock #f) ,v))))
+    `(begin (set! %critical #t)
+            (let ((,v (begin ,@body))) (set! %critical #f) ,v))))
 
-;; %fail raises an error object with message msg from library code: the
-;; lock is released first. (The machine blames an error raised here on
-;; the user's call: its position and backtrace start there.)
+;; %fail raises an error object with message msg from library code,
+;; leaving the critical section first. (The machine blames an error
+;; raised here on the user's call: its position and backtrace start
+;; there.)
 (define (%fail msg . irritants)
-  (set! %lock #f)
+  (set! %critical #f)
   (raise (apply %make-condition "" msg irritants)))
 
 ;; Macros report bad syntax with %syntax-error: the error then carries no
@@ -208,83 +124,24 @@
   (set! %random-state (modulo (* 48271 %random-state) 2147483647))
   (quotient (* %random-state n) 2147483647))
 
-;; The scheduler trace: with (trace-scheduler #t), every scheduling event
-;; is printed on the error port, one per line, with the position in the
-;; user's code where it happened (if known) and the time since the trace
-;; began ("sched: block 1 chan receive #<chan 1> at f.scm:8:1 (0.153 ms)").
-;; contigo --trace-html records the events instead (%trace-record!), for
-;; a timeline (internal/timeline). When the trace is off, each event
-;; costs one test of %trace?.
-(define %trace? #f)
-(define %trace-print? #f)
-;; The recorded events, newest first, while recording (else #f): vectors
-;; #(microseconds position nursery opener kind item ...), position a
-;; string "file:line:col" or #f, nursery and opener the numbers of a
-;; spawned goroutine's nursery and of the goroutine that opened it (0
-;; for the root nursery; #f for other events), every item a string.
-;; Past %trace-limit events, the rest are only counted (%trace-left-out):
-;; a long run must not fill the memory, and its picture would be
-;; unreadable anyway.
-(define %trace-log #f)
-(define %trace-limit 20000)
-(define %trace-count 0)
-(define %trace-left-out 0)
-(define %trace-epoch 0)
-;; Where each traced goroutine was started, by id: events of a goroutine
-;; with no pending call of the user's (a call in tail position leaves
-;; none) are placed there.
-(define %trace-origins (make-hash-table))
-(define (%trace-switch!)
-  (let ((on? (or %trace-print? (and %trace-log #t))))
-    (if (and on? (not %trace?)) (set! %trace-epoch (current-jiffy)))
-    (set! %trace? on?)))
-(define (trace-scheduler on?) (set! %trace-print? on?) (%trace-switch!))
-(define (%trace-record! on?)
-  (set! %trace-log (if on? '() #f))
-  (set! %trace-count 0)
-  (set! %trace-left-out 0)
-  (%trace-switch!))
-(define (%trace . items)
-  (if (and %trace-log (>= %trace-count %trace-limit) (not %trace-print?))
-      (set! %trace-left-out (+ %trace-left-out 1))
-      (%trace-event items)))
-(define (%trace-event items)
-  (let ((t (- (current-jiffy) %trace-epoch))
-        (context (%trace-context items)))   ; #(where nursery opener)
-    (cond ((not %trace-log))
-          ((>= %trace-count %trace-limit) (set! %trace-left-out (+ %trace-left-out 1)))
-          (else
-           (set! %trace-count (+ %trace-count 1))
-           (set! %trace-log
-                 (cons (apply vector t (vector-ref context 0) (vector-ref context 1)
-                              (vector-ref context 2)
-                              (map (lambda (x)
-                                     (if (string? x)
-                                         x
-                                         (let ((p (open-output-string)))
-                                           (display x p)
-                                           (get-output-string p))))
-                                   items))
-                       %trace-log))))
-    (if %trace-print? (%trace-print items (vector-ref context 0) t))))
-(define (%trace-print items where t)
-  (let ((p (current-error-port)))
-    ;; What the program printed so far comes first, so that on a terminal
-    ;; the events interleave with the output in the order they happened.
-    (flush-output-port (current-output-port))
-    (display "sched:" p)
-    (for-each (lambda (x) (display " " p) (display x p)) items)
-    (if where (begin (display " at " p) (display where p)))
-    (display " (" p)
-    (display (quotient t 1000) p)
-    (display "." p)
-    (let ((us (remainder t 1000)))
-      (if (< us 100) (display "0" p))
-      (if (< us 10) (display "0" p))
-      (display us p))
-    (display " ms)" p)
-    (newline p)
-    (flush-output-port p)))
+;; A body as one expression: (let () body ...) if it defines things, so
+;; that the definitions are local, else (begin body ...).
+(define (%body->expression body)
+  (define (definition? form)
+    (and (pair? form) (memq (car form) '(define define-values define-record-type define-syntax))))
+  (cond ((null? body) '(if #f #f))
+        ((let loop ((b body)) (and (pair? b) (or (definition? (car b)) (loop (cdr b)))))
+         `(let () ,@body))
+        (else `(begin ,@body))))
+
+;; A body for a thunk: (if #f #f) when it is empty.
+(define (%thunk-body body) (if (null? body) '((if #f #f)) body))
+
+;; l without its first x.
+(define (%remove-once x l)
+  (cond ((null? l) '())
+        ((eq? (car l) x) (cdr l))
+        (else (cons (car l) (%remove-once x (cdr l))))))
 
 ;;;; Queues and heaps
 
@@ -337,7 +194,7 @@
                 (vector-set! v i x)))))
     top))
 
-;;;; Goroutines and the scheduler
+;;;; Goroutines and nurseries: the records
 
 ;; A goroutine:
 ;;   id          1 for the main program, then counting up
@@ -346,11 +203,9 @@
 ;;               nursery, or idle (goroutine 1 at the REPL prompt)
 ;;   k           the raw continuation that resumes it, while it is not
 ;;               running (before it starts, the one it starts in)
-;;   ticket      a pair (live . goroutine) for its next blocking
-;;               operation: the waiters and the timer of the operation hold
-;;               it. Waking the goroutine kills it (its car becomes #f), so
-;;               the operation's other waiters die with it, and gives the
-;;               goroutine a new one.
+;;   ticket      the ticket of its next blocking operation (see ;;;;
+;;               Switching): the waiters and the timer of the operation
+;;               hold it, and die with it when the goroutine wakes
 ;;   wake-index  how the last blocking operation ended: the number of the
 ;;               select clause that fired (-1 or -2 for a single
 ;;               operation, 0 for others), or, when the goroutine must
@@ -359,15 +214,15 @@
 ;;   wake-value  the value the blocking operation returns (the value
 ;;               received, for example); before it starts, its thunk
 ;;   place       (nursery . origin): the nursery it belongs to, and
-;;               where it was created
+;;               where it was created, for reports ("created by NAME at
+;;               FILE:L:C": see %origin), or #f. Goroutines started in a
+;;               loop share one pair (see spawn).
 ;;   cancel      #f, or the nursery whose cancellation reached it
 ;;   prev, next  links of the list of live goroutines (for listings)
-;; Each field costs every goroutine 16 bytes, so there are few.
-(%define-record goroutine id state k ticket wake-index wake-value place cancel prev next)
-;; Its place is a pair (nursery . origin): the nursery it belongs to, and
-;; where it was created, for reports ("created by NAME at FILE:L:C": see
-;; %origin), or #f. Goroutines started in a loop share one pair (see spawn): a field
-;; for the origin would cost each goroutine 16 bytes.
+;; Each field costs every goroutine 16 bytes, so there are few. It prints
+;; as #<goroutine 3 state: runnable>.
+(%define-record goroutine (id state k ticket wake-index wake-value place cancel prev next)
+  (id state))
 (define-macro (%goroutine-nursery g) `(car (%goroutine-place ,g)))
 (define-macro (%goroutine-origin g) `(cdr (%goroutine-place ,g)))
 (%define-inline (%blocked? g)
@@ -379,37 +234,13 @@
 ;;   parent      the nursery that was current when it was opened
 ;;   live        how many of its goroutines have not ended
 ;;   waiter      the opener, while it waits for live to reach 0
-;;   error       #f, or a list holding the first uncaught error
+;;   error       #f, or the list of the uncaught errors, newest first
 ;;   cancelled   whether it has been cancelled
 ;;   open        #f once it has closed: no more goroutines may join
 ;;   in-body     whether the opener is still running the body
 ;;   origin      where it was opened, for reports (see %origin), or #f
-(%define-record nursery id opener parent live waiter error cancelled open in-body origin)
-
-;; What the trace says of an event besides its items (see %trace): a
-;; vector #(where nursery opener). A spawned goroutine is placed at its
-;; first form (the go form's body); other events at the innermost pending
-;; call of the user's, or else where the running goroutine was started.
-(define (%trace-context items)
-  (let ((g (and (equal? (car items) "spawn") (%trace-goroutine (cadr items)))))
-    (if g
-        (let ((where (%procedure-position (%goroutine-wake-value g)))
-              (n (%goroutine-nursery g)))
-          (hash-table-set! %trace-origins (%goroutine-id g) where)
-          (vector where (%nursery-id n)
-                  (if (%nursery-opener n) (%goroutine-id (%nursery-opener n)) 0)))
-        (vector (or (%trace-where (eq? %current %main))
-                    (hash-table-ref/default %trace-origins (%goroutine-id %current) #f))
-                #f #f))))
-;; The goroutine numbered id, which was just started (so it is probably
-;; the last of the list).
-(define (%trace-goroutine id)
-  (if (eqv? (%goroutine-id %last) id)
-      %last
-      (let loop ((g %main))
-        (cond ((not g) #f)
-              ((eqv? (%goroutine-id g) id) g)
-              (else (loop (%goroutine-next g)))))))
+(%define-record nursery (id opener parent live waiter error cancelled open in-body origin)
+  (id live cancelled))
 
 (define %nurseries-made 1)
 (define %root-nursery (%make-nursery 1 #f #f 0 #f #f #f #t #f #f))
@@ -433,32 +264,6 @@
   (if (not (%goroutine? g)) (%type-error "goroutine-id" "goroutine" g))
   (%goroutine-id g))
 
-;; A cancelled goroutine raises a cancellation, not an error object (so a
-;; guard testing error-object? lets it through), carrying the nursery
-;; whose cancellation it is. It prints as #<cancelled N>, N the nursery's
-;; number.
-(%define-record cancelled id scope)
-;; Raising it marks the goroutine (wake-index #t, until its next blocking
-;; operation) so that preemption does not raise it again: the after
-;; thunks that the cancellation runs must not be cut short at an
-;; arbitrary step. A blocking operation in them raises it again, as a
-;; checkpoint in a finally block does in Trio (with-shield prevents it).
-(define (%raise-cancelled g)
-  (let ((scope (%goroutine-cancel g)))
-    (if (not (memq g %shielded))
-        (begin
-          (%goroutine-wake-index-set! g #t)
-          (set! %lock #f)
-          (raise (%make-cancelled (%nursery-id scope) scope))))))
-;; The goroutines running a with-shield body (once per nesting): their
-;; cancellation waits until they leave it. Shields are rare, so a list.
-(define %shielded '())
-;; Every channel operation, select, sleep and yield is a checkpoint: a
-;; cancelled goroutine raises its cancellation there, and again at each
-;; checkpoint until it has left the cancelled nursery.
-(define-macro (%checkpoint)
-  '(if (%goroutine-cancel %current) (%raise-cancelled %current)))
-
 ;; The list of live goroutines, in the order they were started.
 ;; (Procedures that end in a primitive call, rather than in a set!,
 ;; recycle their environment record at once.)
@@ -476,70 +281,301 @@
   (let loop ((g %main))
     (if g (let ((next (%goroutine-next g))) (f g) (loop next)))))
 
-;;; Switching
+;;; Listing goroutines
 
-;; (%park! waiting obj) stops the running goroutine, whose waiters (if
-;; any) are already in place, and runs others until some goroutine wakes
-;; it; it returns the goroutine's wake-value. waiting is what it waits for
-;; (or runnable, as after yield), obj the channel, for the trace. The lock
-;; is held on entry and released on return. This is the only place a
-;; goroutine stops: the raw continuation saved here is resumed by
-;; %schedule, so no dynamic-wind thunk runs on a switch. (The goroutine
-;; that stops is %current, and it is %current again when it resumes.)
-;;
-;; What a goroutine does as it wakes is done by %resume, which the
-;; scheduler calls on top of the saved continuation: so an operation that
-;; parks in tail position, returning what its waker left in wake-value,
-;; keeps nothing of its own alive while it is blocked (no frame, no
-;; environment): only its caller's frames.
-(%define-inline (%park! waiting obj)
-  (%goroutine-state-set! %current waiting)
-  (if %trace? (%trace-park waiting obj))
-  (%call/cc-raw %switch))
-;; Both fields are read, and an error's wake-index reset, before the
-;; lock is released: from then on a preemption may switch away and back.
-;; Nothing else writes them while the goroutine runs (only %wake! does,
-;; and only to a blocked goroutine), so the select macro can still read
-;; wake-value after select has returned.
-(define (%resume)
-  (let ((v (%goroutine-wake-value %current)) (why (%goroutine-wake-index %current)))
-    (if (symbol? why)
-        (%woken-to-raise why v)
-        (begin (set! %lock #f) v))))
-(define (%trace-park waiting obj)
-  (cond ((eq? waiting 'runnable) (%trace "yield" (%goroutine-id %current)))
-        (obj (%trace "block" (%goroutine-id %current) (%waiting-label waiting) obj))
-        (else (%trace "block" (%goroutine-id %current) (%waiting-label waiting)))))
-;; Raise what the waker said to raise. (Yield and preemption resume a
-;; goroutine without setting wake-index: it must not say to raise again
-;; then.) Each branch releases the lock.
-(define (%woken-to-raise why v)
-  (%goroutine-wake-index-set! %current 0)
-  (case why
-    ((deadlock) (set! %lock #f) (raise v))
-    ((interrupted) (set! %lock #f) (%halt-interrupted))
-    ((send-closed) (%fail "send: send on closed channel"))
-    (else (%raise-cancelled %current))))
+(define (%waiting-label state)
+  (case state
+    ((chan-send) "chan send")
+    ((chan-receive) "chan receive")
+    ((chan-send-nil) "chan send (nil chan)")
+    ((chan-receive-nil) "chan receive (nil chan)")
+    (else (symbol->string state))))
+
+;; (goroutines) describes the live goroutines: a list of (id state
+;; waiting), where state is running, runnable or blocked, and waiting
+;; says, as Go's tracebacks do, what a blocked one waits for: "chan
+;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
+;; is not blocked).
+(define (goroutines)
+  ;; From the last to the first, so that the list comes out in order.
+  (let loop ((g %last) (out '()))
+    (if g
+        (loop (%goroutine-prev g)
+              (cons (list (%goroutine-id g)
+                          (if (%blocked? g) 'blocked (%goroutine-state g))
+                          (and (%blocked? g) (%waiting-label (%goroutine-state g))))
+                    out))
+        out)))
+
+;; The line saying where g was created, as Go's tracebacks do.
+(define (%display-created-by g p indent)
+  (if (%goroutine-origin g)
+      (begin (display indent p) (display "created " p) (display (%goroutine-origin g) p)
+             (newline p))))
+
+;; The Go-style report of every goroutine, for a deadlock: one block per
+;; goroutine, blank lines between them, each listing where it waits:
+;;   goroutine 3 [chan send]:
+;;     worker at prog.scm:4:5
+(define (%goroutine-report)
+  (let ((p (open-output-string)))
+    (%for-each-goroutine
+      (lambda (g)
+        (let ((state (%goroutine-state g)))
+          (if (not (eq? g %main)) (newline p))
+          (display "goroutine " p)
+          (display (%goroutine-id g) p)
+          (display " [" p)
+          (display (if (%blocked? g) (%waiting-label state) state) p)
+          (display "]:" p)
+          (newline p)
+          ;; A goroutine waiting for a nursery's children has its
+          ;; nursery in wake-value: where it was opened is where it
+          ;; waits.
+          (if (and (eq? state 'nursery) (%nursery? (%goroutine-wake-value g))
+                   (%nursery-origin (%goroutine-wake-value g)))
+              (begin (display "  nursery opened " p) (display (%nursery-origin (%goroutine-wake-value g)) p)
+                     (newline p)))
+          (for-each (lambda (line) (display "  " p) (display line p) (newline p))
+                    (%continuation-backtrace (%goroutine-k g)))
+          (%display-created-by g p "  "))))
+    (get-output-string p)))
+
+;;;; The trace
+
+;; The scheduler trace: with (trace-scheduler #t), every scheduling event
+;; is printed on the error port, one per line, with the position in the
+;; user's code where it happened (if known) and the time since the trace
+;; began ("sched: block 1 chan receive #<chan 1> at f.scm:8:1 (0.153 ms)").
+;; contigo --trace-html records the events instead (%trace-record!), for
+;; a timeline (internal/timeline). When the trace is off, each event
+;; costs one test of %trace?.
+(define %trace? #f)
+(define %trace-print? #f)
+;; The recorded events, newest first, while recording (else #f): vectors
+;; #(microseconds position nursery opener kind item ...), position a
+;; string "file:line:col" or #f, nursery and opener the numbers of a
+;; spawned goroutine's nursery and of the goroutine that opened it (0
+;; for the root nursery; #f for other events), every item a string.
+;; Past %trace-limit events, the rest are only counted (%trace-left-out):
+;; a long run must not fill the memory, and its picture would be
+;; unreadable anyway.
+(define %trace-log #f)
+(define %trace-limit 20000)
+(define %trace-count 0)
+(define %trace-left-out 0)
+(define %trace-epoch 0)
+;; Where each traced goroutine was started, by id: events of a goroutine
+;; with no pending call of the user's (a call in tail position leaves
+;; none) are placed there.
+(define %trace-origins (make-hash-table))
+(define (%trace-switch!)
+  (let ((on? (or %trace-print? (and %trace-log #t))))
+    (if (and on? (not %trace?)) (set! %trace-epoch (current-jiffy)))
+    (set! %trace? on?)))
+(define (trace-scheduler on?) (set! %trace-print? on?) (%trace-switch!))
+(define (%trace-record! on?)
+  (set! %trace-log (if on? '() #f))
+  (set! %trace-count 0)
+  (set! %trace-left-out 0)
+  (%trace-switch!))
+;; The goroutine numbered id, which was just started (so it is probably
+;; the last of the list).
+(define (%trace-goroutine id)
+  (if (eqv? (%goroutine-id %last) id)
+      %last
+      (let loop ((g %main))
+        (cond ((not g) #f)
+              ((eqv? (%goroutine-id g) id) g)
+              (else (loop (%goroutine-next g)))))))
+;; What the trace says of an event besides its items (see %trace): a
+;; vector #(where nursery opener). A spawned goroutine is placed at its
+;; first form (the go form's body); other events at the innermost pending
+;; call of the user's, or else where the running goroutine was started.
+(define (%trace-context items)
+  (let ((g (and (equal? (car items) "spawn") (%trace-goroutine (cadr items)))))
+    (if g
+        (let ((where (%procedure-position (%goroutine-wake-value g)))
+              (n (%goroutine-nursery g)))
+          (hash-table-set! %trace-origins (%goroutine-id g) where)
+          (vector where (%nursery-id n)
+                  (if (%nursery-opener n) (%goroutine-id (%nursery-opener n)) 0)))
+        (vector (or (%trace-where (eq? %current %main))
+                    (hash-table-ref/default %trace-origins (%goroutine-id %current) #f))
+                #f #f))))
+(define (%trace-print items where t)
+  (let ((p (current-error-port)))
+    ;; What the program printed so far comes first, so that on a terminal
+    ;; the events interleave with the output in the order they happened.
+    (flush-output-port (current-output-port))
+    (display "sched:" p)
+    (for-each (lambda (x) (display " " p) (display x p)) items)
+    (if where (begin (display " at " p) (display where p)))
+    (display " (" p)
+    (display (quotient t 1000) p)
+    (display "." p)
+    (let ((us (remainder t 1000)))
+      (if (< us 100) (display "0" p))
+      (if (< us 10) (display "0" p))
+      (display us p))
+    (display " ms)" p)
+    (newline p)
+    (flush-output-port p)))
+(define (%trace-event items)
+  (let ((t (- (current-jiffy) %trace-epoch))
+        (context (%trace-context items)))   ; #(where nursery opener)
+    (cond ((not %trace-log))
+          ((>= %trace-count %trace-limit) (set! %trace-left-out (+ %trace-left-out 1)))
+          (else
+           (set! %trace-count (+ %trace-count 1))
+           (set! %trace-log
+                 (cons (apply vector t (vector-ref context 0) (vector-ref context 1)
+                              (vector-ref context 2)
+                              (map (lambda (x)
+                                     (if (string? x)
+                                         x
+                                         (let ((p (open-output-string)))
+                                           (display x p)
+                                           (get-output-string p))))
+                                   items))
+                       %trace-log))))
+    (if %trace-print? (%trace-print items (vector-ref context 0) t))))
+
+(define (%trace . items)
+  (if (and %trace-log (>= %trace-count %trace-limit) (not %trace-print?))
+      (set! %trace-left-out (+ %trace-left-out 1))
+      (%trace-event items)))
+
+
+;;;; Switching between goroutines
+
+;;; Cancellation, as a goroutine meets it
+
+;; A cancelled goroutine raises a cancellation, not an error object (so a
+;; guard testing error-object? lets it through), carrying the nursery
+;; whose cancellation it is. It prints as #<cancelled N>, N the nursery's
+;; number.
+(%define-record cancelled (id scope) (id))
+;; The goroutines running a with-shield body (once per nesting): their
+;; cancellation waits until they leave it. Shields are rare, so a list.
+(define %shielded '())
+;; Raising it marks the goroutine (wake-index #t, until its next blocking
+;; operation) so that preemption does not raise it again: the after
+;; thunks that the cancellation runs must not be cut short at an
+;; arbitrary step. A blocking operation in them raises it again, as a
+;; checkpoint in a finally block does in Trio (with-shield prevents it).
+(define (%raise-cancelled g)
+  (let ((scope (%goroutine-cancel g)))
+    (if (not (memq g %shielded))
+        (begin
+          (%goroutine-wake-index-set! g #t)
+          (set! %critical #f)
+          (raise (%make-cancelled (%nursery-id scope) scope))))))
+;; Every channel operation, select, sleep and yield is a checkpoint: a
+;; cancelled goroutine raises its cancellation there, and again at each
+;; checkpoint until it has left the cancelled nursery.
+(define-macro (%checkpoint)
+  '(if (%goroutine-cancel %current) (%raise-cancelled %current)))
+
+;;; Tickets and alarms
+
+;; A ticket is a pair (live . goroutine): the right to end one blocking
+;; operation of the goroutine. Every waiter of the operation (one per
+;; channel a select waits on) and its alarm hold the ticket; the first to
+;; fire wakes the goroutine, which kills the ticket, so the others find
+;; it dead and drop themselves. The goroutine then gets a new ticket for
+;; its next operation. Other alarms (a Go timer's, a deadline's) hold a
+;; ticket (live . #f) that stops them when killed.
+(%define-inline (%ticket-live? t) (car t))
+(%define-inline (%ticket-goroutine t) (cdr t))
+(%define-inline (%kill-ticket! t) (set-car! t #f))
+
+;; Sleeping goroutines and pending timers wait in a heap of alarms, by
+;; deadline (in microseconds, the unit of current-jiffy), then by
+;; creation, so that sleeps with the same deadline end in order. An alarm
+;; whose ticket is live (or that has none) calls its action with the
+;; clock in milliseconds, or, with no action, wakes the ticket's
+;; goroutine.
+(%define-record alarm (deadline serial ticket action) (deadline))
+(define %alarms-made 0)
+(define %alarms
+  (%make-heap
+    (lambda (a b)
+      (or (< (%alarm-deadline a) (%alarm-deadline b))
+          (and (= (%alarm-deadline a) (%alarm-deadline b))
+               (< (%alarm-serial a) (%alarm-serial b)))))))
+(define (%alarm-live? a)
+  (let ((ticket (%alarm-ticket a)))
+    (or (not ticket) (%ticket-live? ticket))))
+;; The deadline of the next live alarm, dropping dead ones; #f if none.
+(define (%next-deadline)
+  (cond ((%heap-empty? %alarms) #f)
+        ((%alarm-live? (%heap-min %alarms)) (%alarm-deadline (%heap-min %alarms)))
+        (else (%heap-pop! %alarms) (%next-deadline))))
+
+;;; Waking and parking
 
 ;; (%wake! g index value) ends g's pending blocking operation with the
 ;; given outcome and makes g runnable. Its other waiters die with the
 ;; operation's ticket.
 (%define-inline (%wake! g index value)
   (if %trace? (%trace "wake" (%goroutine-id g) "by" (%goroutine-id %current)))
-  (set-car! (%goroutine-ticket g) #f)
+  (%kill-ticket! (%goroutine-ticket g))
   (%goroutine-ticket-set! g (cons #t g))
   (%goroutine-wake-index-set! g index)
   (%goroutine-wake-value-set! g value)
   (%goroutine-state-set! g 'runnable)
   (%enqueue! %run-queue g))
 
-;; (%schedule) runs the next runnable goroutine; it never returns. Due
-;; timers are fired first (%fire-due-timers!, in ;;;; Timers). With
-;; nothing to run, %idle (also there) decides: sleep until a timer, go
-;; back to the REPL, or report a deadlock. A goroutine that has not
-;; started yet starts the same way (see %goroutine-base).
+(define (%fire-due-alarms!)
+  (let ((now (current-jiffy)))
+    (let loop ()
+      (if (and (not (%heap-empty? %alarms))
+               (<= (%alarm-deadline (%heap-min %alarms)) now))
+          (let ((a (%heap-pop! %alarms)))
+            (if (%alarm-live? a)
+                (if (%alarm-action a)
+                    ((%alarm-action a) (monotonic-ms))
+                    (%wake! (%ticket-goroutine (%alarm-ticket a)) 0 %unspecified)))
+            (loop))))))
+
+;; Raise what the waker said to raise. (Yield and preemption resume a
+;; goroutine without setting wake-index: it must not say to raise again
+;; then.) Each branch leaves the critical section.
+(define (%woken-to-raise why v)
+  (%goroutine-wake-index-set! %current 0)
+  (case why
+    ((deadlock) (set! %critical #f) (raise v))
+    ((interrupted) (set! %critical #f) (%halt-interrupted))
+    ((send-closed) (%fail "send: send on closed channel"))
+    (else (%raise-cancelled %current))))
+
+;; What a goroutine does as it wakes, called by the scheduler on top of
+;; its saved continuation: so an operation that parks in tail position,
+;; returning what its waker left in wake-value, keeps nothing of its own
+;; alive while it is blocked (no frame, no environment): only its
+;; caller's frames. Both fields are read, and an error's wake-index
+;; reset, before the critical section is left: from then on a preemption
+;; may switch away and back. Nothing else writes them while the goroutine
+;; runs (only %wake! does, and only to a blocked goroutine), so the select
+;; macro can still read wake-value after select has returned.
+(define (%resume)
+  (let ((v (%goroutine-wake-value %current)) (why (%goroutine-wake-index %current)))
+    (if (symbol? why)
+        (%woken-to-raise why v)
+        (begin (set! %critical #f) v))))
+
+;; %switches counts the switches, so that preemption can tell whether
+;; the running goroutine has had its whole slice (see %preempt).
+(define %switches 0)
+
+;; (%schedule-next) runs the next runnable goroutine; it never returns.
+;; Due alarms are fired first. With nothing to run, %idle decides: sleep
+;; until an alarm, go back to the REPL, or report a deadlock. A goroutine
+;; that has not started yet starts the same way (see %goroutine-base).
+;; Defined below: %idle (the scheduler's loop is a cycle).
 (%define-inline (%schedule-next)
-  (if (not (%heap-empty? %timers)) (%fire-due-timers!))
+  (if (not (%heap-empty? %alarms)) (%fire-due-alarms!))
   (if (%queue-empty? %run-queue)
       (%idle)
       (begin
@@ -554,79 +590,61 @@
         (if (eq? %current %main)
             (%call-in-continuation (%goroutine-k %current) %resume #f)
             (%call-in-continuation (%goroutine-k %current) %resume %current)))))
-;; %switches counts the switches, so that preemption can tell whether
-;; the running goroutine has had its whole slice (see %preempt).
-(define %switches 0)
 (define (%schedule) (%schedule-next))
 ;; %park! switches with (%call/cc-raw %switch).
 (define (%switch k)
   (%goroutine-k-set! %current k)
   (%schedule-next))
 
-;; (%escape k obj) is what the base handler of a nursery does with a
-;; raised obj: leave through the ordinary continuation k, passing
-;; (%raised . obj), so that the after thunks of the extents it leaves
-;; run. The handler stays installed while they run: an after thunk that
-;; raises in turn leaves through k with its own object, and the remaining
-;; after thunks still run. (A goroutine's base handler does the same in
-;; Go: see %goroutine-continuation.)
-(define %raised (list 'raised))
-(define (%escape k obj)
-  (with-exception-handler
-    (lambda (obj) (%escape k obj))
-    (lambda () (k (cons %raised obj)))))
-(%define-inline (%raised? outcome) (and (pair? outcome) (eq? (car outcome) %raised)))
+(define (%trace-park waiting chan-id)
+  (cond ((eq? waiting 'runnable) (%trace "yield" (%goroutine-id %current)))
+        (chan-id (%trace "block" (%goroutine-id %current) (%waiting-label waiting)
+                         (string-append "#<chan " (number->string chan-id) ">")))
+        (else (%trace "block" (%goroutine-id %current) (%waiting-label waiting)))))
 
-;; Every goroutine runs its thunk on top of %goroutine-base, a raw
-;; continuation captured once, below, whose two frames every goroutine
-;; shares: given a thunk (a goroutine's, which the scheduler's %resume
-;; returns the first time), it calls it (%goroutine-start); given
-;; anything else, the outcome of a goroutine, it ends the running one
-;; (%goroutine-end). Starting each new goroutine on the stack of the one
-;; that happened to switch to it would make every goroutine's
-;; continuation hold all the earlier ones.
-;;
-;; A new goroutine's k is %goroutine-base with a dynamic state of its
-;; own (%goroutine-continuation): outside every dynamic-wind, with its
-;; creator's parameters, and with a base handler. An uncaught raise of
-;; obj leaves for that continuation like an ordinary one, so the
-;; goroutine's dynamic-wind after thunks run (with the base handler still
-;; installed: an after thunk that raises in turn leaves with its own
-;; object, and the remaining after thunks still run), and arrives as
-;; (%raised . obj). The goroutine then ends and its nursery hears of the
-;; outcome: the thunk's value, or (%raised . obj). So a blocked goroutine
-;; keeps alive no frame or environment of the scheduler: only its
-;; record, its waiters, its continuation and the frames of its own
-;; pending calls.
-(define %loading (list 'loading))   ; what the base receives when captured
-(define (%goroutine-start x)
-  (if (procedure? x)
-      (begin
-        (%goroutine-wake-value-set! %current %unspecified)
-        (x))
-      x))
-(define (%goroutine-end outcome)
-  (if (not (eq? outcome %loading)) (%goroutine-exit %current outcome)))
-(define %goroutine-base #f)
-(%goroutine-end
-  (%goroutine-start
-    (%call/cc-raw (lambda (k) (set! %goroutine-base k) %loading))))
+;; (%park! waiting chan-id) stops the running goroutine, whose waiters
+;; (if any) are already in place, and runs others until some goroutine
+;; wakes it; it returns the goroutine's wake-value. waiting is what it
+;; waits for (or runnable, as after yield), chan-id the number of the
+;; channel, for the trace. It is called in the critical section, which
+;; %resume leaves. This is the only place a goroutine stops: the raw
+;; continuation saved here is resumed by %schedule, so no dynamic-wind
+;; thunk runs on a switch. (The goroutine that stops is %current, and it
+;; is %current again when it resumes.)
+(%define-inline (%park! waiting chan-id)
+  (%goroutine-state-set! %current waiting)
+  (if %trace? (%trace-park waiting chan-id))
+  (%call/cc-raw %switch))
 
-(define (%goroutine-exit g outcome)
-  (set! %lock #t)
-  (if %trace? (%trace "exit" (%goroutine-id g)
-                      (cond ((not (%raised? outcome)) "ok")
-                            ((%cancelled? (cdr outcome)) "cancelled")
-                            (else "error"))))
-  (%goroutine-state-set! g 'done)
-  (%unregister! g)
-  (if %handles-used (%handle-ended! g))
-  (%child-ended! (%goroutine-nursery g) g outcome)
+;;; When nothing can run
+
+;; The deadlock error is raised in goroutine 1 (blocked, since nothing
+;; runs), so guard can catch it. The report of where each goroutine waits
+;; is kept for main.go, which prints it if the error is not caught.
+(define %deadlock-report "")
+(define (%deadlock!)
+  (set! %deadlock-report (%goroutine-report))
+  (if %trace? (%trace "deadlock"))
+  (%wake! %main 'deadlock
+          (%make-condition "deadlock" "all goroutines are asleep - deadlock!"))
   (%schedule))
-;; Whether goroutine handles were ever used (see ;;;; Goroutine handles).
-(define %handles-used #f)
 
-;;; Nursery bookkeeping: the part the scheduler needs
+;; Nothing is runnable (in the critical section). If goroutine 1 waits at
+;; the REPL prompt, it resumes: the prompt comes back while other
+;; goroutines sleep or wait. Else, if an alarm is pending, the whole
+;; process sleeps until it is due. Else every goroutine is blocked for
+;; good: deadlock.
+(define (%idle)
+  (cond ((eq? (%goroutine-state %main) 'idle)
+         (%wake! %main 0 %unspecified)
+         (%schedule))
+        ((%next-deadline)
+         => (lambda (deadline)
+              (%idle-sleep (/ (- deadline (current-jiffy)) 1000.))
+              (%schedule)))
+        (else (%deadlock!))))
+
+;;;; Nurseries' bookkeeping, and how goroutines end
 
 ;; (%within? n m): nursery n was opened inside nursery m, or is m.
 (define (%within? n m)
@@ -668,11 +686,48 @@
           (lambda (g)
             (if (%within? (%goroutine-nursery g) n) (%cancel-goroutine! g n)))))))
 
+;; The backtrace of a goroutine ends in the frames of %goroutine-base,
+;; which say nothing to the user: drop the lines that point into this file.
+(define (%without-prelude-lines text)
+  (define marker " at prelude.scm:")
+  (define (has-marker? line)
+    (let ((n (string-length line)) (m (string-length marker)))
+      (let loop ((i 0))
+        (and (<= (+ i m) n)
+             (or (string=? (substring line i (+ i m)) marker)
+                 (loop (+ i 1)))))))
+  (let ((in (open-input-string text)) (out (open-output-string)))
+    (let loop ()
+      (let ((line (read-line in)))
+        (if (eof-object? line)
+            (get-output-string out)
+            (begin
+              (if (not (has-marker? line))
+                  (begin (display line out) (newline out)))
+              (loop)))))))
+
+;; An uncaught error in a goroutine of the root nursery ends a program at
+;; once, as a panic does in Go: its message, the goroutine and its
+;; backtrace go to the error port, and the exit status is 1. At the REPL
+;; the error is reported and the session goes on.
+(define %interactive #f)
+(define (%interactive!) (set! %interactive #t))
+(define (%goroutine-failed obj g)
+  (let ((p (current-error-port)))
+    (display (condition->string obj) p)
+    (newline p)
+    (display "in goroutine " p)
+    (display (%goroutine-id g) p)
+    (newline p)
+    (display (%without-prelude-lines (error-object-backtrace obj)) p)
+    (%display-created-by g p "")
+    (if (not %interactive) (exit 1))))
+
 ;; A nursery keeps every uncaught error of its body and goroutines
 ;; (newest first), including those raised by after thunks while they
 ;; were being cancelled; the first cancels everything in it. The root
 ;; nursery has no opener to raise them again: the program fails
-;; (%goroutine-failed, in ;;;; The program and the REPL).
+;; (%goroutine-failed, above).
 (define (%nursery-failed! n obj g)
   (cond ((eq? n %root-nursery) (%goroutine-failed obj g))
         ((not (%nursery-error n))
@@ -695,6 +750,23 @@
   (if (not (error-group? e)) (%type-error "error-group-errors" "error group" e))
   (error-object-irritants e))
 
+;; (%escape k obj) is what the base handler of a nursery does with a
+;; raised obj: leave through the ordinary continuation k, passing
+;; (%raised . obj), so that the after thunks of the extents it leaves
+;; run. The handler stays installed while they run: an after thunk that
+;; raises in turn leaves through k with its own object, and the remaining
+;; after thunks still run. (A goroutine's base handler does the same in
+;; Go: see %goroutine-continuation.)
+(define %raised (list 'raised))
+(define (%escape k obj)
+  (with-exception-handler
+    (lambda (obj) (%escape k obj))
+    (lambda () (k (cons %raised obj)))))
+(%define-inline (%raised? outcome) (and (pair? outcome) (eq? (car outcome) %raised)))
+
+;; One of n's goroutines, g, ended with outcome (its value, or
+;; (%raised . obj)): an error fails the nursery, and the last to end
+;; wakes the opener if it waits.
 (define (%child-ended! n g outcome)
   (%nursery-live-set! n (- (%nursery-live n) 1))
   (if (and (%raised? outcome) (not (%cancelled? (cdr outcome))))
@@ -704,70 +776,87 @@
         (%nursery-waiter-set! n #f)
         (%wake! opener 0 %unspecified))))
 
-;;; Starting goroutines, yielding, preemption
+;; A procedure the goroutine handles (see ;;;; Goroutine handles) set
+;; to hear of every goroutine that ends, once they are used; else #f.
+(define %exit-hook #f)
 
-;; (spawn thunk) starts a goroutine running thunk in the current nursery
-;; and returns it. It runs when the scheduler gets to it: the creator goes
-;; on first, as in Go.
-(define (spawn thunk) (%spawn-from thunk thunk))
-;; The last place made, shared by the next goroutine started in the same
-;; nursery at the same place.
-(define %last-place (cons #f #f))
-;; (%spawn-from thunk origin-proc) starts thunk, created where
-;; origin-proc was written (the user's procedure, when the library starts
-;; a goroutine for it).
-(define (%spawn-from thunk origin-proc)
-  (if (not (procedure? thunk)) (%type-error "spawn" "procedure" thunk))
-  (let ((n (%current-nursery)) (origin (%origin origin-proc)))
-    (if (not (and (eq? (car %last-place) n) (eq? (cdr %last-place) origin)))
-        (set! %last-place (cons n origin)))
-    (if (not (%nursery-open n))
-        (%fail "go: the nursery is closed (its body and goroutines have ended)"))
-    (set! %lock #t)
-    (set! %goroutines-made (+ %goroutines-made 1))
-    (let* ((k (%goroutine-continuation %goroutine-base %raised))
-           (cancel (%outermost-cancelled n #f))
-           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
-      (%goroutine-ticket-set! g (cons #t g))
-      (%nursery-live-set! n (+ (%nursery-live n) 1))
-      (%register! g)
-      (%enqueue! %run-queue g)
-      (if %trace? (%trace "spawn" (%goroutine-id g) "by" (%goroutine-id %current)))
-      (if (not %preempting) (%start-preemption!))
-      (set! %lock #f)
-      g)))
-(define %spawn spawn)
+;; g ends with outcome: its value, or (%raised . obj).
+(define (%goroutine-exit g outcome)
+  (set! %critical #t)
+  (if %trace? (%trace "exit" (%goroutine-id g)
+                      (cond ((not (%raised? outcome)) "ok")
+                            ((%cancelled? (cdr outcome)) "cancelled")
+                            (else "error"))))
+  (%goroutine-state-set! g 'done)
+  (%unregister! g)
+  (if %exit-hook (%exit-hook g))
+  (%child-ended! (%goroutine-nursery g) g outcome)
+  (%schedule))
 
-;; (go body ...) starts a goroutine running body, in body's lexical scope.
-(define-macro (go . body)
-  `(%spawn (lambda () ,@(if (null? body) '((if #f #f)) body))))
+;; Every goroutine runs its thunk on top of %goroutine-base, a raw
+;; continuation captured once, below, whose two frames every goroutine
+;; shares: given a thunk (a goroutine's, which the scheduler's %resume
+;; returns the first time), it calls it (%goroutine-start); given
+;; anything else, the outcome of a goroutine, it ends the running one
+;; (%goroutine-end). Starting each new goroutine on the stack of the one
+;; that happened to switch to it would make every goroutine's
+;; continuation hold all the earlier ones.
+;;
+;; A new goroutine's k is %goroutine-base with a dynamic state of its
+;; own (%goroutine-continuation): outside every dynamic-wind, with its
+;; creator's parameters, and with a base handler. An uncaught raise of
+;; obj leaves for that continuation like an ordinary one, so the
+;; goroutine's dynamic-wind after thunks run (with the base handler still
+;; installed: an after thunk that raises in turn leaves with its own
+;; object, and the remaining after thunks still run), and arrives as
+;; (%raised . obj). The goroutine then ends and its nursery hears of the
+;; outcome: the thunk's value, or (%raised . obj). So a blocked goroutine
+;; keeps alive no frame or environment of the scheduler: only its
+;; record, its waiters, its continuation and the frames of its own
+;; pending calls.
+(define %loading (list 'loading))   ; what the base receives when captured
+(define (%goroutine-start x)
+  (if (procedure? x)
+      (begin
+        (%goroutine-wake-value-set! %current %unspecified)
+        (x))
+      x))
+(define (%goroutine-end outcome)
+  (if (not (eq? outcome %loading)) (%goroutine-exit %current outcome)))
+(define %goroutine-base #f)
+(%goroutine-end
+  (%goroutine-start
+    (%call/cc-raw (lambda (k) (set! %goroutine-base k) %loading))))
+
+
+;;;; Starting goroutines, yielding, preemption
+
+;; Put the running goroutine at the end of the run queue and switch, if
+;; anything else could run; else go on. It is called in the critical
+;; section, and leaves it; the value is of no use.
+(define (%requeue-current!)
+  (if (not (%heap-empty? %alarms)) (%fire-due-alarms!))
+  (if (%queue-empty? %run-queue)
+      (set! %critical #f)
+      (begin
+        (%enqueue! %run-queue %current)
+        (%park! 'runnable #f))))
 
 ;; (yield) lets the other runnable goroutines run first.
 (define (yield)
   (%checkpoint)
-  (set! %lock #t)
+  (set! %critical #t)
   (%requeue-current!)
   %unspecified)
-
-;; Put the running goroutine at the end of the run queue and switch, if
-;; anything else could run; else go on. The lock is held on entry and
-;; released on return; the value is of no use.
-(define (%requeue-current!)
-  (if (not (%heap-empty? %timers)) (%fire-due-timers!))
-  (if (%queue-empty? %run-queue)
-      (set! %lock #f)
-      (begin
-        (%enqueue! %run-queue %current)
-        (%park! 'runnable #f))))
 
 ;; Preemption: the timer interrupts whatever runs after a time slice of
 ;; about %time-slice microseconds (%set-time-slice: by elapsed time, not
 ;; by evaluation steps, so a goroutine whose steps are slow primitives,
 ;; such as length of a long list, is preempted as soon as one that
-;; computes with small steps). If the lock is held, the interrupted code
-;; is scheduler code: retry a few steps later. Else preemption is a
+;; computes with small steps). If the interrupted code is in the critical
+;; section, it is retried a few steps later. Else preemption is a
 ;; checkpoint, and the running goroutine yields if others are runnable.
-;; The timer is started with the first goroutine or timer and runs on
+;; The timer is started with the first goroutine or alarm and runs on
 ;; across switches (re-arming it at every switch cost ping-pong a quarter
 ;; of its speed).
 ;;
@@ -799,6 +888,17 @@
                 (modulo (quotient %slice-seed 65536) (+ (* 2 %slice-spread) 1)))))))
 (define (%arm-slice!)
   (if %slice-steps? (set-timer (%next-slice)) (%set-time-slice (%next-slice))))
+
+;; The REPL lets the goroutines run between prompts for a while (see
+;; %repl-settle): %settle-until is the jiffy when it takes over again, or
+;; #f. At a preemption, if that time is up, goroutine 1 becomes runnable
+;; again (in the critical section).
+(define %settle-until #f)
+(define (%settle-check!)
+  (if (and %settle-until (eq? (%goroutine-state %main) 'idle)
+           (>= (current-jiffy) %settle-until))
+      (%wake! %main 0 %unspecified)))
+
 ;; A slice is the running goroutine's: if a switch happened since it was
 ;; armed (the process idled, or goroutines blocked in turn), the one
 ;; running now gets a whole slice before it is preempted. Else a
@@ -806,216 +906,134 @@
 ;; once, at its first step.
 (define %preempting #f)
 (define %slice-switches 0)
-(define (%start-preemption!)
-  (set! %preempting #t)
-  (timer-interrupt-handler %preempt)
-  (set! %slice-switches %switches)
-  (%arm-slice!))
 (define (%preempt)
-  (if (and %settle-until (not %lock))
-      (begin (set! %lock #t) (%settle-check!) (set! %lock #f)))
-  ;; The lock is taken before the timer is re-armed: a slice shorter than
-  ;; this handler must not interrupt the handler itself.
+  (if (and %settle-until (not %critical))
+      (begin (set! %critical #t) (%settle-check!) (set! %critical #f)))
+  ;; The critical section is entered before the timer is re-armed: a
+  ;; slice shorter than this handler must not interrupt the handler
+  ;; itself.
   (cond
-    (%lock (set-timer 50))
+    (%critical (set-timer 50))
     ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
-     (set! %lock #t)
+     (set! %critical #t)
      (set! %slice-switches %switches)
      (%arm-slice!)
-     (set! %lock #f))
+     (set! %critical #f))
     (else
-     (set! %lock #t)
+     (set! %critical #t)
      (set! %slice-switches %switches)
      (%arm-slice!)
      (if (and (%goroutine-cancel %current)
               (not (eq? (%goroutine-wake-index %current) #t)))
          (%raise-cancelled %current))
-     (set! %lock #t)
+     (set! %critical #t)
      (if (and %trace? (not (%queue-empty? %run-queue)))
          (%trace "preempt" (%goroutine-id %current)))
      (%requeue-current!))))
+(define (%start-preemption!)
+  (set! %preempting #t)
+  (timer-interrupt-handler %preempt)
+  (set! %slice-switches %switches)
+  (%arm-slice!))
 
-;;; Listing goroutines
+;; The last place made, shared by the next goroutine started in the same
+;; nursery at the same place.
+(define %last-place (cons #f #f))
+;; (%spawn-from thunk origin-proc) starts thunk, created where
+;; origin-proc was written (the user's procedure, when the library starts
+;; a goroutine for it).
+(define (%spawn-from thunk origin-proc)
+  (if (not (procedure? thunk)) (%type-error "spawn" "procedure" thunk))
+  (let ((n (%current-nursery)) (origin (%origin origin-proc)))
+    (if (not (and (eq? (car %last-place) n) (eq? (cdr %last-place) origin)))
+        (set! %last-place (cons n origin)))
+    (if (not (%nursery-open n))
+        (%fail "go: the nursery is closed (its body and goroutines have ended)"))
+    (set! %critical #t)
+    (set! %goroutines-made (+ %goroutines-made 1))
+    (let* ((k (%goroutine-continuation %goroutine-base %raised))
+           (cancel (%outermost-cancelled n #f))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
+      (%goroutine-ticket-set! g (cons #t g))
+      (%nursery-live-set! n (+ (%nursery-live n) 1))
+      (%register! g)
+      (%enqueue! %run-queue g)
+      (if %trace? (%trace "spawn" (%goroutine-id g) "by" (%goroutine-id %current)))
+      (if (not %preempting) (%start-preemption!))
+      (set! %critical #f)
+      g)))
 
-(define (%waiting-label state)
-  (case state
-    ((chan-send) "chan send")
-    ((chan-receive) "chan receive")
-    ((chan-send-nil) "chan send (nil chan)")
-    ((chan-receive-nil) "chan receive (nil chan)")
-    (else (symbol->string state))))
+;; (spawn thunk) starts a goroutine running thunk in the current nursery
+;; and returns it. It runs when the scheduler gets to it: the creator goes
+;; on first, as in Go.
+(define (spawn thunk) (%spawn-from thunk thunk))
+(define %spawn spawn)
 
-;; (goroutines) describes the live goroutines: a list of (id state
-;; waiting), where state is running, runnable or blocked, and waiting
-;; says, as Go's tracebacks do, what a blocked one waits for: "chan
-;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
-;; is not blocked).
-(define (goroutines)
-  ;; From the last to the first, so that the list comes out in order.
-  (let loop ((g %last) (out '()))
-    (if g
-        (loop (%goroutine-prev g)
-              (cons (list (%goroutine-id g)
-                          (if (%blocked? g) 'blocked (%goroutine-state g))
-                          (and (%blocked? g) (%waiting-label (%goroutine-state g))))
-                    out))
-        out)))
+;; (go body ...) starts a goroutine running body, in body's lexical scope.
+(define-macro (go . body)
+  `(%spawn (lambda () ,@(%thunk-body body))))
 
-;; The Go-style report of every goroutine, for a deadlock: one block per
-;; goroutine, blank lines between them, each listing where it waits:
-;;   goroutine 3 [chan send]:
-;;     worker at prog.scm:4:5
-(define (%goroutine-report)
-  (let ((p (open-output-string)))
-    (%for-each-goroutine
-      (lambda (g)
-        (let ((state (%goroutine-state g)))
-          (if (not (eq? g %main)) (newline p))
-          (display "goroutine " p)
-          (display (%goroutine-id g) p)
-          (display " [" p)
-          (display (if (%blocked? g) (%waiting-label state) state) p)
-          (display "]:" p)
-          (newline p)
-          ;; A goroutine waiting for a nursery's children has its
-          ;; nursery in wake-value: where it was opened is where it
-          ;; waits.
-          (if (and (eq? state 'nursery) (%nursery? (%goroutine-wake-value g))
-                   (%nursery-origin (%goroutine-wake-value g)))
-              (begin (display "  nursery opened " p) (display (%nursery-origin (%goroutine-wake-value g)) p)
-                     (newline p)))
-          (for-each (lambda (line) (display "  " p) (display line p) (newline p))
-                    (%continuation-backtrace (%goroutine-k g)))
-          (%display-created-by g p "  "))))
-    (get-output-string p)))
+;;;; Sleeping
 
-;; The line saying where g was created, as Go's tracebacks do.
-(define (%display-created-by g p indent)
-  (if (%goroutine-origin g)
-      (begin (display indent p) (display "created " p) (display (%goroutine-origin g) p)
-             (newline p))))
-
-;;;; Timers
-
-;; Sleeping goroutines and pending (after ms) channels wait in a heap of
-;; timers ordered by deadline (in microseconds, the unit of current-jiffy),
-;; then by creation, so that sleeps with the same deadline end in order. A
-;; timer is a vector #(deadline serial ticket action): if its ticket is
-;; live (or it has none), it calls action with the clock in milliseconds,
-;; or, with no action, wakes the ticket's goroutine. A timer with an
-;; action and a ticket (live . #f) is stopped by killing its ticket.
-(define %timers-made 0)
-(define %timers
-  (%make-heap
-    (lambda (a b)
-      (or (< (vector-ref a 0) (vector-ref b 0))
-          (and (= (vector-ref a 0) (vector-ref b 0))
-               (< (vector-ref a 1) (vector-ref b 1)))))))
-
-;; Preemption starts with the first timer too, so that a timer fires on
-;; time while the main program computes, even if it never spawned a
-;; goroutine.
-(define (%add-timer! ms ticket action)
+;; (%add-alarm! ms ticket action) sets an alarm ms milliseconds from now
+;; (see ;;;; Switching). Preemption starts with the first alarm too, so
+;; that an alarm goes off on time while the main program computes, even
+;; if it never spawned a goroutine.
+(define (%add-alarm! ms ticket action)
   (if (not %preempting) (%start-preemption!))
-  (set! %timers-made (+ %timers-made 1))
-  (%heap-insert! %timers
-                 (vector (+ (current-jiffy) (exact (ceiling (* ms 1000))))
-                         %timers-made ticket action)))
-
-(define (%timer-live? t)
-  (let ((ticket (vector-ref t 2)))
-    (or (not ticket) (car ticket))))
-
-(define (%fire-due-timers!)
-  (let ((now (current-jiffy)))
-    (let loop ()
-      (if (and (not (%heap-empty? %timers))
-               (<= (vector-ref (%heap-min %timers) 0) now))
-          (let ((t (%heap-pop! %timers)))
-            (if (%timer-live? t)
-                (let ((ticket (vector-ref t 2)) (action (vector-ref t 3)))
-                  (if action
-                      (action (monotonic-ms))
-                      (%wake! (cdr ticket) 0 %unspecified))))
-            (loop))))))
-
-;; The deadline of the next live timer, dropping dead ones; #f if none.
-(define (%next-deadline)
-  (cond ((%heap-empty? %timers) #f)
-        ((%timer-live? (%heap-min %timers)) (vector-ref (%heap-min %timers) 0))
-        (else (%heap-pop! %timers) (%next-deadline))))
+  (set! %alarms-made (+ %alarms-made 1))
+  (%heap-insert! %alarms
+                 (%make-alarm (+ (current-jiffy) (exact (ceiling (* ms 1000))))
+                              %alarms-made ticket action)))
 
 ;; (sleep ms) blocks the running goroutine for at least ms milliseconds.
 ;; (sleep 0) is a checkpoint and lets others run, like yield.
 (define (sleep ms)
   (if (not (and (real? ms) (< ms +inf.0))) (%type-error "sleep" "finite number of milliseconds" ms))
   (%checkpoint)
-  (set! %lock #t)
+  (set! %critical #t)
   (if (<= ms 0)
       (%requeue-current!)
       (begin
-        (%add-timer! ms (%goroutine-ticket %current) #f)
+        (%add-alarm! ms (%goroutine-ticket %current) #f)
         (%park! 'sleep #f))))
 
-;; Nothing is runnable (the lock is held). If goroutine 1 waits at the
-;; REPL prompt, it resumes: the prompt comes back while other goroutines
-;; sleep or wait. Else, if a timer is pending, the whole process sleeps
-;; until it is due. Else every goroutine is blocked for good: deadlock.
-(define (%idle)
-  (cond ((eq? (%goroutine-state %main) 'idle)
-         (%wake! %main 0 %unspecified)
-         (%schedule))
-        ((%next-deadline)
-         => (lambda (deadline)
-              (%idle-sleep (/ (- deadline (current-jiffy)) 1000.))
-              (%schedule)))
-        (else (%deadlock!))))
-
-;; The deadlock error is raised in goroutine 1 (blocked, since nothing
-;; runs), so guard can catch it. The report of where each goroutine waits
-;; is kept for main.go, which prints it if the error is not caught.
-(define %deadlock-report "")
-(define (%deadlock!)
-  (set! %deadlock-report (%goroutine-report))
-  (if %trace? (%trace "deadlock"))
-  (%wake! %main 'deadlock
-          (%make-condition "deadlock" "all goroutines are asleep - deadlock!"))
-  (%schedule))
 
 ;;;; Channels
 
 ;; A channel:
-;;   id           a number, for printing: #<chan 3>
+;;   id           a number, for printing: #<chan 3 len: 0 cap: 1 closed: #f>
 ;;   cap          its capacity (0: unbuffered)
-;;   buf, head, count
+;;   buf, head, len
 ;;                its buffer: a ring of cap slots, the index of the oldest
 ;;                value, how many values it holds
 ;;   closed       whether close-chan was called
 ;;   recvq, sendq wait queues of blocked receivers and senders
-(%define-record chan id cap buf head count closed recvq sendq)
+(%define-record chan (id cap buf head len closed recvq sendq) (id len cap closed))
 
-;; A waiter is a goroutine blocked on one channel, in one of the channel's
-;; wait queues. It holds the ticket of the goroutine's operation, and an
-;; index: the number of its select clause, or, outside select, -1 (recv
-;; and send) or -2 (for-range's receive). A receiver waits as (ticket .
-;; index), a sender as (ticket index . value). Once the operation is over
-;; (another select clause fired, or the goroutine was cancelled), the
-;; ticket is dead, and so is the waiter; it is dropped when met. The
-;; waker leaves in the goroutine's wake-value what its operation returns
-;; (see %park!); only close-chan needs the index to know what that is.
-(%define-inline (%waiter-live? w) (car (car w)))
-;; Wake a waiter's goroutine: its operation (clause) is done.
-(%define-inline (%wake-receiver! w value) (%wake! (cdr (car w)) (cdr w) value))
-(%define-inline (%wake-sender! w value) (%wake! (cdr (car w)) (car (cdr w)) value))
+;; A waiter is a goroutine's offer to take part in one operation on a
+;; channel, in one of the channel's wait queues:
+;;   ticket  the ticket of the goroutine's blocking operation: the waiter
+;;           lives as long as the ticket does
+;;   index   which operation it is: its number in a select (or sync), or
+;;           -1 for recv and send, -2 for a receive that must tell a
+;;           closed channel from a value (for-range, recv-ok)
+;;   value   what a sender offers (#f for a receiver)
+;; The partner that takes the offer wakes the goroutine with the index
+;; and what its operation returns (the value, for a receiver). Once the
+;; operation is over (another select clause fired, or the goroutine was
+;; cancelled), the ticket is dead, and so is the waiter; it is dropped
+;; when met.
+(%define-record waiter (ticket index value) (index value))
+(%define-inline (%waiter-live? w) (%ticket-live? (%waiter-ticket w)))
+(%define-inline (%wake-waiter! w value)
+  (%wake! (%ticket-goroutine (%waiter-ticket w)) (%waiter-index w) value))
 
 ;; A wait queue is a queue whose limit is set. Dead waiters left behind by
 ;; select would pile up in a channel that never becomes ready (a quit
 ;; channel polled in a loop), so when the queue grows past its limit, the
 ;; dead are dropped and the limit becomes twice the live count.
 (define (%make-waitq) (let ((q (%make-queue))) (%queue-limit-set! q 8) q))
-(%define-inline (%waitq-push! q w)
-  (%enqueue! q w)
-  (if (> (%queue-length q) (%queue-limit q)) (%waitq-purge! q)))
 (define (%waitq-purge! q)
   ;; Take each waiter from the front and put the live ones back at the
   ;; end: the queue keeps its order and allocates nothing.
@@ -1026,6 +1044,9 @@
               (begin (%enqueue! q w) (loop (- n 1) (+ live 1)))
               (loop (- n 1) live)))
         (%queue-limit-set! q (max 8 (* 2 live))))))
+(%define-inline (%waitq-push! q w)
+  (%enqueue! q w)
+  (if (> (%queue-length q) (%queue-limit q)) (%waitq-purge! q)))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
@@ -1043,110 +1064,139 @@
 (define (chan? x) (%chan? x))
 (define (chan-len ch)
   (if (not (%chan? ch)) (%type-error "chan-len" "channel" ch))
-  (%chan-count ch))
+  (%chan-len ch))
 (define (chan-cap ch)
   (if (not (%chan? ch)) (%type-error "chan-cap" "channel" ch))
   (%chan-cap ch))
 
 (define (%buffer-push! ch v)
-  (let ((cap (%chan-cap ch)) (n (%chan-count ch)))
+  (let ((cap (%chan-cap ch)) (n (%chan-len ch)))
     (vector-set! (%chan-buf ch) (modulo (+ (%chan-head ch) n) cap) v)
-    (%chan-count-set! ch (+ n 1))))
+    (%chan-len-set! ch (+ n 1))))
 (define (%buffer-pop! ch)
   (let* ((buf (%chan-buf ch)) (h (%chan-head ch)) (v (vector-ref buf h)))
     (vector-set! buf h #f)
     (%chan-head-set! ch (if (= (+ h 1) (%chan-cap ch)) 0 (+ h 1)))
-    (%chan-count-set! ch (- (%chan-count ch) 1))
+    (%chan-len-set! ch (- (%chan-len ch) 1))
     v))
 
-;; What a receive gets from a closed, drained channel (the public
-;; procedures turn it into the eof object): a unique marker.
+;;; The operations: a try half and a block half
+
+;; As fibers' operations are (operations.scm: a try function, then a
+;; block function), each channel operation is written once, in two
+;; halves, and send, recv, select, sync and the timers are built on them.
+;; The try half completes the operation at once if a partner waits or
+;; the buffer allows; else the block half leaves a waiter in the
+;; channel's queue, and the goroutine parks until a partner (or
+;; close-chan) takes it. select tries several operations, and blocks on
+;; all of them with one ticket; for its fair choice it also needs to
+;; know, without acting, whether an operation could complete now: its
+;; ready test. All of them run in the critical section.
+;;
+;; The try halves are macros whose outcomes each use fills in (send
+;; leaves the critical section, select records the value, a timer drops
+;; a tick that finds the buffer full): so the tests of the hot paths are
+;; calls of primitives only, which the evaluator computes without
+;; pushing a frame, and the outcomes are in tail position. A dead waiter
+;; at the front of a queue sends the operation the slow way: drop the
+;; dead, and look again. The channel and the value must be variables.
+
+;; What a receive gets from a closed, drained channel (recv turns it into
+;; the eof object): a unique marker.
 (define %closed (list 'closed))
 
-;; The operations follow fibers: first try to complete at once (a waiting
-;; partner, or the buffer), else block. The lock is held throughout. The
-;; tests of the hot paths are calls of primitives only, which the
-;; evaluator computes without pushing a frame; a dead waiter at the front
-;; of a queue sends the operation the slow way: drop it, and try again.
+;;; Send
 
-;; A receive that completes at once: take a value from the buffer (a
-;; blocked sender may then put its own in), or from a waiting sender.
-;; These release the lock and return the value.
+;; Whether a send on ch could complete now, or fail, ch being closed.
+(%define-inline (%send-ready? ch)
+  (begin (%drop-dead! (%chan-recvq ch))
+         (or (%chan-closed ch)
+             (not (%queue-empty? (%chan-recvq ch)))
+             (< (%chan-len ch) (%chan-cap ch)))))
+
+;; (%send-try ch v done full): hand v to a waiting receiver, or put it in
+;; the buffer if there is room, then do done; else do full. A send on a
+;; closed channel is an error, which each use raises in its own words
+;; (send, select) before trying.
+(define-macro (%send-try ch v done full)
+  (let ((to-receiver `(begin (%wake-waiter! (%dequeue! (%chan-recvq ,ch)) ,v) ,done))
+        (to-buffer `(if (< (%chan-len ,ch) (%chan-cap ,ch))
+                        (begin (%buffer-push! ,ch ,v) ,done)
+                        ,full)))
+    `(cond ((%queue-empty? (%chan-recvq ,ch)) ,to-buffer)
+           ((%waiter-live? (%queue-first (%chan-recvq ,ch))) ,to-receiver)
+           (else (%drop-dead! (%chan-recvq ,ch))
+                 (if (%queue-empty? (%chan-recvq ,ch)) ,to-buffer ,to-receiver)))))
+
+;; The block half: a waiter offering v, for the operation numbered index
+;; of the blocking operation whose ticket is given.
+(%define-inline (%send-block! ch v index ticket)
+  (%waitq-push! (%chan-sendq ch) (%make-waiter ticket index v)))
+
+;;; Receive
+
+(%define-inline (%recv-ready? ch)
+  (begin (%drop-dead! (%chan-sendq ch))
+         (or (> (%chan-len ch) 0)
+             (not (%queue-empty? (%chan-sendq ch)))
+             (%chan-closed ch))))
+
+;; Take the oldest value of the buffer (a blocked sender may then put its
+;; own in), or the value of the first sender, which is live; each leaves
+;; the critical section and returns the value.
 (define (%recv-buffered! ch)
   (let ((v (%buffer-pop! ch)))
-    (%refill-from-sender! ch)
-    (set! %lock #f)
+    (%drop-dead! (%chan-sendq ch))
+    (if (not (%queue-empty? (%chan-sendq ch)))
+        (let ((w (%dequeue! (%chan-sendq ch))))
+          (%buffer-push! ch (%waiter-value w))
+          (%wake-waiter! w %unspecified)))
+    (set! %critical #f)
     v))
-(define (%refill-from-sender! ch)
-  (cond ((%queue-empty? (%chan-sendq ch)) #f)
-        ((%waiter-live? (%queue-first (%chan-sendq ch)))
-         (let ((w (%dequeue! (%chan-sendq ch))))
-           (%buffer-push! ch (cdr (cdr w)))
-           (%wake-sender! w %unspecified)))
-        (else (%drop-dead! (%chan-sendq ch)) (%refill-from-sender! ch))))
 (define (%recv-from-sender! ch)
   (let ((w (%dequeue! (%chan-sendq ch))))
-    (%wake-sender! w %unspecified)
-    (set! %lock #f)
-    (cdr (cdr w))))
+    (%wake-waiter! w %unspecified)
+    (set! %critical #f)
+    (%waiter-value w)))
 
-;; Block until a receiver takes v (or close-chan comes, which makes the
-;; sender raise an error as it resumes: see %woken-to-raise). It parks in
-;; tail position: a blocked sender keeps no frame of its own.
-(%define-inline (%send-block! ch v)
-  (%waitq-push! (%chan-sendq ch) (cons (%goroutine-ticket %current) (cons -1 v)))
-  (%park! 'chan-send ch))
+;; (%recv-try ch closed empty): take a value (from the buffer, or from a
+;; waiting sender), leave the critical section and return it; if ch is
+;; closed and drained, do closed; else do empty.
+(define-macro (%recv-try ch closed empty)
+  `(cond ((> (%chan-len ,ch) 0) (%recv-buffered! ,ch))
+         ((%queue-empty? (%chan-sendq ,ch)) (if (%chan-closed ,ch) ,closed ,empty))
+         ((%waiter-live? (%queue-first (%chan-sendq ,ch))) (%recv-from-sender! ,ch))
+         (else (%drop-dead! (%chan-sendq ,ch))
+               (cond ((not (%queue-empty? (%chan-sendq ,ch))) (%recv-from-sender! ,ch))
+                     ((%chan-closed ,ch) ,closed)
+                     (else ,empty)))))
 
-;; (send ch v) blocks until a receiver takes v, or there is room in the
-;; buffer. A blocked sender whose channel gets closed raises an error.
-(define (send ch v)
-  (if (not (%chan? ch)) (%not-a-channel "send" ch 'chan-send-nil))
-  (%checkpoint)
-  (set! %lock #t)
-  (cond ((%chan-closed ch) (%fail "send: send on closed channel"))
-        ((%queue-empty? (%chan-recvq ch))
-         (if (< (%chan-count ch) (%chan-cap ch))
-             (begin (%buffer-push! ch v) (set! %lock #f))
-             (%send-block! ch v)))
-        ((%waiter-live? (%queue-first (%chan-recvq ch)))
-         (%wake-receiver! (%dequeue! (%chan-recvq ch)) v)
-         (set! %lock #f))
-        (else (%drop-dead! (%chan-recvq ch)) (send ch v))))
+;; The block half: a waiter for the operation numbered index of the
+;; blocking operation whose ticket is given.
+(%define-inline (%recv-block! ch index ticket)
+  (%waitq-push! (%chan-recvq ch) (%make-waiter ticket index #f)))
 
-;; Block until a sender (or close-chan) brings a value, which %park!
-;; returns. index is the waiter's (-1 or -2; see above). It parks in tail
-;; position: a blocked receiver keeps no frame of its own.
-(%define-inline (%recv-block! ch index)
-  (%waitq-push! (%chan-recvq ch) (cons (%goroutine-ticket %current) index))
-  (%park! 'chan-receive ch))
+;; Closing wakes every waiter: a receiver gets the eof object (in recv)
+;; or %closed (for-range, recv-ok, select); a sender raises an error as
+;; it resumes (in send) or gets %closed, and select raises the error.
+(define (%close! ch)
+  (%chan-closed-set! ch #t)
+  (let wake-all ((q (%chan-recvq ch)))
+    (%drop-dead! q)
+    (if (not (%queue-empty? q))
+        (let ((w (%dequeue! q)))
+          (%wake-waiter! w (if (eqv? (%waiter-index w) -1) %eof %closed))
+          (wake-all q))))
+  (let wake-all ((q (%chan-sendq ch)))
+    (%drop-dead! q)
+    (if (not (%queue-empty? q))
+        (let ((w (%dequeue! q)))
+          (if (eqv? (%waiter-index w) -1)
+              (%wake! (%ticket-goroutine (%waiter-ticket w)) 'send-closed #f)
+              (%wake-waiter! w %closed))
+          (wake-all q)))))
 
-;; (%recv ch who closed index again) receives a value, or returns closed
-;; if ch is closed and drained. recv (closed: the eof object, index -1)
-;; and for-range (closed: %closed, index -2) use it; again is the
-;; procedure that receives again (recv or %recv-or-closed).
-(%define-inline (%recv ch who closed index again)
-  (if (not (%chan? ch)) (%not-a-channel who ch 'chan-receive-nil))
-  (%checkpoint)
-  (set! %lock #t)
-  (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
-        ((%queue-empty? (%chan-sendq ch))
-         (if (%chan-closed ch)
-             (begin (set! %lock #f) closed)
-             (%recv-block! ch index)))
-        ((%waiter-live? (%queue-first (%chan-sendq ch))) (%recv-from-sender! ch))
-        (else (%drop-dead! (%chan-sendq ch)) (again ch))))
-
-;; (recv ch) blocks until a value arrives and returns it. On a closed
-;; channel whose buffer is empty, it returns the eof object at once.
-(define (recv ch) (%recv ch "recv" %eof -1 recv))
-(define (%recv-or-closed ch) (%recv ch "for-range" %closed -2 %recv-or-closed))
-
-;; (recv-ok ch) receives as recv does, and returns two values: the value,
-;; and whether it came from a send (#f once ch is closed and drained: the
-;; value is then the eof object). Go's v, ok := <-ch.
-(define (recv-ok ch)
-  (let ((v (%recv ch "recv-ok" %closed -2 %recv-or-closed)))
-    (if (eq? v %closed) (values %eof #f) (values v #t))))
+;;; send, recv, close-chan, for-range
 
 ;; #f is Go's nil channel: a send or receive on it blocks forever (only
 ;; cancellation, or the deadlock error, ends it). Anything else that is
@@ -1156,48 +1206,55 @@
       (%type-error who "channel" x)
       (begin
         (%checkpoint)
-        (set! %lock #t)
+        (set! %critical #t)
         (%park! state #f))))
+
+;; (send ch v) blocks until a receiver takes v, or there is room in the
+;; buffer. A blocked sender whose channel gets closed raises an error.
+;; It parks in tail position: a blocked sender keeps no frame of its own.
+(define (send ch v)
+  (if (not (%chan? ch)) (%not-a-channel "send" ch 'chan-send-nil))
+  (%checkpoint)
+  (set! %critical #t)
+  (if (%chan-closed ch)
+      (%fail "send: send on closed channel")
+      (%send-try ch v
+                 (set! %critical #f)
+                 (begin (%send-block! ch v -1 (%goroutine-ticket %current))
+                        (%park! 'chan-send (%chan-id ch))))))
+
+;; (%receive ch who index closed) receives a value, or returns closed
+;; if ch is closed and drained; index is the waiter's (-1 or -2, see
+;; above). It parks in tail position: a blocked receiver keeps no frame
+;; of its own.
+(%define-inline (%receive ch who index closed)
+  (if (not (%chan? ch)) (%not-a-channel who ch 'chan-receive-nil))
+  (%checkpoint)
+  (set! %critical #t)
+  (%recv-try ch
+             (begin (set! %critical #f) closed)
+             (begin (%recv-block! ch index (%goroutine-ticket %current))
+                    (%park! 'chan-receive (%chan-id ch)))))
+
+;; (recv ch) blocks until a value arrives and returns it. On a closed
+;; channel whose buffer is empty, it returns the eof object at once.
+(define (recv ch) (%receive ch "recv" -1 %eof))
+
+;; (recv-ok ch) receives as recv does, and returns two values: the value,
+;; and whether it came from a send (#f once ch is closed and drained: the
+;; value is then the eof object). Go's v, ok := <-ch.
+(define (recv-ok ch)
+  (let ((v (%receive ch "recv-ok" -2 %closed)))
+    (if (eq? v %closed) (values %eof #f) (values v #t))))
 
 ;; (close-chan ch): no more values will be sent. Blocked receivers wake
 ;; with the eof object, blocked senders with an error.
 (define (close-chan ch)
   (if (not (%chan? ch)) (%type-error "close-chan" "channel" ch))
-  (set! %lock #t)
+  (set! %critical #t)
   (if (%chan-closed ch) (%fail "close-chan: close of closed channel"))
   (%close! ch)
-  (set! %lock #f))
-
-;; Close ch, which is open; the lock is held (and stays held).
-(define (%close! ch)
-  (%chan-closed-set! ch #t)
-  ;; A receiver in recv gets the eof object; in for-range or select,
-  ;; %closed. A sender in send raises an error as it resumes; in select,
-  ;; it gets %closed, and select raises the error.
-  (let wake-all ((q (%chan-recvq ch)))
-    (%drop-dead! q)
-    (if (not (%queue-empty? q))
-        (let ((w (%dequeue! q)))
-          (%wake-receiver! w (if (eqv? (cdr w) -1) %eof %closed))
-          (wake-all q))))
-  (let wake-all ((q (%chan-sendq ch)))
-    (%drop-dead! q)
-    (if (not (%queue-empty? q))
-        (let ((w (%dequeue! q)))
-          (if (eqv? (car (cdr w)) -1)
-              (%wake! (cdr (car w)) 'send-closed #f)
-              (%wake-sender! w %closed))
-          (wake-all q)))))
-
-;; A body as one expression: (let () body ...) if it defines things, so
-;; that the definitions are local, else (begin body ...).
-(define (%body->expression body)
-  (define (definition? form)
-    (and (pair? form) (memq (car form) '(define define-values define-record-type define-syntax))))
-  (cond ((null? body) '(if #f #f))
-        ((let loop ((b body)) (and (pair? b) (or (definition? (car b)) (loop (cdr b)))))
-         `(let () ,@body))
-        (else `(begin ,@body))))
+  (set! %critical #f))
 
 ;; (for-range (x ch) body ...) receives until ch is closed, like Go's
 ;; for x := range ch. x is bound afresh on each iteration (as in Go 1.22),
@@ -1208,127 +1265,70 @@
   ;; The loop is named for-range: its name in backtraces.
   (let ((ch (gensym "ch")) (loop (gensym "for-range")))
     ;; The let inside the loop makes the fresh binding of each iteration.
-    ;; The receive is expanded in place (%recv is inline).
+    ;; The receive is expanded in place (%receive is inline).
     `(let ((,ch ,(cadr spec)))
        (let ,loop ()
-         (let ((,(car spec) (%recv ,ch "for-range" %closed -2 %recv-or-closed)))
+         (let ((,(car spec) (%receive ,ch "for-range" -2 %closed)))
            (if (eq? ,(car spec) %closed)
                (if #f #f)
                (begin ,(%body->expression body) (,loop))))))))
 
-;; Send v without blocking: to a waiting receiver, else into the buffer,
-;; which must have room. The lock is held.
-(define (%offer! ch v)
-  (%drop-dead! (%chan-recvq ch))
-  (if (%queue-empty? (%chan-recvq ch))
-      (%buffer-push! ch v)
-      (%wake-receiver! (%dequeue! (%chan-recvq ch)) v)))
-
 ;; (after ms) returns a channel that receives the clock's milliseconds
 ;; once, ms milliseconds from now. Its buffer holds the value, so the
-;; timer never blocks.
+;; alarm never blocks.
 (define (after ms)
   (if (not (and (real? ms) (< ms +inf.0))) (%type-error "after" "finite number of milliseconds" ms))
   (let ((ch (make-chan 1)))
-    (set! %lock #t)
-    (%add-timer! (max ms 0) #f (lambda (now) (%offer! ch now)))
-    (set! %lock #f)
+    (set! %critical #t)
+    (%add-alarm! (max ms 0) #f (lambda (now) (%send-try ch now #t #f)))
+    (set! %critical #f)
     ch))
 
 ;;;; Select and events
 
-;; An operation is one channel operation that select, sync and the
-;; events try and, if none can complete, block on, as fibers' operations
-;; are (operations.scm: a try function, then a block function):
+;; An operation is one channel operation that select and sync try and,
+;; if none can complete, block on:
 ;;   kind   recv, send or always (an event ready at once)
 ;;   chan   the channel; #f is Go's nil channel: never ready, and waits
 ;;          on nothing (a select case on it is switched off)
 ;;   value  the value to send (always: the value it delivers)
-;; %op-ready? is the try half's test, %op-perform! its action, and
-;; %op-block! the block half: a waiter in the channel's queue, numbered
-;; with the operation's index, that the partner (or close-chan) wakes.
-(%define-record op kind chan value)
+;; Its ready test, try half and block half are those of its channel
+;; operation (see ;;;; Channels).
+(%define-record op (kind chan value) (kind chan value))
 
-;; (%select ops has-else) performs one of the operations of the vector
-;; ops and returns its index, leaving what it received in the running
-;; goroutine's wake-value (%select-value reads it), or -1 at once if
-;; none is ready and has-else. As in Go, when several operations are
-;; ready one is chosen uniformly at random: count the ready ones, draw
-;; one, and perform it. If none is ready, block on all of them (fibers'
-;; try-then-block): a waiter in every channel, all with the goroutine's
-;; ticket, so that the first to fire kills the others.
-(define (%select ops has-else)
-  (let ((n (vector-length ops)))
-    (do ((i 0 (+ i 1))) ((= i n))
-      (let ((ch (%op-chan (vector-ref ops i))))
-        (if (not (or (%chan? ch) (not ch) (eq? (%op-kind (vector-ref ops i)) 'always)))
-            (%type-error "select" "channel or #f" ch))))
-    (%checkpoint)
-    (set! %lock #t)
-    ;; A timer due now makes its channel ready: a loop polling (after ms)
-    ;; with else sees it fire even when no goroutine ever runs.
-    (if (not (%heap-empty? %timers)) (%fire-due-timers!))
-    (let ((ready (let count ((i 0) (r 0))
-                   (if (= i n)
-                       r
-                       (count (+ i 1) (if (%op-ready? (vector-ref ops i)) (+ r 1) r))))))
-      (cond ((> ready 0)
-             (let find ((i 0) (k (%random ready)))
-               (cond ((not (%op-ready? (vector-ref ops i))) (find (+ i 1) k))
-                     ((> k 0) (find (+ i 1) (- k 1)))
-                     (else (%op-perform! (vector-ref ops i)) i))))
-            (has-else (set! %lock #f) -1)
-            (else (%select-block! ops n))))))
-
-;; The try half. Whether op could complete now (a send on a closed
-;; channel "completes" by raising an error). Dead waiters at the front of
-;; the queue it looks at are dropped first, so that a waiter found there
-;; is live.
 (define (%op-ready? op)
   (let ((ch (%op-chan op)))
     (case (%op-kind op)
-      ((send)
-       (and ch
-            (begin (%drop-dead! (%chan-recvq ch))
-                   (or (%chan-closed ch)
-                       (not (%queue-empty? (%chan-recvq ch)))
-                       (< (%chan-count ch) (%chan-cap ch))))))
-      ((recv)
-       (and ch
-            (begin (%drop-dead! (%chan-sendq ch))
-                   (or (> (%chan-count ch) 0)
-                       (not (%queue-empty? (%chan-sendq ch)))
-                       (%chan-closed ch)))))
+      ((send) (and ch (%send-ready? ch)))
+      ((recv) (and ch (%recv-ready? ch)))
       (else #t))))
 
-;; Perform ready op now, leaving what it delivers in the goroutine's
-;; wake-value; the lock is released.
+;; Perform op, which is ready, leaving what it delivers in the running
+;; goroutine's wake-value (a receive: the value, or %closed); this leaves
+;; the critical section.
 (define (%op-perform! op)
-  (let ((ch (%op-chan op)))
-    (case (%op-kind op)
-      ((send)
-       (cond ((%chan-closed ch) (%fail "select: send on closed channel"))
-             ((%queue-empty? (%chan-recvq ch)) (%buffer-push! ch (%op-value op)))
-             (else (%wake-receiver! (%dequeue! (%chan-recvq ch)) (%op-value op))))
-       (%goroutine-wake-value-set! %current %unspecified))
-      ((recv)
-       (%goroutine-wake-value-set!
-         %current
-         (cond ((> (%chan-count ch) 0) (%recv-buffered! ch))
-               ((not (%queue-empty? (%chan-sendq ch))) (%recv-from-sender! ch))
-               (else %closed))))
-      (else (%goroutine-wake-value-set! %current (%op-value op))))
-    (set! %lock #f)))
+  (let ((ch (%op-chan op)) (v (%op-value op)))
+    (%goroutine-wake-value-set!
+      %current
+      (case (%op-kind op)
+        ((send)
+         (if (%chan-closed ch) (%fail "select: send on closed channel"))
+         (%send-try ch v %unspecified %unspecified))
+        ((recv) (%recv-try ch %closed %closed))
+        (else v)))
+    (set! %critical #f)))
 
-;; The block half: a waiter for op, clause i, with the operation's
-;; ticket. A nil channel waits on nothing.
-(define (%op-block! op i ticket)
+;; A waiter for op, operation number index, with the blocking
+;; operation's ticket. A nil channel waits on nothing.
+(define (%op-block! op index ticket)
   (let ((ch (%op-chan op)))
     (if ch
-        (if (eq? (%op-kind op) 'send)
-            (%waitq-push! (%chan-sendq ch) (cons ticket (cons i (%op-value op))))
-            (%waitq-push! (%chan-recvq ch) (cons ticket i))))))
+        (case (%op-kind op)
+          ((send) (%send-block! ch (%op-value op) index ticket))
+          ((recv) (%recv-block! ch index ticket))))))
 
+;; Block on every operation of ops, with one ticket, so that the first
+;; to fire kills the others; return the number of the one that fired.
 (define (%select-block! ops n)
   (let ((ticket (%goroutine-ticket %current)))
     (do ((i 0 (+ i 1))) ((= i n))
@@ -1339,6 +1339,36 @@
                (eq? (%goroutine-wake-value %current) %closed))
           (%fail "select: send on closed channel"))
       i)))
+
+;; (%select ops has-else) performs one of the operations of the vector
+;; ops and returns its index, leaving what it received in the running
+;; goroutine's wake-value (%select-value reads it), or -1 at once if
+;; none is ready and has-else. As in Go, when several operations are
+;; ready one is chosen uniformly at random: count the ready ones, draw
+;; one, and perform it. If none is ready, block on all of them (fibers'
+;; try-then-block).
+(define (%select ops has-else)
+  (let ((n (vector-length ops)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (let ((ch (%op-chan (vector-ref ops i))))
+        (if (not (or (%chan? ch) (not ch) (eq? (%op-kind (vector-ref ops i)) 'always)))
+            (%type-error "select" "channel or #f" ch))))
+    (%checkpoint)
+    (set! %critical #t)
+    ;; A due alarm makes its channel ready: a loop polling (after ms)
+    ;; with else sees it fire even when no goroutine ever runs.
+    (if (not (%heap-empty? %alarms)) (%fire-due-alarms!))
+    (let ((ready (let count ((i 0) (r 0))
+                   (if (= i n)
+                       r
+                       (count (+ i 1) (if (%op-ready? (vector-ref ops i)) (+ r 1) r))))))
+      (cond ((> ready 0)
+             (let find ((i 0) (k (%random ready)))
+               (cond ((not (%op-ready? (vector-ref ops i))) (find (+ i 1) k))
+                     ((> k 0) (find (+ i 1) (- k 1)))
+                     (else (%op-perform! (vector-ref ops i)) i))))
+            (has-else (set! %critical #f) -1)
+            (else (%select-block! ops n))))))
 
 ;; The value a recv clause received (the eof object if the channel was
 ;; closed), and whether it came from a send: for the macro's expansion.
@@ -1362,7 +1392,7 @@
 (define-macro (select . clauses)
   (define (bad c)
     (%syntax-error "select: bad clause (expected ((recv ch [var [ok]]) body ...), ((send ch v) body ...) or (else body ...)):" c))
-  (define (body-of c) (if (null? (cdr c)) '((if #f #f)) (cdr c)))
+  (define (body-of c) (%thunk-body (cdr c)))
   ;; binds: the let* bindings of channels and values, reversed; ops: the
   ;; operations, reversed; cases: the case clauses, reversed.
   (let loop ((cs clauses) (i 0) (binds '()) (ops '()) (cases '()) (else-body #f))
@@ -1403,15 +1433,18 @@
                            else-body)))
                   (else (bad c))))))))
 
+;;; Events
+
 ;; Concurrent ML's events (Racket's synchronizable events): first-class
 ;; values describing operations, combined before any is performed, and
 ;; performed by sync on the same operations as select. So a choice over
 ;; a list of channels made at run time is possible (Go needs
 ;; reflect.Select for it). An event is
-;;   kind  op (a: the operation), wrap (a: the event, b: the procedure),
-;;         choice (a: the list of events), guard (a: the thunk), after
-;;         (a: the milliseconds), never
-(%define-record evt kind a b)
+;;   kind  op, wrap, choice, guard, after or never
+;;   of    op: the operation; wrap: the event wrapped; choice: the list
+;;         of events; guard: the thunk; after: the milliseconds
+;;   with  wrap: the procedure applied to the result
+(%define-record evt (kind of with) (kind))
 (define (%evt-check who x)
   (if (not (%evt? x)) (%type-error who "event" x)))
 (define (%chan-check who ch)
@@ -1434,7 +1467,7 @@
 ;; always-evt is always ready, and its result is itself; never-evt is
 ;; never ready (sync on it alone blocks forever).
 (define always-evt (%make-evt 'op #f #f))
-(%evt-a-set! always-evt (%make-op 'always #f always-evt))
+(%evt-of-set! always-evt (%make-op 'always #f always-evt))
 (define never-evt (%make-evt 'never #f #f))
 ;; (wrap-evt evt f): ready when evt is; its result is f applied to evt's.
 (define (wrap-evt evt f)
@@ -1459,19 +1492,19 @@
 (define (sync evt)
   (%evt-check "sync" evt)
   ;; Flatten evt into operations, each with the list of its wraps,
-  ;; innermost first. Guards run, and after-evts start their timers, now.
+  ;; innermost first. Guards run, and after-evts start their alarms, now.
   (let loop ((todo (list (cons evt '()))) (ops '()) (wraps '()))
     (if (pair? todo)
         (let* ((e (car (car todo))) (ws (cdr (car todo))) (rest (cdr todo)))
           (case (%evt-kind e)
-            ((op) (loop rest (cons (%evt-a e) ops) (cons ws wraps)))
-            ((wrap) (loop (cons (cons (%evt-a e) (cons (%evt-b e) ws)) rest) ops wraps))
-            ((choice) (loop (append (map (lambda (x) (cons x ws)) (%evt-a e)) rest) ops wraps))
+            ((op) (loop rest (cons (%evt-of e) ops) (cons ws wraps)))
+            ((wrap) (loop (cons (cons (%evt-of e) (cons (%evt-with e) ws)) rest) ops wraps))
+            ((choice) (loop (append (map (lambda (x) (cons x ws)) (%evt-of e)) rest) ops wraps))
             ((guard)
-             (let ((g ((%evt-a e))))
+             (let ((g ((%evt-of e))))
                (%evt-check "guard-evt (the thunk's result)" g)
                (loop (cons (cons g ws) rest) ops wraps)))
-            ((after) (loop rest (cons (%make-op 'recv (after (%evt-a e)) #f) ops) (cons ws wraps)))
+            ((after) (loop rest (cons (%make-op 'recv (after (%evt-of e)) #f) ops) (cons ws wraps)))
             (else (loop rest ops wraps))))
         (let* ((ops (list->vector (reverse ops)))
                (wraps (list->vector (reverse wraps)))
@@ -1489,11 +1522,68 @@
 ;; only once all of them have ended. The first uncaught error, of body or
 ;; of a goroutine, cancels the others (they raise a cancellation at their
 ;; next checkpoint, so their dynamic-wind after thunks run) and is raised
-;; again, the same object, once all have ended.
-(define-macro (nursery . body)
-  `(%nursery (lambda () ,@(if (null? body) '((if #f #f)) body))))
+;; again, the same object, once all have ended. Several errors are raised
+;; as one error group (see %nursery-errors->raisable).
 
-(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified) thunk))
+;; Block g until every goroutine of n has ended. It is called in the critical
+;; section, and leaves it. This wait is not a checkpoint: the children
+;; are cancelled with their parent, and it must outlive them.
+(define (%wait-for-children n g)
+  (if (> (%nursery-live n) 0)
+      (begin
+        (%nursery-waiter-set! n g)
+        (%goroutine-wake-value-set! g n)
+        (%park! 'nursery #f)
+        (set! %critical #t)
+        (%wait-for-children n g))
+      (set! %critical #f)))
+
+;; The body was left by a continuation: wait for the children, close,
+;; and raise their errors.
+(define (%nursery-left n g)
+  (set! %critical #t)
+  (%nursery-in-body-set! n #f)
+  (%wait-for-children n g)
+  (%nursery-open-set! n #f)
+  (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
+  (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
+
+;; Run the body (proc n) of nursery n, opened by g, then wait for the
+;; children, and return the body's values, (on-cancelled) if the
+;; nursery's own cancellation ended it, or raise the errors.
+(define (%nursery-run n g proc on-cancelled)
+  (let* (;; How body ended: the list of its values, or (%raised . obj).
+         ;; The handler escapes with an ordinary continuation, so the
+         ;; after thunks between the raise and here run.
+         (outcome
+          (call-with-current-continuation
+            (lambda (leave)
+              (with-exception-handler
+                ;; After thunks run with the handlers of the extent being
+                ;; left: once the body has been left by a continuation,
+                ;; what %nursery-left raises is for the handlers outside.
+                (lambda (obj)
+                  (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
+                (lambda ()
+                  (call-with-values
+                    (lambda () (parameterize ((%current-nursery n)) (proc n)))
+                    list)))))))
+    (set! %critical #t)
+    (%nursery-in-body-set! n #f)
+    (if (%raised? outcome)
+        (let ((obj (cdr outcome)))
+          ;; The nursery's own cancellation stops here. An error, or the
+          ;; cancellation of an outer nursery, cancels what is inside.
+          (cond ((not (%cancelled? obj)) (%nursery-failed! n obj g))
+                ((not (eq? (%cancelled-scope obj) n)) (%cancel-nursery! n)))))
+    (%wait-for-children n g)
+    (%nursery-open-set! n #f)
+    (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
+    (let ((err (%nursery-error n)))
+      (cond (err (raise (%nursery-errors->raisable err)))
+            ((not (%raised? outcome)) (apply values outcome))
+            ((eq? (%cancelled-scope (cdr outcome)) n) (on-cancelled))
+            (else (raise (cdr outcome)))))))
 
 ;; (%open-nursery proc on-cancelled origin-proc) opens a nursery n, runs
 ;; (proc n) as its body, and returns its values; if the nursery's own
@@ -1515,60 +1605,10 @@
       (lambda () (%nursery-run n g proc on-cancelled))
       (lambda () (if (%nursery-in-body n) (%nursery-left n g))))))
 
-(define (%nursery-left n g)
-  (set! %lock #t)
-  (%nursery-in-body-set! n #f)
-  (%wait-for-children n g)
-  (%nursery-open-set! n #f)
-  (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
-  (if (%nursery-error n) (raise (%nursery-errors->raisable (%nursery-error n)))))
-
-(define (%nursery-run n g proc on-cancelled)
-  (let* (;; How body ended: the list of its values, or (%raised . obj).
-         ;; The handler escapes with an ordinary continuation, so the
-         ;; after thunks between the raise and here run.
-         (outcome
-          (call-with-current-continuation
-            (lambda (leave)
-              (with-exception-handler
-                ;; After thunks run with the handlers of the extent being
-                ;; left: once the body has been left by a continuation,
-                ;; what %nursery-left raises is for the handlers outside.
-                (lambda (obj)
-                  (if (%nursery-in-body n) (%escape leave obj) (raise-continuable obj)))
-                (lambda ()
-                  (call-with-values
-                    (lambda () (parameterize ((%current-nursery n)) (proc n)))
-                    list)))))))
-    (set! %lock #t)
-    (%nursery-in-body-set! n #f)
-    (if (%raised? outcome)
-        (let ((obj (cdr outcome)))
-          ;; The nursery's own cancellation stops here. An error, or the
-          ;; cancellation of an outer nursery, cancels what is inside.
-          (cond ((not (%cancelled? obj)) (%nursery-failed! n obj g))
-                ((not (eq? (%cancelled-scope obj) n)) (%cancel-nursery! n)))))
-    (%wait-for-children n g)
-    (%nursery-open-set! n #f)
-    (if (eq? (%goroutine-cancel g) n) (%goroutine-cancel-set! g #f))
-    (let ((err (%nursery-error n)))
-      (cond (err (raise (%nursery-errors->raisable err)))
-            ((not (%raised? outcome)) (apply values outcome))
-            ((eq? (%cancelled-scope (cdr outcome)) n) (on-cancelled))
-            (else (raise (cdr outcome)))))))
-
-;; Block g until every goroutine of n has ended. The lock is held on entry
-;; and released on return. This wait is not a checkpoint: the children
-;; are cancelled with their parent, and it must outlive them.
-(define (%wait-for-children n g)
-  (if (> (%nursery-live n) 0)
-      (begin
-        (%nursery-waiter-set! n g)
-        (%goroutine-wake-value-set! g n)
-        (%park! 'nursery #f)
-        (set! %lock #t)
-        (%wait-for-children n g))
-      (set! %lock #f)))
+(define (%nursery thunk) (%open-nursery (lambda (n) (thunk)) (lambda () %unspecified) thunk))
+;; (nursery body ...): the form.
+(define-macro (nursery . body)
+  `(%nursery (lambda () ,@(%thunk-body body))))
 
 ;;;; Cancel scopes, shields, and starting a goroutine that reports back
 
@@ -1578,16 +1618,18 @@
 ;; scope cancels its body (at its next checkpoint) and its goroutines;
 ;; the cancellation stops at the scope, which then returns.
 
+;; Cancel the scope n, unless it has closed.
+(define (%cancel-scope! n)
+  (set! %critical #t)
+  (if (%nursery-open n) (%cancel-nursery! n))
+  (set! %critical #f))
+
 ;; (cancel-scope proc): calls (proc cancel!), where (cancel!) cancels the
 ;; scope; returns proc's values, or #f if the scope was cancelled before
 ;; proc returned.
 (define (cancel-scope proc)
   (if (not (procedure? proc)) (%type-error "cancel-scope" "procedure" proc))
   (%open-nursery (lambda (n) (proc (lambda () (%cancel-scope! n)))) (lambda () #f) proc))
-(define (%cancel-scope! n)
-  (set! %lock #t)
-  (if (%nursery-open n) (%cancel-nursery! n))
-  (set! %lock #f))
 
 ;; (%deadline-scope ms proc on-timeout): proc runs in a scope cancelled
 ;; ms milliseconds from now. The timer dies with the scope, so it keeps
@@ -1597,31 +1639,39 @@
   (let ((ticket (cons #t #f)) (fired #f))
     (%open-nursery
       (lambda (n)
-        (set! %lock #t)
-        (%add-timer! (max ms 0) ticket
+        (set! %critical #t)
+        (%add-alarm! (max ms 0) ticket
                      (lambda (now)
                        (if (%nursery-open n)
                            (begin (set! fired #t) (%cancel-nursery! n)))))
-        (set! %lock #f)
+        (set! %critical #f)
         (dynamic-wind
           (lambda () #f)
           proc
-          (lambda () (set-car! ticket #f))))
+          (lambda () (%kill-ticket! ticket))))
       (lambda () (if fired (on-timeout) #f))
       proc)))
 
 ;; (move-on-after ms body ...): body's value, or #f if it had not ended
 ;; ms milliseconds from now (Trio's move_on_after).
 (define-macro (move-on-after ms . body)
-  `(%deadline-scope "move-on-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+  `(%deadline-scope "move-on-after" ,ms (lambda () ,@(%thunk-body body))
                     (lambda () #f)))
 
 ;; (fail-after ms body ...): body's value, or an error whose message is
 ;; "TooSlowError" if it had not ended ms milliseconds from now (Trio's
 ;; fail_after).
 (define-macro (fail-after ms . body)
-  `(%deadline-scope "fail-after" ,ms (lambda () ,@(if (null? body) '((if #f #f)) body))
+  `(%deadline-scope "fail-after" ,ms (lambda () ,@(%thunk-body body))
                     (lambda () (%fail "TooSlowError"))))
+
+;; Run thunk with the running goroutine shielded (see with-shield).
+(define (%with-shield thunk)
+  (let ((g %current))
+    (dynamic-wind
+      (lambda () (set! %shielded (cons g %shielded)))
+      thunk
+      (lambda () (set! %shielded (%remove-once g %shielded))))))
 
 ;; (with-shield body ...): body runs shielded from cancellation (Trio's
 ;; CancelScope(shield=True)): a cancellation that comes meanwhile is
@@ -1629,17 +1679,7 @@
 ;; thunk may block: wait for a goroutine, release a lock by sending on a
 ;; channel.
 (define-macro (with-shield . body)
-  `(%with-shield (lambda () ,@(if (null? body) '((if #f #f)) body))))
-(define (%with-shield thunk)
-  (let ((g %current))
-    (dynamic-wind
-      (lambda () (set! %shielded (cons g %shielded)))
-      thunk
-      (lambda () (set! %shielded (%remove-once g %shielded))))))
-(define (%remove-once x l)
-  (cond ((null? l) '())
-        ((eq? (car l) x) (cdr l))
-        (else (cons (car l) (%remove-once x (cdr l))))))
+  `(%with-shield (lambda () ,@(%thunk-body body))))
 
 ;; (nursery-start proc): Trio's nursery.start. proc runs in a new
 ;; goroutine of the current nursery and receives a procedure started;
@@ -1689,92 +1729,90 @@
 ;;   chan    the channel (capacity 1)
 ;;   ticket  (live . #f), the arming of the pending firing; killed to stop
 ;;   period  the ticker's period in milliseconds (#f for a timer)
-(%define-record timer chan ticket period)
+(%define-record timer (chan ticket period) ())
+;; A ticker is a timer record of another kind, which prints its period.
+(define %<ticker> (%record-kind 'ticker '(chan ticket period) '(period)))
 
 (define (%arm-timer! t ms)
   (let ((ticket (cons #t #f)))
     (%timer-ticket-set! t ticket)
-    (%add-timer! (max ms 0) ticket
+    (%add-alarm! (max ms 0) ticket
                  (lambda (now)
-                   (let ((ch (%timer-chan t)))
-                     ;; A tick finds the buffer full: it is dropped.
-                     (%drop-dead! (%chan-recvq ch))
-                     (if (or (not (%queue-empty? (%chan-recvq ch)))
-                             (< (%chan-count ch) 1))
-                         (%offer! ch now)))
+                   ;; A tick that finds the buffer full is dropped.
+                   (let ((ch (%timer-chan t))) (%send-try ch now #t #f))
                    (if (%timer-period t)
                        (%arm-timer! t (%timer-period t))
-                       (set-car! ticket #f))))))
+                       (%kill-ticket! ticket))))))
 
 ;; Stop t's pending firing and take back an undelivered value; whether
-;; either was there (the lock is held).
+;; either was there (in the critical section).
 (define (%timer-disarm! t)
   (let* ((ticket (%timer-ticket t))
-         (pending (car ticket))
+         (pending (%ticket-live? ticket))
          (ch (%timer-chan t))
-         (undelivered (> (%chan-count ch) 0)))
-    (set-car! ticket #f)
+         (undelivered (> (%chan-len ch) 0)))
+    (%kill-ticket! ticket)
     (if undelivered (%buffer-pop! ch))
     (or pending undelivered)))
 
 (define (%check-ms who ms)
   (if (not (and (real? ms) (>= ms 0))) (%type-error who "non-negative number of milliseconds" ms)))
 (define (%check-timer who t)
-  (if (not (and (%timer? t) (not (%timer-period t)))) (%type-error who "timer" t)))
+  (if (not (%timer? t)) (%type-error who "timer" t)))
 (define (%check-ticker who t)
-  (if (not (and (%timer? t) (%timer-period t))) (%type-error who "ticker" t)))
+  (if (not (%record? t %<ticker>)) (%type-error who "ticker" t)))
 
 ;; (make-timer ms): a timer whose channel receives the clock's
 ;; milliseconds once, ms from now (Go's time.NewTimer).
 (define (make-timer ms)
   (%check-ms "make-timer" ms)
   (let ((t (%make-timer (make-chan 1) (cons #f #f) #f)))
-    (set! %lock #t)
+    (set! %critical #t)
     (%arm-timer! t ms)
-    (set! %lock #f)
+    (set! %critical #f)
     t))
-(define (timer? x) (and (%timer? x) (not (%timer-period x))))
+(define (timer? x) (%timer? x))
 (define (timer-chan t) (%check-timer "timer-chan" t) (%timer-chan t))
 ;; (timer-stop! t): #t if this stopped t before its value was received,
 ;; #f if it had already been received or t was stopped.
 (define (timer-stop! t)
   (%check-timer "timer-stop!" t)
-  (set! %lock #t)
-  (let ((r (%timer-disarm! t))) (set! %lock #f) r))
+  (set! %critical #t)
+  (let ((r (%timer-disarm! t))) (set! %critical #f) r))
 ;; (timer-reset! t ms): t fires ms from now (once); the result is as
 ;; timer-stop!'s.
 (define (timer-reset! t ms)
   (%check-timer "timer-reset!" t)
   (%check-ms "timer-reset!" ms)
-  (set! %lock #t)
-  (let ((r (%timer-disarm! t))) (%arm-timer! t ms) (set! %lock #f) r))
+  (set! %critical #t)
+  (let ((r (%timer-disarm! t))) (%arm-timer! t ms) (set! %critical #f) r))
 
 ;; (make-ticker ms): a ticker whose channel receives the clock's
 ;; milliseconds every ms (Go's time.NewTicker); ms must be positive.
 (define (make-ticker ms)
   (if (not (and (real? ms) (> ms 0))) (%type-error "make-ticker" "positive number of milliseconds" ms))
-  (let ((t (%make-timer (make-chan 1) (cons #f #f) ms)))
-    (set! %lock #t)
+  (let ((t (%record %<ticker> (make-chan 1) (cons #f #f) ms)))
+    (set! %critical #t)
     (%arm-timer! t ms)
-    (set! %lock #f)
+    (set! %critical #f)
     t))
-(define (ticker? x) (and (%timer? x) (%timer-period x) #t))
+(define (ticker? x) (%record? x %<ticker>))
 (define (ticker-chan t) (%check-ticker "ticker-chan" t) (%timer-chan t))
 ;; (ticker-stop! t): no tick is received after it returns.
 (define (ticker-stop! t)
   (%check-ticker "ticker-stop!" t)
-  (set! %lock #t)
+  (set! %critical #t)
   (%timer-disarm! t)
-  (set! %lock #f))
+  (set! %critical #f))
 ;; (ticker-reset! t ms): stops t and restarts it with period ms.
 (define (ticker-reset! t ms)
   (%check-ticker "ticker-reset!" t)
   (if (not (and (real? ms) (> ms 0))) (%type-error "ticker-reset!" "positive number of milliseconds" ms))
-  (set! %lock #t)
+  (set! %critical #t)
   (%timer-disarm! t)
   (%timer-period-set! t ms)
   (%arm-timer! t ms)
-  (set! %lock #f))
+  (set! %critical #f))
 
 ;;;; Synchronisation: wait groups, mutexes, once, events, semaphores,
 ;;;; condition variables
@@ -1784,7 +1822,7 @@
 
 ;; An event (Trio's Event) is a channel closed when it is set.
 ;;   chan  the channel; set?  whether it is set
-(%define-record event chan set?)
+(%define-record event (chan set?) (set?))
 (define (make-event) (%make-event (make-chan) #f))
 (define (event? x) (%event? x))
 (define (%check-event who e) (if (not (%event? e)) (%type-error who "event" e)))
@@ -1799,7 +1837,7 @@
 
 ;; A wait group (Go's sync.WaitGroup): a counter, and the event that the
 ;; waiters wait for while it is above zero.
-(%define-record wait-group count event)
+(%define-record wait-group (count event) (count))
 (define (make-wait-group) (%make-wait-group 0 #f))
 (define (wait-group? x) (%wait-group? x))
 (define (%check-wait-group who wg) (if (not (%wait-group? wg)) (%type-error who "wait group" wg)))
@@ -1826,7 +1864,7 @@
 
 ;; A mutex (SRFI 18's names, Go's sync.Mutex): a channel holding one
 ;; token while it is unlocked. owner is the goroutine holding it.
-(%define-record mutex token owner name)
+(%define-record mutex (token owner name) (name owner))
 (define (make-mutex . name)
   (let ((m (%make-mutex (make-chan 1) #f (if (pair? name) (car name) #f))))
     (send (%mutex-token m) #t)
@@ -1843,6 +1881,7 @@
 ;; unlocking an unlocked mutex is an error. With a condition variable cv
 ;; (SRFI 18), it then waits on cv, as condition-variable-wait! does but
 ;; without locking m again.
+;; Defined below: %cv-wait (condition variables wait with a mutex).
 (define (mutex-unlock! m . cv)
   (%check-mutex "mutex-unlock!" m)
   (if (pair? cv)
@@ -1864,7 +1903,7 @@
 
 ;; A condition variable (SRFI 18's names, Go's sync.Cond): a queue of
 ;; one-value channels, one per waiter.
-(%define-record condition-variable waiters)
+(%define-record condition-variable (waiters) ())
 (define (make-condition-variable . name) (%make-condition-variable (%make-queue)))
 (define (condition-variable? x) (%condition-variable? x))
 (define (%cv-wait cv m relock?)
@@ -1896,7 +1935,7 @@
 ;; A read-write mutex (Go's sync.RWMutex): any number of readers, or one
 ;; writer. A waiting writer keeps new readers out, so writers are not
 ;; starved.
-(%define-record rw-mutex lock cv readers writer waiting-writers)
+(%define-record rw-mutex (lock cv readers writer waiting-writers) (readers writer))
 (define (make-rw-mutex) (%make-rw-mutex (make-mutex) (make-condition-variable) 0 #f 0))
 (define (rw-mutex? x) (%rw-mutex? x))
 (define (%check-rw who m) (if (not (%rw-mutex? m)) (%type-error who "read-write mutex" m)))
@@ -1938,7 +1977,7 @@
 ;; Once (Go's sync.Once): (once-do o thunk) calls thunk the first time
 ;; only; a concurrent caller waits until that call has returned. If
 ;; thunk raises, o counts as done (as in Go).
-(%define-record once state event)
+(%define-record once (state event) (state))
 (define (make-once) (%make-once 'new (make-event)))
 (define (once? x) (%once? x))
 (define (once-do o thunk)
@@ -1958,7 +1997,7 @@
 
 ;; A counting semaphore (Trio's Semaphore): acquire takes one unit,
 ;; waiting while there is none; release gives one back.
-(%define-record semaphore value cv lock)
+(%define-record semaphore (value cv lock) (value))
 (define (make-semaphore n)
   (if (not (exact-nonnegative-integer? n)) (%type-error "make-semaphore" "non-negative exact integer" n))
   (%make-semaphore n (make-condition-variable) (make-mutex)))
@@ -1988,7 +2027,7 @@
 ;;   err       #f, "context canceled" or "context deadline exceeded"
 ;;   children  the contexts derived from it that are not cancelled yet
 ;;   ticket    the deadline timer's ticket, or #f
-(%define-record context done err children ticket)
+(%define-record context (done err children ticket) (err))
 (define %background (%make-context #f #f '() #f))
 (define (background-context) %background)
 (define (context? x) (%context? x))
@@ -1997,12 +2036,12 @@
 (define (context-err c) (%check-context "context-err" c) (%context-err c))
 
 ;; Cancel c and its descendants with err (if c is not cancelled yet); the
-;; lock is held.
+;; critical section.
 (define (%context-cancel! c err)
   (if (not (%context-err c))
       (begin
         (%context-err-set! c err)
-        (if (%context-ticket c) (set-car! (%context-ticket c) #f))
+        (if (%context-ticket c) (%kill-ticket! (%context-ticket c)))
         (%close! (%context-done c))
         (for-each (lambda (child) (%context-cancel! child err)) (%context-children c))
         (%context-children-set! c '()))))
@@ -2017,10 +2056,10 @@
     c))
 (define (%cancel-proc c parent)
   (lambda ()
-    (set! %lock #t)
+    (set! %critical #t)
     (%context-cancel! c "context canceled")
     (%context-children-set! parent (%remove-once c (%context-children parent)))
-    (set! %lock #f)))
+    (set! %critical #f)))
 
 ;; (context-with-cancel parent): two values, a context cancelled when
 ;; parent is or when the second value, a procedure of no arguments, is
@@ -2036,10 +2075,10 @@
     (if (not (%context-err c))
         (let ((ticket (cons #t #f)))
           (%context-ticket-set! c ticket)
-          (set! %lock #t)
-          (%add-timer! ms ticket
+          (set! %critical #t)
+          (%add-alarm! ms ticket
                        (lambda (now) (%context-cancel! c "context deadline exceeded")))
-          (set! %lock #f)))
+          (set! %critical #f)))
     (values c (%cancel-proc c parent))))
 
 ;;;; Goroutine handles and mailboxes
@@ -2047,19 +2086,13 @@
 ;; Racket's thread operations on goroutines. What they need of a
 ;; goroutine (an event set when it ends, a mailbox) is kept in a side
 ;; table, made only for the goroutines they are used on, so a goroutine
-;; costs nothing more for them; %goroutine-exit hands the table the
-;; goroutines that end.
+;; costs nothing more for them. Once a handle is made, %goroutine-exit
+;; hands every goroutine that ends to %handle-ended! (%exit-hook).
+;;   ended    an event set when the goroutine ends
+;;   mailbox  a queue of the values sent to it
+;;   signal   a channel (capacity 1) that a send to an empty mailbox fills
 (define %handles (make-hash-table eq?))
-(%define-record handle ended mailbox signal)
-(define (%handle g) (%atomic (%handle-locked g)))
-;; With the lock held (preemption between the lookup and the insertion
-;; would let two goroutines make two handles, one of them lost).
-(define (%handle-locked g)
-  (or (hash-table-ref/default %handles g #f)
-      (let ((h (%make-handle (make-event) (%make-queue) (make-chan 1))))
-        (set! %handles-used #t)
-        (hash-table-set! %handles g h)
-        h)))
+(%define-record handle (ended mailbox signal) ())
 (define (%handle-ended! g)
   (let ((h (hash-table-ref/default %handles g #f)))
     (if h
@@ -2067,6 +2100,16 @@
           (hash-table-delete! %handles g)
           (%event-set?-set! (%handle-ended h) #t)
           (%close! (%event-chan (%handle-ended h)))))))
+;; g's handle, made on first use, in the critical section (preemption
+;; between the lookup and the insertion would let two goroutines make two
+;; handles, one of them lost).
+(define (%handle-locked g)
+  (or (hash-table-ref/default %handles g #f)
+      (let ((h (%make-handle (make-event) (%make-queue) (make-chan 1))))
+        (set! %exit-hook %handle-ended!)
+        (hash-table-set! %handles g h)
+        h)))
+(define (%handle g) (%atomic (%handle-locked g)))
 
 (define (%check-goroutine who g) (if (not (%goroutine? g)) (%type-error who "goroutine" g)))
 (define (goroutine-dead? g)
@@ -2089,11 +2132,11 @@
   (if (eq? g %main) (%fail "goroutine-kill!: cannot kill the main goroutine"))
   (if (not (goroutine-dead? g))
       (begin
-        (set! %lock #t)
+        (set! %critical #t)
         (set! %nurseries-made (+ %nurseries-made 1))
         (%goroutine-cancel-set! g #f)
         (%cancel-goroutine! g (%make-nursery %nurseries-made #f #f 0 #f #f #t #f #f #f))
-        (set! %lock #f)
+        (set! %critical #f)
         (%checkpoint))))
 ;; (goroutine-send g v): puts v in g's mailbox (unbounded: never blocks).
 (define (goroutine-send g v)
@@ -2125,106 +2168,14 @@
 ;; run, as Go runs no deferred calls of other goroutines at exit. To wait
 ;; for goroutines, a program opens a nursery or uses a wait group.
 (define (%program-end)
-  (set! %lock #t)
+  (set! %critical #t)
   (if %trace?
       (%for-each-goroutine
         (lambda (g)
           (if (not (eq? g %main))
               (%trace "drop" (%goroutine-id g)
                       (if (%blocked? g) (%waiting-label (%goroutine-state g)) (%goroutine-state g)))))))
-  (set! %lock #f))
-
-;; An uncaught error in a goroutine of the root nursery ends a program at
-;; once, as a panic does in Go: its message, the goroutine and its
-;; backtrace go to the error port, and the exit status is 1. At the REPL
-;; the error is reported and the session goes on.
-(define %interactive #f)
-(define (%interactive!) (set! %interactive #t))
-(define (%goroutine-failed obj g)
-  (let ((p (current-error-port)))
-    (display (condition->string obj) p)
-    (newline p)
-    (display "in goroutine " p)
-    (display (%goroutine-id g) p)
-    (newline p)
-    (display (%without-prelude-lines (error-object-backtrace obj)) p)
-    (%display-created-by g p "")
-    (if (not %interactive) (exit 1))))
-
-;; The backtrace of a goroutine ends in the frames of %goroutine-base,
-;; which say nothing to the user: drop the lines that point into this file.
-(define (%without-prelude-lines text)
-  (define marker " at prelude.scm:")
-  (define (has-marker? line)
-    (let ((n (string-length line)) (m (string-length marker)))
-      (let loop ((i 0))
-        (and (<= (+ i m) n)
-             (or (string=? (substring line i (+ i m)) marker)
-                 (loop (+ i 1)))))))
-  (let ((in (open-input-string text)) (out (open-output-string)))
-    (let loop ()
-      (let ((line (read-line in)))
-        (if (eof-object? line)
-            (get-output-string out)
-            (begin
-              (if (not (has-marker? line))
-                  (begin (display line out) (newline out)))
-              (loop)))))))
-
-;; The REPL is live: goroutines run between prompts. It calls
-;; (%repl-settle [ms]) after each evaluation, and again and again while
-;; the prompt waits for the user's line: the runnable goroutines run
-;; until every one is blocked, asleep or done, or for at most ms
-;; milliseconds (so that a spinning goroutine never keeps the prompt
-;; from coming back); then goroutine 1, the REPL's, runs again. It
-;; returns when there will be work for the goroutines: 0 if some are
-;; runnable, the milliseconds to the next timer, or #f if nothing but
-;; the user can make any goroutine run.
-(define %settle-until #f)   ; the jiffy when the REPL takes over again
-(define (%repl-settle . budget)
-  (%recover-main!)
-  (set! %lock #t)
-  (if (not (%heap-empty? %timers)) (%fire-due-timers!))
-  (if (%queue-empty? %run-queue)
-      (set! %lock #f)
-      (begin
-        (set! %settle-until
-              (and (pair? budget) (+ (current-jiffy) (exact (ceiling (* 1000 (car budget)))))))
-        (%park! 'idle #f)
-        (set! %settle-until #f)))
-  (set! %lock #t)
-  (let ((work (cond ((not (%queue-empty? %run-queue)) 0)
-                    ((%next-deadline)
-                     => (lambda (d) (max 0 (/ (- d (current-jiffy)) 1000.))))
-                    (else #f))))
-    (set! %lock #f)
-    work))
-
-;; At a preemption: if the REPL's time for the goroutines is up, it
-;; becomes runnable again (the lock is held).
-(define (%settle-check!)
-  (if (and %settle-until (eq? (%goroutine-state %main) 'idle)
-           (>= (current-jiffy) %settle-until))
-      (%wake! %main 0 %unspecified)))
-
-;; Ctrl-C stops the evaluation in the foreground: goroutine 1's. If it
-;; runs, the machine stops now. If another goroutine runs, that one goes
-;; on, and goroutine 1 stops as soon as it would run again: at once if it
-;; is blocked (it is woken to stop), at its turn if it is runnable. While
-;; the REPL waits at its prompt there is no foreground evaluation: the
-;; interrupt is dropped. In scheduler code, the interrupt comes back a
-;; step later.
-(define (%on-interrupt)
-  (cond (%lock (%interrupt-later))
-        ((eq? %current %main) (%halt-interrupted))
-        ((eq? (%goroutine-state %main) 'idle) #f)
-        (else
-         (set! %lock #t)
-         (if (%blocked? %main)
-             (%wake! %main 'interrupted #f)
-             (%goroutine-wake-index-set! %main 'interrupted))
-         (set! %lock #f))))
-(%interrupt-handler %on-interrupt)
+  (set! %critical #f))
 
 ;; An evaluation stopped by an error or by Ctrl-C may have left goroutine
 ;; 1 blocked, or another goroutine running with its continuation lost.
@@ -2240,9 +2191,56 @@
           (set! %current %main)))
     (if (not (eq? (%goroutine-state %main) 'running))
         (begin
-          (set-car! (%goroutine-ticket %main) #f)
+          (%kill-ticket! (%goroutine-ticket %main))
           (%goroutine-ticket-set! %main (cons #t %main))
           (%queue-remove! %run-queue %main)
           (%goroutine-state-set! %main 'running)
           (%goroutine-k-set! %main #f)))
-    (set! %lock #f)))
+    (set! %critical #f)))
+
+;; The REPL is live: goroutines run between prompts. It calls
+;; (%repl-settle [ms]) after each evaluation, and again and again while
+;; the prompt waits for the user's line: the runnable goroutines run
+;; until every one is blocked, asleep or done, or for at most ms
+;; milliseconds (so that a spinning goroutine never keeps the prompt
+;; from coming back); then goroutine 1, the REPL's, runs again. It
+;; returns when there will be work for the goroutines: 0 if some are
+;; runnable, the milliseconds to the next timer, or #f if nothing but
+;; the user can make any goroutine run.
+(define (%repl-settle . budget)
+  (%recover-main!)
+  (set! %critical #t)
+  (if (not (%heap-empty? %alarms)) (%fire-due-alarms!))
+  (if (%queue-empty? %run-queue)
+      (set! %critical #f)
+      (begin
+        (set! %settle-until
+              (and (pair? budget) (+ (current-jiffy) (exact (ceiling (* 1000 (car budget)))))))
+        (%park! 'idle #f)
+        (set! %settle-until #f)))
+  (set! %critical #t)
+  (let ((work (cond ((not (%queue-empty? %run-queue)) 0)
+                    ((%next-deadline)
+                     => (lambda (d) (max 0 (/ (- d (current-jiffy)) 1000.))))
+                    (else #f))))
+    (set! %critical #f)
+    work))
+
+;; Ctrl-C stops the evaluation in the foreground: goroutine 1's. If it
+;; runs, the machine stops now. If another goroutine runs, that one goes
+;; on, and goroutine 1 stops as soon as it would run again: at once if it
+;; is blocked (it is woken to stop), at its turn if it is runnable. While
+;; the REPL waits at its prompt there is no foreground evaluation: the
+;; interrupt is dropped. In scheduler code, the interrupt comes back a
+;; step later.
+(define (%on-interrupt)
+  (cond (%critical (%interrupt-later))
+        ((eq? %current %main) (%halt-interrupted))
+        ((eq? (%goroutine-state %main) 'idle) #f)
+        (else
+         (set! %critical #t)
+         (if (%blocked? %main)
+             (%wake! %main 'interrupted #f)
+             (%goroutine-wake-index-set! %main 'interrupted))
+         (set! %critical #f))))
+(%interrupt-handler %on-interrupt)

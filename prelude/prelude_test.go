@@ -170,9 +170,9 @@ func TestTraceEvents(t *testing.T) {
 	}
 }
 
-func TestGoroutineID(t *testing.T) {
+func TestGoroutineIDProc(t *testing.T) {
 	in := newInterp(t, io.Discard)
-	id, err := prelude.GoroutineID(in)
+	id, err := prelude.GoroutineIDProc(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,8 +212,8 @@ func TestWithoutTheLibrary(t *testing.T) {
 	if err := prelude.TraceScheduler(in, true); !errors.Is(err, prelude.ErrNotLoaded) {
 		t.Errorf("TraceScheduler: %v", err)
 	}
-	if id, err := prelude.GoroutineID(in); err != nil || value.WriteString(mustApply(t, in, id)) != "1" {
-		t.Errorf("GoroutineID: %v", err)
+	if id, err := prelude.GoroutineIDProc(in); err != nil || value.WriteString(mustApply(t, in, id)) != "1" {
+		t.Errorf("GoroutineIDProc: %v", err)
 	}
 }
 
@@ -276,5 +276,61 @@ func TestExitStatus(t *testing.T) {
 	}
 	if got := prelude.ExitStatus(eval.ErrInterrupted); got != prelude.StatusInterrupted {
 		t.Errorf("interrupted: status %d", got)
+	}
+}
+
+// TestInterruptWhileLibraryLoops: Ctrl-C is put off while the scheduler
+// is in its critical section, but not for ever: library code looping in
+// the critical section still stops.
+func TestInterruptWhileLibraryLoops(t *testing.T) {
+	in := newInterp(t, io.Discard)
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		in.Interrupt() // once, as one Ctrl-C
+	}()
+	start := time.Now()
+	err := evalAll(in, `(set! %critical #t) (let loop () (loop))`)
+	if !errors.Is(err, eval.ErrInterrupted) {
+		t.Fatalf("got %v, want the interrupt", err)
+	}
+	if d := time.Since(start); d > 3*time.Second+maxDelaySlack {
+		t.Errorf("stopped after %v", d)
+	}
+}
+
+// maxDelaySlack is what a loaded machine may add to the 2 s bound.
+const maxDelaySlack = 2 * time.Second
+
+func TestLoadOnce(t *testing.T) {
+	var opts eval.Options
+	prelude.Load(&opts)
+	prelude.Load(&opts)
+	if len(opts.Library) != 1 || opts.Library[0].Name != prelude.File || opts.Library[0].Text != prelude.Source() {
+		t.Errorf("Library after two Loads: %d sources", len(opts.Library))
+	}
+}
+
+// A long time slice: a spinning goroutine is not preempted while another
+// waits to run.
+func TestSetTimeSlice(t *testing.T) {
+	var out bytes.Buffer
+	in := newInterp(t, &out)
+	if err := prelude.SetTimeSlice(in, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	src := `(define done (make-chan))
+(go (let loop ((i 0)) (if (< i 300000) (loop (+ i 1)))) (display "a") (send done #t))
+(go (display "b") (send done #t))
+(recv done) (recv done)`
+	if err := evalAll(in, src); err != nil {
+		t.Fatal(err)
+	}
+	in.Flush()
+	if out.String() != "ab" {
+		t.Errorf("output %q, want the spinner to finish first: ab", out.String())
+	}
+	noLib, _ := eval.New(eval.Options{})
+	if err := prelude.SetTimeSlice(noLib, time.Hour); !errors.Is(err, prelude.ErrNotLoaded) {
+		t.Errorf("without the library: %v", err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"reflect"
 	"slices"
 
-	"contigo/eval"
+	"contigo/prims"
 	"contigo/value"
 )
 
@@ -205,7 +205,7 @@ func valueOfReflect(rv reflect.Value) (Value, error) {
 func hashTableOf(rv reflect.Value) (Value, error) {
 	keys := rv.MapKeys()
 	slices.SortFunc(keys, compareKeys)
-	t := eval.NewEqualHashTable()
+	t := prims.NewEqualHashTable()
 	for _, k := range keys {
 		kv, err := ValueOf(k.Interface())
 		if err != nil {
@@ -342,7 +342,7 @@ func (c *converter) toGo(v Value) (any, error) {
 		return out, nil
 	case *value.Bytevector:
 		return slices.Clone(x.B), nil
-	case *eval.HashTable:
+	case *prims.HashTable:
 		return c.hashTable(x)
 	}
 	if v == value.Unspecified {
@@ -377,7 +377,7 @@ func (c *converter) list(p *value.Pair) (any, error) {
 }
 
 // hashTable converts t to a map[any]any.
-func (c *converter) hashTable(t *eval.HashTable) (any, error) {
+func (c *converter) hashTable(t *prims.HashTable) (any, error) {
 	if err := c.enter(t); err != nil {
 		return nil, err
 	}

@@ -13,8 +13,8 @@ import (
 
 // bigCmp compares big numbers by value.
 var bigCmp = cmp.Options{
-	cmp.Comparer(func(a, b *big.Int) bool { return a.Cmp(b) == 0 }),
-	cmp.Comparer(func(a, b *big.Rat) bool { return a.Cmp(b) == 0 }),
+	cmp.Comparer(func(a, b *big.Int) bool { return a == nil && b == nil || a != nil && b != nil && a.Cmp(b) == 0 }),
+	cmp.Comparer(func(a, b *big.Rat) bool { return a == nil && b == nil || a != nil && b != nil && a.Cmp(b) == 0 }),
 	cmp.Comparer(func(a, b big.Int) bool { return a.Cmp(&b) == 0 }),
 }
 
@@ -46,8 +46,15 @@ func bigInt(s string) *big.Int {
 	return n
 }
 
-type named string
-type level int8
+type (
+	named string
+	level int8
+	flag  bool
+	ratio float32
+	phase complex64
+	mask  uint16
+	raw   []byte
+)
 
 func TestValueOf(t *testing.T) {
 	tests := []struct {
@@ -63,6 +70,11 @@ func TestValueOf(t *testing.T) {
 		{"uint64 max", uint64(math.MaxUint64), "18446744073709551615"},
 		{"uint8", uint8(255), "255"},
 		{"named int", level(3), "3"},
+		{"named bool", flag(true), "#t"},
+		{"named float", ratio(0.5), "0.5"},
+		{"named complex", phase(1i), "+1.0i"},
+		{"named uint", mask(7), "7"},
+		{"named bytes", raw{1}, "#u8(1)"},
 		{"big int", bigInt("123456789012345678901234567890"), "123456789012345678901234567890"},
 		{"small big int", big.NewInt(7), "7"},
 		{"rat", big.NewRat(3, 6), "1/2"},
@@ -122,6 +134,11 @@ func TestValueOfMap(t *testing.T) {
 		{"symbol keys", map[Symbol]bool{"no": false, "yes": true}, "((no . #f) (yes . #t))"},
 		{"nested", map[string][]int{"xs": {1, 2}}, `(("xs" 1 2))`},
 		{"empty", map[string]int{}, "()"},
+		{"bool keys", map[bool]int{true: 1, false: 0}, "((#f . 0) (#t . 1))"},
+		{"float keys", map[float64]int{2.5: 1, -1: 2}, "((-1.0 . 2) (2.5 . 1))"},
+		{"uint keys", map[uint8]int{9: 1, 3: 2}, "((3 . 2) (9 . 1))"},
+		{"mixed keys", map[any]int{"b": 1, 2: 2, "a": 3, 1: 4}, `((1 . 4) (2 . 2) ("a" . 3) ("b" . 1))`},
+		{"array keys", map[[2]int]int{{2, 1}: 1, {1, 2}: 2}, "((#(1 2) . 2) (#(2 1) . 1))"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"reflect"
 
 	"contigo/eval"
+	"contigo/prims"
 	"contigo/value"
 )
 
@@ -58,13 +59,13 @@ func (p Procedure) Value() Value { return p.v }
 //	Procedure                  a procedure
 //	any (or Value)             any value, stored as it is
 //	a Scheme value type        a value of that type (*value.Pair,
-//	                           *eval.HashTable, value.Opaque, ...)
+//	                           *prims.HashTable, value.Opaque, ...)
 //	an Unpacker                whatever its Unpack method accepts
 //
 // Decode panics if ptr is not a non-nil pointer: that is a bug in the Go
 // program, not in the Scheme one. Its errors say what was expected and
-// what came, and where inside v for a nested value ("element 2: expected
-// integer, got "x"").
+// what came, and where inside v for a nested value: "element 1: expected
+// exact integer, got "x"" for '(1 "x"), whose first element is element 0.
 func Decode(v Value, ptr any) error {
 	if u, ok := ptr.(Unpacker); ok {
 		return u.Unpack(v)
@@ -409,7 +410,7 @@ func decodeMap(v Value, dst reflect.Value) error {
 		return true
 	}
 	switch x := v.(type) {
-	case *eval.HashTable:
+	case *prims.HashTable:
 		ok := true
 		x.Each(func(k, val Value) {
 			ok = ok && put(k, val)

@@ -93,4 +93,19 @@
 // for untrusted programs (no writes, no environment, reads only in the
 // AllowRead directories). Interrupt stops an evaluation from another
 // goroutine.
+//
+// # Goroutines
+//
+// Unless Options.NoConcurrency is set, the interpreter has contigo's
+// concurrency library: go, channels, select, nurseries, timers, wait
+// groups. The evaluations Go asks for run as the program's main
+// goroutine, and the other goroutines run while it waits (a receive, a
+// sleep) or when its time slice ends. When an evaluation returns, the
+// goroutines it started are paused until the next one; Wait runs them
+// until none can run. Run evaluates a program and ends it as the contigo
+// command runs a file, with Go's rule: the program ends when its main
+// goroutine does, and the goroutines still running are dropped. A main
+// goroutine that blocks for ever is a *DeadlockError, and an uncaught
+// error in another goroutine ends the program with an *ExitError, as a
+// panic does in Go.
 package scheme

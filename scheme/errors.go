@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -66,14 +67,29 @@ type withCause struct {
 
 func (e *withCause) Unwrap() []error { return []error{e.EvalError, e.cause} }
 
-// wrapError adds to err, an error of an evaluation, the Go error behind
-// it, when a Func raised it.
+// DeadlockError is the error of an evaluation whose main goroutine
+// blocked while every other goroutine was blocked too, so that nothing
+// could wake it: Go's "all goroutines are asleep - deadlock!". Report
+// says what each goroutine waits for, and where.
+type DeadlockError struct {
+	*EvalError
+	Report string
+}
+
+func (e *DeadlockError) Unwrap() error { return e.EvalError }
+
+// wrapError adds to err, an error of an evaluation, what Go knows of it:
+// the Go error behind it when a Func raised it, the report of a
+// deadlock.
 func (in *Interp) wrapError(err error) error {
 	var ee *EvalError
-	if err == nil || in.goErr.obj == nil || !errors.As(err, &ee) {
+	if err == nil || !errors.As(err, &ee) {
 		return err
 	}
-	if ee.Payload != value.Value(in.goErr.obj) {
+	if prelude.IsDeadlock(err) {
+		return &DeadlockError{EvalError: ee, Report: prelude.DeadlockReport(in.ev)}
+	}
+	if in.goErr.obj == nil || ee.Payload != value.Value(in.goErr.obj) {
 		return err
 	}
 	return &withCause{EvalError: ee, cause: in.goErr.cause}

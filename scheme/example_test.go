@@ -2,6 +2,7 @@ package scheme_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -257,10 +258,120 @@ func ExampleOptions_sandbox() {
 	// ";; fib.scm: used by the examples and tests of package scheme." <nil>
 }
 
+// Interrupt stops an evaluation from another goroutine, here when a
+// context is done.
 func ExampleInterp_Interrupt() {
 	in, _ := scheme.New(scheme.Options{})
-	time.AfterFunc(50*time.Millisecond, in.Interrupt)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	stop := context.AfterFunc(ctx, in.Interrupt)
+	defer stop()
 	_, err := in.EvalString(`(let spin () (spin))`)
 	fmt.Println(err, errors.Is(err, scheme.ErrInterrupted))
 	// Output: interrupted true
+}
+
+// Go's evaluations are the main goroutine; the goroutines it starts run
+// while it waits on a channel.
+func Example_goroutines() {
+	in, _ := scheme.New(scheme.Options{})
+	v, err := in.EvalString(`
+(define results (make-chan))
+(define (worker id) (send results (* id id)))
+(for-each (lambda (id) (go (worker id))) '(1 2 3))
+(let loop ((n 3) (sum 0))
+  (if (= n 0) sum (loop (- n 1) (+ sum (recv results)))))`)
+	fmt.Println(scheme.WriteString(v), err)
+	// Output: 14 <nil>
+}
+
+func ExampleInterp_Wait() {
+	in, _ := scheme.New(scheme.Options{})
+	in.EvalString(`
+(go (sleep 20) (display "tick\n"))
+(go (display "started\n"))`)
+	fmt.Println("evaluated")
+	err := in.Wait() // runs both goroutines to their end
+	fmt.Println("waited", err)
+	// Output:
+	// evaluated
+	// started
+	// tick
+	// waited <nil>
+}
+
+// Run ends the program when its main goroutine ends, as Go does: the
+// goroutine still asleep never prints.
+func ExampleInterp_Run() {
+	in, _ := scheme.New(scheme.Options{})
+	err := in.Run("main.scm", `
+(define done (make-chan))
+(go (display "worker\n") (send done #t))
+(go (sleep 1000) (display "never printed\n"))
+(recv done)
+(display "main returns\n")`)
+	fmt.Println(err)
+	// Output:
+	// worker
+	// main returns
+	// <nil>
+}
+
+func ExampleDeadlockError() {
+	in, _ := scheme.New(scheme.Options{})
+	_, err := in.EvalString(`(define ch (make-chan))
+(recv ch)`)
+	var d *scheme.DeadlockError
+	if errors.As(err, &d) {
+		fmt.Println(err)
+		fmt.Print(d.Report)
+	}
+	// Output:
+	// <string>:2:1: all goroutines are asleep - deadlock!
+	// goroutine 1 [chan receive]:
+	//   <top level> at <string>:2:1
+}
+
+func ExampleInterp_EvalSource() {
+	in, _ := scheme.New(scheme.Options{})
+	_, err := in.EvalSource("config.scm", "(define port 8080)\n(define host (string-append \"local\" 'host))")
+	fmt.Println(err)
+	// Output: config.scm:2:14: string-append: expected string, got host
+}
+
+func ExampleInterp_Define() {
+	in, _ := scheme.New(scheme.Options{})
+	in.Define("limits", map[string]int{"cpu": 2, "memory": 512})
+	in.Define("names", []string{"ada", "alan"})
+	v, _ := in.EvalString(`(list (hash-table-ref limits "memory") (length names))`)
+	fmt.Println(scheme.WriteString(v))
+	// Output: (512 2)
+}
+
+// NewFunc makes a procedure without naming it globally, here to hand to
+// a Scheme procedure.
+func ExampleInterp_NewFunc() {
+	in, _ := scheme.New(scheme.Options{})
+	in.EvalString(`(define (apply-twice f x) (f (f x)))`)
+	double := in.NewFunc("double", func(args []scheme.Value) (scheme.Value, error) {
+		var n int
+		err := scheme.UnpackArgs("double", args, "n", &n)
+		return 2 * n, err
+	})
+	v, err := in.Call("apply-twice", double, 5)
+	fmt.Println(scheme.WriteString(v), err)
+	// Output: 20 <nil>
+}
+
+func ExampleInterp_RunFile() {
+	in, _ := scheme.New(scheme.Options{})
+	// Two goroutines and the main one in a pipeline over channels; a
+	// fourth goroutine is still asleep when the main one ends.
+	err := in.RunFile("testdata/pipeline.scm")
+	fmt.Println(err)
+	// Output:
+	// 1
+	// 4
+	// 9
+	// <nil>
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"contigo/eval"
+	"contigo/prelude"
 	"contigo/reader"
 	"contigo/value"
 )
@@ -53,6 +54,11 @@ type Options struct {
 	// *ExitError.)
 	Sandbox   bool
 	AllowRead []string
+
+	// NoConcurrency leaves out the concurrency library (package prelude:
+	// go, channels, select, nurseries, timers), for an interpreter that
+	// starts faster and has no goroutines.
+	NoConcurrency bool
 }
 
 // Interp is a Scheme interpreter: a global environment, ports and limits.
@@ -66,9 +72,15 @@ type Interp struct {
 	// goErr is the error object raised for the last failed Func, with
 	// the Go error or panic behind it (errors.go).
 	goErr goError
+	// concurrent is set when the concurrency library is loaded.
+	concurrent bool
+	// wake is signalled by Interrupt and by the timeout, to end a Wait
+	// that sleeps until the goroutines' next timer.
+	wake chan struct{}
 }
 
-// New makes an interpreter with the standard library loaded.
+// New makes an interpreter with the standard library and, unless
+// opts.NoConcurrency is set, the concurrency library loaded.
 func New(opts Options) (*Interp, error) {
 	eo := eval.Options{
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: opts.Stderr, FlushLines: opts.FlushLines,
@@ -79,11 +91,14 @@ func New(opts Options) (*Interp, error) {
 	} else if len(opts.AllowRead) > 0 {
 		return nil, errors.New("scheme.New: AllowRead needs Sandbox")
 	}
+	if !opts.NoConcurrency {
+		prelude.Load(&eo)
+	}
 	ev, err := eval.New(eo)
 	if err != nil {
 		return nil, err
 	}
-	return &Interp{ev: ev, timeout: opts.Timeout}, nil
+	return &Interp{ev: ev, timeout: opts.Timeout, concurrent: !opts.NoConcurrency, wake: make(chan struct{}, 1)}, nil
 }
 
 // EvalString evaluates the forms of src in order and returns the value of
@@ -109,8 +124,10 @@ func (in *Interp) EvalFile(path string) (Value, error) {
 // The error is one of: a *SyntaxError (the text cannot be read); an
 // *EvalError (an exception no handler caught: its message with file:line:col,
 // the raised object and a backtrace), which may also wrap the Go error a
-// Func returned or a *PanicError; an *ExitError (the program called exit);
-// ErrInterrupted or ErrTimeout (the evaluation was stopped from Go).
+// Func returned or a *PanicError; a *DeadlockError (an EvalError: the
+// main goroutine blocked where nothing can wake it); an *ExitError (the
+// program called exit); ErrInterrupted or ErrTimeout (the evaluation was
+// stopped from Go).
 func (in *Interp) EvalSource(name, src string) (v Value, err error) {
 	defer in.enter()(&err)
 	r := reader.New(src, name)
@@ -176,8 +193,22 @@ func (in *Interp) Call(fn any, args ...any) (v Value, err error) {
 
 // Interrupt stops the evaluation in progress (or, if none is, the next
 // one), which then returns an error that errors.Is matches with
-// ErrInterrupted. It may be called from any goroutine.
-func (in *Interp) Interrupt() { in.ev.Stop(errInterrupted) }
+// ErrInterrupted. It may be called from any goroutine. To stop when a
+// context is done:
+//
+//	stop := context.AfterFunc(ctx, in.Interrupt)
+//	defer stop()
+func (in *Interp) Interrupt() { in.stop(errInterrupted) }
+
+// stop stops the evaluation in progress, or the next one, with err, and
+// wakes a Wait that sleeps.
+func (in *Interp) stop(err error) {
+	in.ev.Stop(err)
+	select {
+	case in.wake <- struct{}{}:
+	default:
+	}
+}
 
 // enter starts a call from Go into Scheme. It returns the function to
 // defer, which ends it: it flushes the output ports, completes *err
@@ -189,7 +220,7 @@ func (in *Interp) enter() func(*error) {
 	if in.depth == 1 && in.timeout > 0 {
 		fired = make(chan struct{})
 		timer = time.AfterFunc(in.timeout, func() {
-			in.ev.Stop(ErrTimeout)
+			in.stop(ErrTimeout)
 			close(fired)
 		})
 	}
@@ -200,6 +231,12 @@ func (in *Interp) enter() func(*error) {
 			// too late for it to notice, the next one must not.
 			<-fired
 			in.ev.ClearInterrupt()
+		}
+		if in.depth == 0 && *err != nil && in.concurrent {
+			// The evaluation may have stopped in a goroutine other
+			// than the main one, or left the main one blocked: the
+			// next one runs as the main goroutine again.
+			prelude.RecoverMain(in.ev)
 		}
 		if ferr := in.ev.Flush(); ferr != nil && *err == nil {
 			*err = in.ev.WriteError()

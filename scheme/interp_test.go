@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/eval"
 	"contigo/value"
 )
 
@@ -338,5 +339,20 @@ func TestFlushLines(t *testing.T) {
 		if seen != want || out.String() != "line\npart" {
 			t.Errorf("FlushLines %v: seen %q during the call, want %q; %q after it", flush, seen, want, out.String())
 		}
+	}
+}
+
+// TestMaxMemory checks that MaxMemory makes a too-big allocation an
+// out-of-memory error.
+func TestMaxMemory(t *testing.T) {
+	in := newTest(t, Options{MaxMemory: 64 << 20})
+	t.Cleanup(func() { eval.SetMaxMemory(0) }) // the limit is process-wide
+	_, err := in.EvalString("(define v (make-vector 100000000 0))")
+	var ee *EvalError
+	if !errors.As(err, &ee) || !strings.Contains(err.Error(), "out of memory") || !strings.Contains(err.Error(), "limit 64 MB") {
+		t.Fatalf("got %v, want an out-of-memory error", err)
+	}
+	if obj, ok := ee.Payload.(*value.ErrorObject); !ok || obj.Kind != "out-of-memory" {
+		t.Errorf("payload %v, want an error object of kind out-of-memory", ee.Payload)
 	}
 }

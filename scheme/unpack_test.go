@@ -58,6 +58,8 @@ func TestDecode(t *testing.T) {
 		{src: "12", zero: big.Int{}, want: *big.NewInt(12)},
 		{src: "2.0", zero: (*big.Int)(nil), err: "expected exact integer, got 2.0"},
 		{src: "-2/6", zero: (*big.Rat)(nil), want: big.NewRat(-1, 3)},
+		{src: "4", zero: (*big.Rat)(nil), want: big.NewRat(4, 1)},
+		{src: "0.5", zero: (*big.Rat)(nil), err: "expected exact rational number, got 0.5"},
 		{src: "#t", zero: false, want: true},
 		{src: "0", zero: false, err: "expected boolean, got 0"},
 		{src: `"text"`, zero: "", want: "text"},

@@ -527,39 +527,6 @@ func NumLessEq(a, b Value, who string) (bool, error) {
 	return ok && c <= 0, err
 }
 
-// Max returns the larger of a and b, inexact if either is: (max 1 2.)
-// => 2. A NaN argument gives NaN.
-func Max(a, b Value) (Value, error) { return maxMin("max", a, b, 1) }
-
-// Min returns the smaller of a and b, inexact if either is.
-func Min(a, b Value) (Value, error) { return maxMin("min", a, b, -1) }
-
-func maxMin(who string, a, b Value, sign int) (Value, error) {
-	if x, ok := a.(Fixnum); ok {
-		if y, ok := b.(Fixnum); ok {
-			if cmpInt(x, y)*sign >= 0 {
-				return a, nil
-			}
-			return b, nil
-		}
-	}
-	c, ok, err := numCompare(a, b, who)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return Flonum(math.NaN()), nil
-	}
-	r := a
-	if c*sign < 0 {
-		r = b
-	}
-	if numRank(a) == rFlo || numRank(b) == rFlo {
-		return Flonum(floOf(r)), nil
-	}
-	return r, nil
-}
-
 // ---------------------------------------------------------------------
 // Predicates
 

@@ -311,97 +311,13 @@ func isContainer(v Value) bool {
 	return false
 }
 
+// run compares a and b, then each pair of values the walk left on the
+// stack.
 func (w *equalWalk) run(a, b Value) bool {
 	descent := true // how the walk reached a, b
 	for {
-	walk:
-		for {
-			if w.stop != nil {
-				if w.polls++; w.polls%pollSteps == 0 && atomic.LoadInt32(w.stop) != 0 {
-					w.stopped = true
-					return false
-				}
-			}
-			switch x := a.(type) {
-			case *Pair:
-				y, ok := b.(*Pair)
-				if !ok {
-					return false
-				}
-				if x == y {
-					break walk
-				}
-				carC, cdrC := isContainer(x.Car), isContainer(x.Cdr)
-				if !w.guard {
-					w.spend(1)
-				} else if carC || cdrC {
-					// A pair whose car and cdr are leaves cannot be on a
-					// cycle and needs no check.
-					if !descent {
-						w.steps++
-					}
-					if (descent || w.steps&w.sampleMask == 0) && w.seen(x, y) {
-						break walk
-					}
-				}
-				if !carC {
-					if !equalLeaf(x.Car, y.Car) {
-						return false
-					}
-					a, b, descent = x.Cdr, y.Cdr, false
-					continue
-				}
-				if cdrC {
-					w.push(x.Cdr, y.Cdr, true)
-				} else if !equalLeaf(x.Cdr, y.Cdr) {
-					return false
-				}
-				a, b, descent = x.Car, y.Car, true
-			case *Vector:
-				y, ok := b.(*Vector)
-				if !ok || len(x.Items) != len(y.Items) {
-					return false
-				}
-				if x == y {
-					break walk
-				}
-				// Compare the leaves up to the first container; a
-				// vector with none cannot be on a cycle.
-				first := -1
-				for i, it := range x.Items {
-					if isContainer(it) {
-						first = i
-						break
-					}
-					if !equalLeaf(it, y.Items[i]) {
-						return false
-					}
-				}
-				if first < 0 {
-					break walk
-				}
-				if !w.guard {
-					w.spend(1)
-				} else if w.seen(x, y) {
-					break walk
-				}
-				for i := first + 1; i < len(x.Items); i++ {
-					if it := x.Items[i]; !isContainer(it) && !equalLeaf(it, y.Items[i]) {
-						return false
-					}
-				}
-				for i := len(x.Items) - 1; i >= first; i-- {
-					if it := x.Items[i]; isContainer(it) {
-						w.push(it, y.Items[i], false)
-					}
-				}
-				break walk
-			default:
-				if !equalLeaf(a, b) {
-					return false
-				}
-				break walk
-			}
+		if !w.walk(a, b, descent) {
+			return false
 		}
 		n := len(w.stack)
 		if n == 0 {
@@ -411,4 +327,115 @@ func (w *equalWalk) run(a, b Value) bool {
 		w.stack = w.stack[:n-1]
 		a, b, descent = t.a, t.b, !t.cdr
 	}
+}
+
+// The outcomes of one step of the walk.
+const (
+	stepDiffer = iota // a and b differ
+	stepDone          // a and b are equal as far as this walk goes
+	stepNext          // go on with the next a and b
+)
+
+// walk compares a and b down a chain of cars and cdrs, pushing the
+// other branches on the stack. It reports false when they differ or the
+// interrupt flag stopped the walk.
+func (w *equalWalk) walk(a, b Value, descent bool) bool {
+	for {
+		if w.stop != nil {
+			if w.polls++; w.polls%pollSteps == 0 && atomic.LoadInt32(w.stop) != 0 {
+				w.stopped = true
+				return false
+			}
+		}
+		switch x := a.(type) {
+		case *Pair:
+			var step int
+			if a, b, descent, step = w.pair(x, b, descent); step != stepNext {
+				return step == stepDone
+			}
+		case *Vector:
+			return w.vector(x, b)
+		default:
+			return equalLeaf(a, b)
+		}
+	}
+}
+
+// pair compares the pair x with b, and returns what to compare next.
+func (w *equalWalk) pair(x *Pair, b Value, descent bool) (Value, Value, bool, int) {
+	y, ok := b.(*Pair)
+	if !ok {
+		return nil, nil, false, stepDiffer
+	}
+	if x == y {
+		return nil, nil, false, stepDone
+	}
+	carC, cdrC := isContainer(x.Car), isContainer(x.Cdr)
+	if !w.guard {
+		w.spend(1)
+	} else if carC || cdrC {
+		// A pair whose car and cdr are leaves cannot be on a cycle and
+		// needs no check.
+		if !descent {
+			w.steps++
+		}
+		if (descent || w.steps&w.sampleMask == 0) && w.seen(x, y) {
+			return nil, nil, false, stepDone
+		}
+	}
+	if !carC {
+		if !equalLeaf(x.Car, y.Car) {
+			return nil, nil, false, stepDiffer
+		}
+		return x.Cdr, y.Cdr, false, stepNext
+	}
+	if cdrC {
+		w.push(x.Cdr, y.Cdr, true)
+	} else if !equalLeaf(x.Cdr, y.Cdr) {
+		return nil, nil, false, stepDiffer
+	}
+	return x.Car, y.Car, true, stepNext
+}
+
+// vector compares the vector x with b, pushing the elements that are
+// containers on the stack.
+func (w *equalWalk) vector(x *Vector, b Value) bool {
+	y, ok := b.(*Vector)
+	if !ok || len(x.Items) != len(y.Items) {
+		return false
+	}
+	if x == y {
+		return true
+	}
+	// Compare the leaves up to the first container; a vector with none
+	// cannot be on a cycle.
+	first := -1
+	for i, it := range x.Items {
+		if isContainer(it) {
+			first = i
+			break
+		}
+		if !equalLeaf(it, y.Items[i]) {
+			return false
+		}
+	}
+	if first < 0 {
+		return true
+	}
+	if !w.guard {
+		w.spend(1)
+	} else if w.seen(x, y) {
+		return true
+	}
+	for i := first + 1; i < len(x.Items); i++ {
+		if it := x.Items[i]; !isContainer(it) && !equalLeaf(it, y.Items[i]) {
+			return false
+		}
+	}
+	for i := len(x.Items) - 1; i >= first; i-- {
+		if it := x.Items[i]; isContainer(it) {
+			w.push(it, y.Items[i], false)
+		}
+	}
+	return true
 }

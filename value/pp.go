@@ -59,13 +59,6 @@ func PrettyPrint(w io.Writer, v Value, width int) {
 	p.pp(v, 0, 0, false)
 }
 
-// PrettyString returns v as PrettyPrint writes it.
-func PrettyString(v Value, width int) string {
-	var b strings.Builder
-	PrettyPrint(&b, v, width)
-	return b.String()
-}
-
 type pretty struct {
 	w      *bufio.Writer
 	width  int

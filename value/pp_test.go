@@ -151,7 +151,7 @@ func TestPrettyPrint(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			v := readOne(t, tc.src)
 			want := strings.TrimPrefix(tc.want, "\n")
-			got := value.PrettyString(v, tc.width)
+			got := prettyString(v, tc.width)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("PrettyString(%s, %d) (-want +got):\n%s", tc.src, tc.width, diff)
 			}
@@ -175,7 +175,7 @@ func TestPrettyPrintWidth(t *testing.T) {
         (else (list key value (caddr tree) (cadddr tree)))))`
 	v := readOne(t, src)
 	for _, width := range []int{30, 40, 60, 79, 100} {
-		got := value.PrettyString(v, width)
+		got := prettyString(v, width)
 		for i, line := range strings.Split(got, "\n") {
 			if n := utf8.RuneCountInString(line); n > width && strings.TrimSpace(line) != "less?)))" {
 				// Only a line whose content cannot be broken further
@@ -201,7 +201,7 @@ func TestPrettyPrintAnyWidth(t *testing.T) {
 	for _, src := range srcs {
 		v := readOne(t, src)
 		for width := 0; width <= 100; width++ {
-			got := value.PrettyString(v, width)
+			got := prettyString(v, width)
 			if flat := lineBreaks.ReplaceAllString(got, " "); flat != value.WriteString(v) {
 				t.Errorf("%s at width %d: joined lines\n%s\ndiffer from write form\n%s", src, width, flat, value.WriteString(v))
 			}
@@ -219,9 +219,16 @@ func TestPrettyPrintDeep(t *testing.T) {
 		cdrs = value.Cons(value.Int(int64(i)), cdrs)
 	}
 	for name, v := range map[string]value.Value{"nested": cars, "long": cdrs} {
-		got := value.PrettyString(v, 79)
+		got := prettyString(v, 79)
 		if flat := lineBreaks.ReplaceAllString(got, " "); flat != value.WriteString(v) {
 			t.Errorf("%s: joined lines differ from write form", name)
 		}
 	}
+}
+
+// prettyString returns v as PrettyPrint writes it.
+func prettyString(v value.Value, width int) string {
+	var b strings.Builder
+	value.PrettyPrint(&b, v, width)
+	return b.String()
 }

@@ -2,6 +2,7 @@ package value
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"math/big"
 	"reflect"
@@ -203,6 +204,10 @@ func stringStop(f func() string, stop *int32) (string, bool) {
 	return Stoppable(f, stop)
 }
 
+// ErrStopped is what a long primitive returns when it gave up because
+// the interrupt flag was set (see Stoppable).
+var ErrStopped = errors.New("stopped by an interrupt")
+
 // Stoppable returns f(), computed in another goroutine, or gives up
 // (false) as soon as *stop becomes non-zero, leaving the goroutine to
 // finish and its result to the collector. It is for one long call into
@@ -260,6 +265,45 @@ func (p *printer) label(obj any) bool {
 }
 
 // print prints v, leaving what it contains on the todo stack.
+// printNumber prints a number; one of millions of digits is converted
+// so that the interrupt flag can stop it.
+func (p *printer) printNumber(x Value) {
+	if p.stop != nil && bigBits(x) > asyncBits {
+		s, ok := stringStop(func() string { return NumberString(x, 10) }, p.stop)
+		if !ok {
+			p.todo = p.todo[:0]
+			p.stopped = true
+			return
+		}
+		p.w.WriteString(s)
+		return
+	}
+	p.w.WriteString(NumberString(x, 10))
+}
+
+func writeBytevector(w *bufio.Writer, x *Bytevector) {
+	w.WriteString("#u8(")
+	for i, b := range x.B {
+		if i > 0 {
+			w.WriteByte(' ')
+		}
+		w.WriteString(strconv.Itoa(int(b)))
+	}
+	w.WriteByte(')')
+}
+
+// pushAll schedules the values vals separated by spaces, and with a
+// space before the first too when lead is set (the todo stack is last
+// in, first out).
+func (p *printer) pushAll(vals []Value, lead bool) {
+	for i := len(vals) - 1; i >= 0; i-- {
+		p.push(taskValue, vals[i], 0, "")
+		if lead || i > 0 {
+			p.push(taskText, nil, 0, " ")
+		}
+	}
+}
+
 func (p *printer) print(v Value) {
 	w := p.w
 	switch x := v.(type) {
@@ -272,17 +316,7 @@ func (p *printer) print(v Value) {
 			w.WriteString("#f")
 		}
 	case Fixnum, Flonum, *big.Int, *big.Rat, *Complex:
-		if p.stop != nil && bigBits(x) > asyncBits {
-			s, ok := stringStop(func() string { return NumberString(x, 10) }, p.stop)
-			if !ok {
-				p.todo = p.todo[:0]
-				p.stopped = true
-				return
-			}
-			w.WriteString(s)
-			return
-		}
-		w.WriteString(NumberString(x, 10))
+		p.printNumber(x)
 	case *Symbol:
 		if p.write {
 			w.WriteString(SymbolText(x.Name))
@@ -312,28 +346,13 @@ func (p *printer) print(v Value) {
 		w.WriteString("#(")
 		p.push(taskVectorRest, x, 0, "")
 	case *Bytevector:
-		w.WriteString("#u8(")
-		for i, b := range x.B {
-			if i > 0 {
-				w.WriteByte(' ')
-			}
-			w.WriteString(strconv.Itoa(int(b)))
-		}
-		w.WriteByte(')')
+		writeBytevector(w, x)
 	case *MultipleValues:
-		for i := len(x.Vals) - 1; i >= 0; i-- {
-			p.push(taskValue, x.Vals[i], 0, "")
-			if i > 0 {
-				p.push(taskText, nil, 0, " ")
-			}
-		}
+		p.pushAll(x.Vals, false)
 	case *ErrorObject:
 		w.WriteString("#<error ")
 		p.push(taskText, nil, 0, ">")
-		for i := len(x.Irritants) - 1; i >= 0; i-- {
-			p.push(taskValue, x.Irritants[i], 0, "")
-			p.push(taskText, nil, 0, " ")
-		}
+		p.pushAll(x.Irritants, true)
 		p.push(taskValue, NewString(x.Message), 0, "")
 	case Fielded:
 		p.printFields(x)
@@ -425,12 +444,23 @@ func (p *printer) listRest(v Value) {
 	}
 }
 
+// hidesFields reports whether x prints as an opaque object (its
+// PrintFields gives no name).
+func hidesFields(x Fielded) bool {
+	name, _, _ := x.PrintFields()
+	return name == ""
+}
+
 // printFields prints a record as #<point x: 1 y: 2>, as Guile does.
 func (p *printer) printFields(x Fielded) {
 	if p.label(x) {
 		return
 	}
 	name, fields, vals := x.PrintFields()
+	if name == "" {
+		p.w.WriteString(x.(Opaque).SchemeString())
+		return
+	}
 	p.w.WriteString("#<" + name)
 	// The todo stack is last in, first out: push the end first.
 	p.push(taskText, nil, 0, ">")
@@ -600,6 +630,9 @@ func labelsStop(v Value, shared bool, stop *int32) (map[any]int, bool) {
 		case *Vector:
 			addr = uintptr(unsafe.Pointer(x))
 		case Fielded:
+			if hidesFields(x) {
+				continue
+			}
 			addr = reflect.ValueOf(x).Pointer()
 		default:
 			continue

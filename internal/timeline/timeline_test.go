@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -36,8 +37,7 @@ func run(t *testing.T, src string) ([]Event, error) {
 	// Preemption strikes after about a millisecond of running, so on a
 	// loaded machine it could add lanes' states the summaries do not
 	// expect: a 10 s slice keeps these short programs unpreempted.
-	slice, _ := reader.New("(set! %time-slice 10000000)", "setup").Read()
-	if _, err := in.Eval(slice, nil); err != nil {
+	if err := prelude.SetTimeSlice(in, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	r := reader.New(src, "t.scm")

@@ -36,7 +36,7 @@ func TestRunBlock(t *testing.T) {
 		{"output", "(display (+ x 1))\n", 12, false, result{Out: "42"}},
 		{"an error points at the Markdown line", "(newline)\n  (car x)\n", 20, false,
 			result{Status: 1, Out: "\n", Err: "ch.md:21:3: car: expected pair, got 41\nbacktrace (innermost first):\n  <top level> at ch.md:21:3\n"}},
-		{"a timeline", "(define c (make-chan))\n(go (send c 1))\n(recv c)\n", 30, true,
+		{"a timeline", "(define c (make-chan))\n(nursery (go (send c 1)) (recv c))\n", 30, true,
 			result{Lanes: 2, Arms: 1}},
 		{"a deadlock", "(list (recv c))\n", 40, true,
 			result{Status: 2, Err: "ch.md:40:7: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n  <top level> at ch.md:40:1\n", Lanes: 1}},

@@ -1,4 +1,4 @@
-package eval
+package prims
 
 // This file implements Unicode case mapping for characters and strings
 // (report 6.6 and 6.7): simple case folding for char-foldcase and the

@@ -1,8 +1,8 @@
-package eval
+package prims
 
 // This file defines hash tables (SRFI 69, also under SRFI 125's names;
-// the primitives are in builtins_srfi.go and the procedures that call
-// procedures in srfi.scm) and the hashing of values consistently with
+// the primitives are in tables.go and the procedures that call
+// procedures in eval's srfi.scm) and the hashing of values consistently with
 // the equivalence predicates.
 //
 // A table remembers its entries in insertion order, so hash-table-keys,
@@ -55,6 +55,22 @@ type htEntry struct {
 
 // SchemeString implements value.Opaque.
 func (t *HashTable) SchemeString() string { return "#<hash-table>" }
+
+// NewEqualHashTable returns an empty hash table whose keys are compared
+// with equal?, as (make-equal-hash-table) makes.
+func NewEqualHashTable() *HashTable { return newHashTable(htEqual, equalPrim, false) }
+
+// Set associates key with val in t, as hash-table-set! does.
+func (t *HashTable) Set(key, val value.Value) error { return t.set(key, val, "hash-table-set!") }
+
+// Each calls f with every key and value of t, in insertion order. f must
+// not change t.
+func (t *HashTable) Each(f func(key, val value.Value)) {
+	t.each(func(p *value.Pair) { f(p.Car, p.Cdr) })
+}
+
+// Len returns the number of entries in t.
+func (t *HashTable) Len() int { return t.live }
 
 func newHashTable(kind htKind, equiv, hashFn V) *HashTable {
 	t := &HashTable{kind: kind, equiv: equiv, hashFn: hashFn}
