@@ -248,8 +248,6 @@ func (n *Lambda) evalNow(m *Machine) (value.Value, bool) {
 	return &Closure{n, m.env}, true
 }
 
-func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
-
 // TailValue evaluates an expression that may evaluate at once, in tail
 // position of a scope (see markTails), and then recycles the scope's
 // environment record and levels-1 enclosing ones, unless they have
