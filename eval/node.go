@@ -1,7 +1,7 @@
 package eval
 
 // This file defines the compiled tree: each node either evaluates at once
-// without needing the continuation (eval returns ok) or executes as a
+// without needing the continuation (evalNow returns ok) or executes as a
 // machine step (exec), pushing a frame for every subexpression that is not
 // in tail position and cannot be evaluated at once.
 
