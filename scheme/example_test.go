@@ -331,3 +331,47 @@ func ExampleDeadlockError() {
 	// goroutine 1 [chan receive]:
 	//   <top level> at <string>:2:1
 }
+
+func ExampleInterp_EvalSource() {
+	in, _ := scheme.New(scheme.Options{})
+	_, err := in.EvalSource("config.scm", "(define port 8080)\n(define host (string-append \"local\" 'host))")
+	fmt.Println(err)
+	// Output: config.scm:2:14: string-append: expected string, got host
+}
+
+func ExampleInterp_Define() {
+	in, _ := scheme.New(scheme.Options{})
+	in.Define("limits", map[string]int{"cpu": 2, "memory": 512})
+	in.Define("names", []string{"ada", "alan"})
+	v, _ := in.EvalString(`(list (hash-table-ref limits "memory") (length names))`)
+	fmt.Println(scheme.WriteString(v))
+	// Output: (512 2)
+}
+
+// NewFunc makes a procedure without naming it globally, here to hand to
+// a Scheme procedure.
+func ExampleInterp_NewFunc() {
+	in, _ := scheme.New(scheme.Options{})
+	in.EvalString(`(define (apply-twice f x) (f (f x)))`)
+	double := in.NewFunc("double", func(args []scheme.Value) (scheme.Value, error) {
+		var n int
+		err := scheme.UnpackArgs("double", args, "n", &n)
+		return 2 * n, err
+	})
+	v, err := in.Call("apply-twice", double, 5)
+	fmt.Println(scheme.WriteString(v), err)
+	// Output: 20 <nil>
+}
+
+func ExampleInterp_RunFile() {
+	in, _ := scheme.New(scheme.Options{})
+	// Two goroutines and the main one in a pipeline over channels; a
+	// fourth goroutine is still asleep when the main one ends.
+	err := in.RunFile("testdata/pipeline.scm")
+	fmt.Println(err)
+	// Output:
+	// 1
+	// 4
+	// 9
+	// <nil>
+}

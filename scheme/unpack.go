@@ -37,12 +37,28 @@ import (
 // with its position. UnpackArgs panics if params is malformed (not name,
 // pointer pairs; "..." not last), which is a bug in the Go program.
 func UnpackArgs(fn string, args []Value, params ...any) error {
-	ps := parseParams(fn, params)
-	min, max := ps.arity()
+	if len(params)%2 != 0 {
+		panic(fmt.Sprintf("scheme.UnpackArgs(%q): params must be name, pointer pairs; got %d values", fn, len(params)))
+	}
+	n := len(params) / 2
+	min, max := 0, n
+	optional := false
+	for i := range n {
+		p := paramAt(fn, params, i)
+		switch {
+		case p.rest:
+			max = -1
+		case p.optional:
+			optional = true
+		case !optional:
+			min++
+		}
+	}
 	if len(args) < min || (max >= 0 && len(args) > max) {
 		return arityError(fn, min, max, len(args))
 	}
-	for i, p := range ps {
+	for i := range n {
+		p := paramAt(fn, params, i)
 		if p.rest {
 			return unpackRest(fn, args, i, p)
 		}
@@ -58,59 +74,36 @@ func UnpackArgs(fn string, args []Value, params ...any) error {
 
 // param is one parameter of UnpackArgs.
 type param struct {
-	name     string
+	name     string // without its suffix
 	ptr      any
-	optional bool
-	rest     bool
+	optional bool // marked "?" (those after it are optional too)
+	rest     bool // marked "..."
 }
 
-type params []param
-
-// parseParams reads UnpackArgs's name, pointer pairs.
-func parseParams(fn string, pairs []any) params {
-	if len(pairs)%2 != 0 {
-		panic(fmt.Sprintf("scheme.UnpackArgs(%q): params must be name, pointer pairs; got %d values", fn, len(pairs)))
+// paramAt reads parameter i of UnpackArgs's name, pointer pairs, and
+// panics if it is malformed.
+func paramAt(fn string, pairs []any, i int) param {
+	name, ok := pairs[2*i].(string)
+	if !ok {
+		panic(fmt.Sprintf("scheme.UnpackArgs(%q): parameter %d: want a name (string), got %T", fn, i+1, pairs[2*i]))
 	}
-	ps := make(params, len(pairs)/2)
-	optional := false
-	for i := range ps {
-		name, ok := pairs[2*i].(string)
-		if !ok {
-			panic(fmt.Sprintf("scheme.UnpackArgs(%q): parameter %d: want a name (string), got %T", fn, i+1, pairs[2*i]))
-		}
-		p := param{name: name, ptr: pairs[2*i+1]}
-		if rv := reflect.ValueOf(p.ptr); rv.Kind() != reflect.Pointer || rv.IsNil() {
-			panic(fmt.Sprintf("scheme.UnpackArgs(%q): parameter %s: want a non-nil pointer, got %T", fn, name, p.ptr))
-		}
-		switch {
-		case strings.HasSuffix(name, "..."):
-			if i != len(ps)-1 {
-				panic(fmt.Sprintf("scheme.UnpackArgs(%q): rest parameter %s must be the last", fn, name))
-			}
-			if reflect.TypeOf(p.ptr).Elem().Kind() != reflect.Slice {
-				panic(fmt.Sprintf("scheme.UnpackArgs(%q): rest parameter %s: want a pointer to a slice, got %T", fn, name, p.ptr))
-			}
-			p.name, p.rest = strings.TrimSuffix(name, "..."), true
-		case strings.HasSuffix(name, "?"):
-			p.name, optional = strings.TrimSuffix(name, "?"), true
-		}
-		p.optional = optional || p.rest
-		ps[i] = p
+	p := param{name: name, ptr: pairs[2*i+1]}
+	if rv := reflect.ValueOf(p.ptr); rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic(fmt.Sprintf("scheme.UnpackArgs(%q): parameter %s: want a non-nil pointer, got %T", fn, name, p.ptr))
 	}
-	return ps
-}
-
-// arity returns the fewest and most arguments ps takes (-1: any number).
-func (ps params) arity() (min, max int) {
-	for _, p := range ps {
-		if p.rest {
-			return min, -1
+	switch {
+	case strings.HasSuffix(name, "..."):
+		if 2*i+2 != len(pairs) {
+			panic(fmt.Sprintf("scheme.UnpackArgs(%q): rest parameter %s must be the last", fn, name))
 		}
-		if !p.optional {
-			min++
+		if reflect.TypeOf(p.ptr).Elem().Kind() != reflect.Slice {
+			panic(fmt.Sprintf("scheme.UnpackArgs(%q): rest parameter %s: want a pointer to a slice, got %T", fn, name, p.ptr))
 		}
+		p.name, p.rest = strings.TrimSuffix(name, "..."), true
+	case strings.HasSuffix(name, "?"):
+		p.name, p.optional = strings.TrimSuffix(name, "?"), true
 	}
-	return min, len(ps)
+	return p
 }
 
 // unpackRest decodes args[from:] into the slice p points to.
