@@ -196,44 +196,14 @@ func insideList(err error) bool {
 // that the session is over, with exit status code.
 func (s *session) entry(atEOF bool) (code int, stop bool) {
 	r := reader.New(s.buf.String(), s.file)
-	var forms []value.Value
-	var rerr error
-	for {
-		datum, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			rerr = err
-			break
-		}
-		forms = append(forms, datum)
-	}
+	forms, rerr := readForms(r)
 	if errors.Is(rerr, reader.ErrIncomplete) && !atEOF {
 		if insideList(rerr) {
 			s.open = append(s.open[:0], s.buf.Len())
 		}
 		return 0, false
 	}
-
-	// The entry is complete (or broken): consume it. Each entry is read
-	// on its own, so shift its positions to lines of the whole input.
-	first := s.lineNo
-	s.lineNo += len(s.lines)
-	if s.interactive {
-		s.addHistory()
-	}
-	s.reset()
-	if first > 0 {
-		for p, pos := range r.SourceMap() {
-			pos.Line += int32(first)
-			r.SourceMap()[p] = pos
-		}
-		var re *reader.Error
-		if errors.As(rerr, &re) {
-			re.Pos.Line += int32(first)
-		}
-	}
+	s.consume(r, rerr)
 	if rerr != nil && s.interactive && len(forms) == 0 {
 		s.in.Flush()
 		fmt.Fprintln(s.stderr, paint(s.stderr, colorRed, rerr.Error()))
@@ -241,29 +211,85 @@ func (s *session) entry(atEOF bool) (code int, stop bool) {
 		return 0, false
 	}
 	for _, datum := range forms {
-		if s.interactive {
-			// Forget a Ctrl-C that came while nothing ran. (A
-			// program keeps it: it stops at the next form.)
-			s.in.ClearInterrupt()
-		}
-		v, err := s.in.EvalAt(datum, r.SourceMap(), r.Pos())
-		if err != nil {
-			code := reportError(s.in, err, s.stderr)
-			var exit *eval.ExitError
-			if errors.As(err, &exit) || !s.interactive {
-				return code, true
-			}
-			s.failed = true
-			return s.settle() // skip the rest of the entry
-		}
-		if s.interactive {
-			s.in.Flush()
-			s.show(v)
-			if code, stop := s.settle(); stop {
-				return code, true
-			}
+		if code, stop, ok := s.evalForm(datum, r); !ok || stop {
+			return code, stop // an error skips the rest of the entry
 		}
 	}
+	return s.endEntry(rerr)
+}
+
+// readForms reads the data of an entry up to its end or the first
+// error, which it returns (never io.EOF).
+func readForms(r *reader.Reader) ([]value.Value, error) {
+	var forms []value.Value
+	for {
+		datum, err := r.Read()
+		if err == io.EOF {
+			return forms, nil
+		}
+		if err != nil {
+			return forms, err
+		}
+		forms = append(forms, datum)
+	}
+}
+
+// consume takes the complete (or broken) entry read by r out of the
+// pending input. Each entry is read on its own, so it shifts the
+// positions of r's source map and of the read error rerr to lines of the
+// whole input.
+func (s *session) consume(r *reader.Reader, rerr error) {
+	first := s.lineNo
+	s.lineNo += len(s.lines)
+	if s.interactive {
+		s.addHistory()
+	}
+	s.reset()
+	if first == 0 {
+		return
+	}
+	for p, pos := range r.SourceMap() {
+		pos.Line += int32(first)
+		r.SourceMap()[p] = pos
+	}
+	var re *reader.Error
+	if errors.As(rerr, &re) {
+		re.Pos.Line += int32(first)
+	}
+}
+
+// evalForm evaluates one form of an entry read by r and, at the prompt,
+// shows its value and lets the goroutines it woke run. ok reports that
+// it succeeded; stop that the session is over, with exit status code.
+func (s *session) evalForm(datum value.Value, r *reader.Reader) (code int, stop, ok bool) {
+	if s.interactive {
+		// Forget a Ctrl-C that came while nothing ran. (A program
+		// keeps it: it stops at the next form.)
+		s.in.ClearInterrupt()
+	}
+	v, err := s.in.EvalAt(datum, r.SourceMap(), r.Pos())
+	if err != nil {
+		code := reportError(s.in, err, s.stderr)
+		var exit *eval.ExitError
+		if errors.As(err, &exit) || !s.interactive {
+			return code, true, false
+		}
+		s.failed = true
+		code, stop = s.settle()
+		return code, stop, false
+	}
+	if s.interactive {
+		s.in.Flush()
+		s.show(v)
+		code, stop = s.settle()
+		return code, stop, true
+	}
+	return 0, false, true
+}
+
+// endEntry finishes an entry whose forms all ran: it reports the read
+// error rerr that cut the entry short, if any, and flushes the output.
+func (s *session) endEntry(rerr error) (code int, stop bool) {
 	if rerr != nil {
 		// The forms before the syntax error ran, as they do in a file
 		// (and, for a stray ")" after a form, in Guile and Racket).

@@ -267,6 +267,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 	}
 	m.k = cont.Push[Code](nil, haltCode{}, nil, nil, 0)
 	outer := in.m
+	m.nested = outer != nil
 	in.m = m
 	defer func() {
 		in.m = outer

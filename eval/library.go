@@ -330,120 +330,175 @@ func (ls *libSystem) resolve(set value.Value, dirs []string) (bs []libBinding, a
 		return nil, false, value.Errorf("bad import set %s", value.WriteString(set))
 	}
 	head, _ := parts[0].(*value.Symbol)
-	nested := false
-	if len(parts) >= 2 {
-		_, nested = parts[1].(*value.Pair)
-	}
-	if !nested || (head != libOnly && head != libExcept && head != libPrefix && head != libRename) {
-		lib, err := ls.find(set, dirs)
-		if err != nil {
-			return nil, false, err
-		}
-		if err := ls.load(lib); err != nil {
-			return nil, false, err
-		}
-		if lib.std {
-			for _, n := range lib.names {
-				sym := value.Intern(n)
-				bs = append(bs, libBinding{sym, ls.stdCell(sym)})
-			}
-			return bs, lib.names == nil, nil
-		}
-		return append([]libBinding(nil), lib.exports...), false, nil
+	if !isImportModifier(head, parts) {
+		return ls.libraryBindings(set, dirs)
 	}
 	bs, all, err = ls.resolve(parts[1], dirs)
 	if err != nil {
 		return nil, false, err
 	}
-	find := func(sym *value.Symbol) int {
-		for i, b := range bs {
-			if b.name == sym {
-				return i
-			}
-		}
-		return -1
-	}
-	ident := func(v value.Value) (*value.Symbol, error) {
-		s, ok := v.(*value.Symbol)
-		if !ok {
-			return nil, value.Errorf("%s: expected an identifier, got %s", head.Name, value.WriteString(v))
-		}
-		return s, nil
-	}
-	notExported := func(sym *value.Symbol) error {
-		return value.Errorf("%s: %s is not exported by %s", head.Name, sym.Name, value.WriteString(parts[1]))
-	}
+	m := importModifier{ls: ls, head: head, inner: parts[1], bs: bs, all: all}
 	switch head {
 	case libOnly:
-		var out []libBinding
-		for _, v := range parts[2:] {
-			sym, err := ident(v)
-			if err != nil {
-				return nil, false, err
-			}
-			if i := find(sym); i >= 0 {
-				out = append(out, bs[i])
-			} else if all {
-				out = append(out, libBinding{sym, ls.stdCell(sym)})
-			} else {
-				return nil, false, notExported(sym)
-			}
-		}
-		return out, false, nil
+		return m.only(parts[2:])
 	case libExcept:
-		for _, v := range parts[2:] {
-			sym, err := ident(v)
-			if err != nil {
-				return nil, false, err
-			}
-			if i := find(sym); i >= 0 {
-				bs = append(bs[:i:i], bs[i+1:]...)
-			} else if !all {
-				return nil, false, notExported(sym)
-			}
-		}
-		return bs, all, nil
+		return m.except(parts[2:])
 	case libPrefix:
 		if len(parts) != 3 {
 			return nil, false, value.Errorf("bad syntax: (prefix import-set identifier)")
 		}
-		pre, err := ident(parts[2])
+		return m.prefix(parts[2])
+	default:
+		return m.rename(parts[2:])
+	}
+}
+
+// isImportModifier reports whether an import set whose elements are parts
+// and whose first element is head is (only|except|prefix|rename set ...)
+// rather than a library name: a library may be called (only 1).
+func isImportModifier(head *value.Symbol, parts []value.Value) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	if _, nested := parts[1].(*value.Pair); !nested {
+		return false
+	}
+	return head == libOnly || head == libExcept || head == libPrefix || head == libRename
+}
+
+// libraryBindings returns everything the library called name exports,
+// loading it first.
+func (ls *libSystem) libraryBindings(name value.Value, dirs []string) ([]libBinding, bool, error) {
+	lib, err := ls.find(name, dirs)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := ls.load(lib); err != nil {
+		return nil, false, err
+	}
+	if !lib.std {
+		return append([]libBinding(nil), lib.exports...), false, nil
+	}
+	var bs []libBinding
+	for _, n := range lib.names {
+		sym := value.Intern(n)
+		bs = append(bs, libBinding{sym, ls.stdCell(sym)})
+	}
+	return bs, lib.names == nil, nil
+}
+
+// importModifier applies one of only, except, prefix and rename (head) to
+// the bindings bs of the import set inner; all is as for resolve. Each
+// method returns the modified set's bindings and all.
+type importModifier struct {
+	ls    *libSystem
+	head  *value.Symbol
+	inner value.Value
+	bs    []libBinding
+	all   bool
+}
+
+// find returns the index in m.bs of the binding named sym, or -1.
+func (m importModifier) find(sym *value.Symbol) int {
+	for i, b := range m.bs {
+		if b.name == sym {
+			return i
+		}
+	}
+	return -1
+}
+
+// ident checks that v, an operand of the modifier, is an identifier.
+func (m importModifier) ident(v value.Value) (*value.Symbol, error) {
+	s, ok := v.(*value.Symbol)
+	if !ok {
+		return nil, value.Errorf("%s: expected an identifier, got %s", m.head.Name, value.WriteString(v))
+	}
+	return s, nil
+}
+
+func (m importModifier) notExported(sym *value.Symbol) error {
+	return value.Errorf("%s: %s is not exported by %s", m.head.Name, sym.Name, value.WriteString(m.inner))
+}
+
+// only keeps the bindings named by ids.
+func (m importModifier) only(ids []value.Value) ([]libBinding, bool, error) {
+	var out []libBinding
+	for _, v := range ids {
+		sym, err := m.ident(v)
 		if err != nil {
 			return nil, false, err
 		}
-		if all {
-			return nil, false, value.Errorf("prefix: the exports of %s are not known; use only or rename", value.WriteString(parts[1]))
+		if i := m.find(sym); i >= 0 {
+			out = append(out, m.bs[i])
+		} else if m.all {
+			out = append(out, libBinding{sym, m.ls.stdCell(sym)})
+		} else {
+			return nil, false, m.notExported(sym)
 		}
-		out := make([]libBinding, len(bs))
-		for i, b := range bs {
-			out[i] = libBinding{value.Intern(pre.Name + b.name.Name), b.cell}
-		}
-		return out, false, nil
-	default: // rename
-		out := append([]libBinding(nil), bs...)
-		for _, v := range parts[2:] {
-			pair, ok := value.ToSlice(v)
-			if !ok || len(pair) != 2 {
-				return nil, false, value.Errorf("rename: expected (old new), got %s", value.WriteString(v))
-			}
-			from, err := ident(pair[0])
-			if err != nil {
-				return nil, false, err
-			}
-			to, err := ident(pair[1])
-			if err != nil {
-				return nil, false, err
-			}
-			if i := find(from); i >= 0 {
-				out[i].name = to
-			} else if all {
-				out = append(out, libBinding{to, ls.stdCell(from)})
-			} else {
-				return nil, false, notExported(from)
-			}
-		}
-		return out, all, nil
 	}
+	return out, false, nil
+}
+
+// except drops the bindings named by ids.
+func (m importModifier) except(ids []value.Value) ([]libBinding, bool, error) {
+	bs := m.bs
+	for _, v := range ids {
+		sym, err := m.ident(v)
+		if err != nil {
+			return nil, false, err
+		}
+		if i := m.find(sym); i >= 0 {
+			bs = append(bs[:i:i], bs[i+1:]...)
+			m.bs = bs
+		} else if !m.all {
+			return nil, false, m.notExported(sym)
+		}
+	}
+	return bs, m.all, nil
+}
+
+// prefix puts the identifier pre in front of every name.
+func (m importModifier) prefix(pre value.Value) ([]libBinding, bool, error) {
+	p, err := m.ident(pre)
+	if err != nil {
+		return nil, false, err
+	}
+	if m.all {
+		return nil, false, value.Errorf("prefix: the exports of %s are not known; use only or rename", value.WriteString(m.inner))
+	}
+	out := make([]libBinding, len(m.bs))
+	for i, b := range m.bs {
+		out[i] = libBinding{value.Intern(p.Name + b.name.Name), b.cell}
+	}
+	return out, false, nil
+}
+
+// rename renames the bindings as the (old new) pairs in renames say.
+func (m importModifier) rename(renames []value.Value) ([]libBinding, bool, error) {
+	out := append([]libBinding(nil), m.bs...)
+	for _, v := range renames {
+		pair, ok := value.ToSlice(v)
+		if !ok || len(pair) != 2 {
+			return nil, false, value.Errorf("rename: expected (old new), got %s", value.WriteString(v))
+		}
+		from, err := m.ident(pair[0])
+		if err != nil {
+			return nil, false, err
+		}
+		to, err := m.ident(pair[1])
+		if err != nil {
+			return nil, false, err
+		}
+		if i := m.find(from); i >= 0 {
+			out[i].name = to
+		} else if m.all {
+			out = append(out, libBinding{to, m.ls.stdCell(from)})
+		} else {
+			return nil, false, m.notExported(from)
+		}
+	}
+	return out, m.all, nil
 }
 
 // libBuild collects a library's declarations as they are processed.

@@ -40,6 +40,10 @@ func clock() int64 { return int64(time.Since(clockBase)) }
 // delivered to the continuation k.
 type Machine struct {
 	in *Interp
+	// nested is set in a run started while another runs: a Go function
+	// calling back into Scheme, or a macro expander. Its continuation
+	// ends in Go, so no goroutine may switch away from it (%nested-run?).
+	nested bool
 	// deferredSince and deferredLast time the scheduler's run of
 	// %interrupt-later calls (see maxInterruptDelay).
 	deferredSince, deferredLast time.Time

@@ -67,6 +67,9 @@ package eval
 //     stops the machine as Ctrl-C does, and (%interrupt-later) makes the
 //     machine see Ctrl-C again at its next step (the scheduler was in a
 //     critical section).
+//   - (%nested-run?) tells whether the current run is nested in another
+//     (a Go function's call back into Scheme): no goroutine may block in
+//     it.
 
 import (
 	"time"
@@ -91,6 +94,7 @@ func (in *Interp) installSchedControls() {
 		{"%interrupt-handler", 1, 1, setInterruptHandler},
 		{"%halt-interrupted", 0, 0, haltInterrupted},
 		{"%interrupt-later", 0, 0, interruptLater},
+		{"%nested-run?", 0, 0, nestedRun},
 	} {
 		in.Define(c.Name, c)
 	}
@@ -315,6 +319,13 @@ func haltInterrupted(m *Machine, args []value.Value, s *site) {
 // after it means the library itself loops with its lock held, and Ctrl-C
 // must work all the same.
 const maxInterruptDelay = 2 * time.Second
+
+// nestedRun is (%nested-run?): whether this run was started inside
+// another, by a Go function calling back into Scheme or by a macro
+// expander. Its continuation ends in Go, not in the goroutine's own
+// frames, so the scheduler must not switch away from it: a blocking
+// operation there is an error, as a yield across a C call is in Lua.
+func nestedRun(m *Machine, args []value.Value, s *site) { m.ret(m.nested) }
 
 func interruptLater(m *Machine, args []value.Value, s *site) {
 	now := time.Now()

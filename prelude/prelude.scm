@@ -611,7 +611,18 @@
 ;; continuation saved here is resumed by %schedule, so no dynamic-wind
 ;; thunk runs on a switch. (The goroutine that stops is %current, and it
 ;; is %current again when it resumes.)
+;;
+;; A run nested in another (a Go function calling back into Scheme) ends
+;; in Go, not in the goroutine's frames: no switch may leave it, as no
+;; yield may cross a C call in Lua. There, blocking is an error (the
+;; operation's waiters die with its ticket) and yielding does nothing.
+(define (%cannot-block! waiting)
+  (%kill-ticket! (%goroutine-ticket %current))
+  (%goroutine-ticket-set! %current (cons #t %current))
+  (%fail (string-append "cannot block (" (%waiting-label waiting)
+                        ") in a call from Go back into Scheme")))
 (%define-inline (%park! waiting chan-id)
+  (if (%nested-run?) (%cannot-block! waiting))
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting chan-id))
   (%call/cc-raw %switch))
@@ -836,7 +847,7 @@
 ;; section, and leaves it; the value is of no use.
 (define (%requeue-current!)
   (if (not (%heap-empty? %alarms)) (%fire-due-alarms!))
-  (if (%queue-empty? %run-queue)
+  (if (or (%queue-empty? %run-queue) (%nested-run?))
       (set! %critical #f)
       (begin
         (%enqueue! %run-queue %current)

@@ -944,89 +944,119 @@ func (r *Reader) barSymbol(name string) *value.Symbol {
 func (r *Reader) escaped(buf []byte, j int, quote byte, what string, pos value.Pos) ([]byte, int, error) {
 	src := r.src
 	for j < len(src) {
-		b := src[j]
-		if b == quote {
+		switch b := src[j]; {
+		case b == quote:
 			return buf, j + 1, nil
-		}
-		if b != '\\' {
+		case b != '\\':
 			buf = append(buf, b)
 			j++
-			continue
-		}
-		// Escape at j.
-		if j+1 >= len(src) {
-			break
-		}
-		e := src[j+1]
-		switch e {
-		case 'a':
-			buf = utf8.AppendRune(buf, 7)
-		case 'b':
-			buf = utf8.AppendRune(buf, 8)
-		case 't':
-			buf = utf8.AppendRune(buf, '\t')
-		case 'n':
-			buf = utf8.AppendRune(buf, '\n')
-		case 'r':
-			buf = utf8.AppendRune(buf, '\r')
-		case '"', '\\', '|':
-			buf = utf8.AppendRune(buf, rune(e))
-		case 'x', 'X':
-			k := j + 2
-			for k < len(src) && k-j < 16 && digitsOK(src[k:k+1], 16) {
-				k++
-			}
-			if k >= len(src) {
-				return nil, 0, r.incomplete(pos, "unterminated "+what)
-			}
-			if src[k] != ';' || k == j+2 {
-				r.off = k
-				return nil, 0, r.errAt(j, `bad hex escape \%s in %s (expected \x<hex>;)`, src[j+1:k], what)
-			}
-			cp, ok := scalar(src[j+2 : k])
-			if !ok {
-				r.off = k + 1
-				return nil, 0, r.errAt(j, `bad hex escape \%s in %s (not a Unicode scalar value)`, src[j+1:k+1], what)
-			}
-			buf = utf8.AppendRune(buf, cp)
-			j = k + 1
-			continue
-		case ' ', '\t', '\n', '\r':
-			if what != "string" {
-				r.off = j + 2
-				return nil, 0, r.errAt(j, `bad escape \%c in %s`, e, what)
-			}
-			// Line continuation: \ intraline* line-ending intraline*.
-			k := j + 1
-			for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-				k++
-			}
-			if k >= len(src) {
-				return nil, 0, r.incomplete(pos, "unterminated "+what)
-			}
-			switch {
-			case src[k] == '\n':
-				k++
-			case src[k] == '\r':
-				k++
-				if k < len(src) && src[k] == '\n' {
-					k++
-				}
-			default:
-				r.off = k
-				return nil, 0, r.errAt(j, `bad escape \ followed by whitespace in string (expected a line continuation)`)
-			}
-			for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-				k++
-			}
-			j = k
-			continue
+		case j+1 >= len(src):
+			return nil, 0, r.incomplete(pos, "unterminated "+what)
 		default:
-			c, n := utf8.DecodeRuneInString(src[j+1:])
-			r.off = j + 1 + n
-			return nil, 0, r.errAt(j, `bad escape \%c in %s`, c, what)
+			var err error
+			if buf, j, err = r.escape(buf, j, what, pos); err != nil {
+				return nil, 0, err
+			}
 		}
-		j += 2
 	}
 	return nil, 0, r.incomplete(pos, "unterminated "+what)
+}
+
+// escape appends to buf what the escape at j, a backslash and at least
+// one more byte, stands for in a string or |symbol| (what), and returns
+// the offset just past the escape.
+func (r *Reader) escape(buf []byte, j int, what string, pos value.Pos) ([]byte, int, error) {
+	e := r.src[j+1]
+	if c, ok := escapeChar(e); ok {
+		return utf8.AppendRune(buf, c), j + 2, nil
+	}
+	switch e {
+	case 'x', 'X':
+		return r.hexEscape(buf, j, what, pos)
+	case ' ', '\t', '\n', '\r':
+		if what != "string" {
+			r.off = j + 2
+			return nil, 0, r.errAt(j, `bad escape \%c in %s`, e, what)
+		}
+		k, err := r.lineContinuation(j, what, pos)
+		return buf, k, err
+	}
+	c, n := utf8.DecodeRuneInString(r.src[j+1:])
+	r.off = j + 1 + n
+	return nil, 0, r.errAt(j, `bad escape \%c in %s`, c, what)
+}
+
+// escapeChar returns the character that \e stands for, if e is one of
+// the one-character escapes.
+func escapeChar(e byte) (rune, bool) {
+	switch e {
+	case 'a':
+		return 7, true
+	case 'b':
+		return 8, true
+	case 't':
+		return '\t', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case '"', '\\', '|':
+		return rune(e), true
+	}
+	return 0, false
+}
+
+// hexEscape appends the character of the escape \x<hex>; at j to buf,
+// and returns the offset just past the semicolon.
+func (r *Reader) hexEscape(buf []byte, j int, what string, pos value.Pos) ([]byte, int, error) {
+	src := r.src
+	k := j + 2
+	for k < len(src) && k-j < 16 && digitsOK(src[k:k+1], 16) {
+		k++
+	}
+	if k >= len(src) {
+		return nil, 0, r.incomplete(pos, "unterminated "+what)
+	}
+	if src[k] != ';' || k == j+2 {
+		r.off = k
+		return nil, 0, r.errAt(j, `bad hex escape \%s in %s (expected \x<hex>;)`, src[j+1:k], what)
+	}
+	cp, ok := scalar(src[j+2 : k])
+	if !ok {
+		r.off = k + 1
+		return nil, 0, r.errAt(j, `bad hex escape \%s in %s (not a Unicode scalar value)`, src[j+1:k+1], what)
+	}
+	return utf8.AppendRune(buf, cp), k + 1, nil
+}
+
+// lineContinuation skips the line continuation of a string at j,
+// \ intraline* line-ending intraline*, returning the offset after it.
+func (r *Reader) lineContinuation(j int, what string, pos value.Pos) (int, error) {
+	src := r.src
+	k := skipIntraline(src, j+1)
+	if k >= len(src) {
+		return 0, r.incomplete(pos, "unterminated "+what)
+	}
+	switch {
+	case src[k] == '\n':
+		k++
+	case src[k] == '\r':
+		k++
+		if k < len(src) && src[k] == '\n' {
+			k++
+		}
+	default:
+		r.off = k
+		return 0, r.errAt(j, `bad escape \ followed by whitespace in string (expected a line continuation)`)
+	}
+	return skipIntraline(src, k), nil
+}
+
+// skipIntraline returns the offset of the first byte from k on in src
+// that is neither a space nor a tab.
+func skipIntraline(src string, k int) int {
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	return k
 }

@@ -32,10 +32,12 @@ import (
 //
 // A Func may call back into Scheme (Call, EvalString) on the same
 // Interp. That runs a nested evaluation: a continuation captured in it
-// cannot be resumed once the Func has returned, and the callback must not
-// block (a receive on an empty channel, a sleep, a lock held by another
-// goroutine), because goroutines cannot switch across the Func's Go
-// frames. This is not detected yet: the scheduler is left confused.
+// cannot be resumed once the Func has returned, and goroutines cannot
+// switch across the Func's Go frames. So in the callback, an operation
+// that would block (a receive on an empty channel, a sleep, a lock held
+// by another goroutine) raises a Scheme error instead ("cannot block
+// (chan receive) in a call from Go back into Scheme"), as a yield across
+// a C call does in Lua, and yield does nothing.
 type Func func(args []Value) (Value, error)
 
 // DefineFunc binds the global variable name to a procedure that calls fn.

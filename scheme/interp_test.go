@@ -356,3 +356,42 @@ func TestMaxMemory(t *testing.T) {
 		t.Errorf("payload %v, want an error object of kind out-of-memory", ee.Payload)
 	}
 }
+
+// TestBlockingInCallback: a Go function's call back into Scheme cannot
+// switch goroutines (its continuation ends in Go): a blocking operation
+// there is a catchable error at the user's call, yield does nothing, and
+// the goroutines go on normally afterwards, as before the callback.
+func TestBlockingInCallback(t *testing.T) {
+	in := newTest(t, Options{Timeout: 10 * time.Second})
+	in.DefineFunc("call", func(args []Value) (Value, error) {
+		return in.Call(args[0])
+	})
+	tests := []struct{ name, src, want string }{
+		{"recv", `(define ch (make-chan))
+			(guard (e ((error-object? e) (error-object-message e)))
+			  (call (lambda () (recv ch))))`,
+			`"cannot block (chan receive) in a call from Go back into Scheme"`},
+		{"sleep", `(guard (e ((error-object? e) (error-object-message e)))
+			  (call (lambda () (sleep 10))))`,
+			`"cannot block (sleep) in a call from Go back into Scheme"`},
+		{"in a goroutine", `(define out (make-chan 1))
+			(go (send out (guard (e ((error-object? e) 'refused))
+			                (call (lambda () (recv ch))))))
+			(recv out)`, `refused`},
+		{"yield", `(call (lambda () (yield) 'yielded))`, `yielded`},
+		// The channel's dead waiter does not take a value meant for a
+		// live receiver, and sleeping works again.
+		{"afterwards", `(go (send ch 'sent)) (sleep 1) (recv ch)`, `sent`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := in.EvalString(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := WriteString(v); got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -39,117 +39,159 @@ var colors = map[State]string{
 
 // SVG returns the timeline as an <svg> element.
 func (t *Timeline) SVG() string {
-	n := len(t.Events)
-	dx := stepWidth(n)
-	x := func(step int) float64 { return labelWidth + float64(step)*dx }
-	lanes := t.Lanes[:min(len(t.Lanes), MaxLanes)]
-	row := map[int]int{}
-	for i, l := range lanes {
-		row[l.ID] = i
+	d := newDrawing(t)
+	fmt.Fprintf(&d.b, `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="sans-serif" font-size="12" role="img" aria-label="scheduler timeline: %d goroutines, %d events">`,
+		d.width, d.height, d.width, d.height, len(d.lanes), d.n)
+	d.b.WriteString(`<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1565c0"/></marker></defs>`)
+	t.legend(&d.b)
+	for _, br := range t.Brackets { // behind everything
+		d.bracket(br)
 	}
-	drawn := func(id int) bool { _, ok := row[id]; return ok }
-	y := func(id int) float64 { return topMargin + float64(row[id])*laneHeight + laneHeight/2 }
-	width := x(n) + rightPad
-	height := topMargin + float64(len(lanes))*laneHeight + axisHeight
-
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="sans-serif" font-size="12" role="img" aria-label="scheduler timeline: %d goroutines, %d events">`,
-		width, height, width, height, len(lanes), n)
-	b.WriteString(`<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1565c0"/></marker></defs>`)
-	t.legend(&b)
-
-	// Nursery brackets, behind everything.
-	for _, br := range t.Brackets {
-		if !drawn(br.Lanes[0]) {
-			continue
-		}
-		top, bottom := y(br.Lanes[0]), y(br.Lanes[0])
-		for _, id := range br.Lanes {
-			if drawn(id) {
-				top, bottom = min(top, y(id)), max(bottom, y(id))
-			}
-		}
-		x0, x1 := x(br.From)-3, x(max(br.To, br.From+1))+3
-		fmt.Fprintf(&b, `<g class="nursery"><title>%s</title><path d="M%.1f,%.1f h-6 v%.1f h6 M%.1f,%.1f h6 v%.1f h-6" fill="none" stroke="#6a1b9a" stroke-width="2"/><text x="%.1f" y="%.1f" fill="#6a1b9a" font-size="11">nursery %d</text></g>`,
-			esc(fmt.Sprintf("nursery %d, opened by goroutine %d: goroutines %s", br.Nursery, br.Opener, ids(br.Lanes))),
-			x0, top-barHeight/2-4, bottom-top+barHeight+8,
-			x1, top-barHeight/2-4, bottom-top+barHeight+8,
-			x0-2, top-barHeight/2-7, br.Nursery)
+	for _, l := range d.lanes {
+		d.lane(l)
 	}
-
-	// Lanes.
-	for _, l := range lanes {
-		ly := y(l.ID)
-		label := fmt.Sprintf("goroutine %d", l.ID)
-		sub := "main program"
-		if l.ID != 1 {
-			sub = "go at " + shortPos(l.Where)
-		}
-		fmt.Fprintf(&b, `<g class="lane" data-goroutine="%d"><title>%s</title><text x="8" y="%.1f" font-weight="bold">%s</text><text x="8" y="%.1f" fill="#555" font-size="10">%s</text>`,
-			l.ID, esc(label+": "+sub), ly-2, esc(label), ly+10, esc(sub))
-		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e0e0e0"/>`, labelWidth, ly, x(n), ly)
-		for _, s := range l.Segments {
-			if s.State == Done {
-				fmt.Fprintf(&b, `<g class="seg done"><title>%s</title><text x="%.1f" y="%.1f" fill="#888" font-size="10">done</text></g>`,
-					esc(s.Tip), x(s.From)+3, ly+4)
-				continue
-			}
-			w := x(s.To) - x(s.From)
-			fmt.Fprintf(&b, `<g class="seg %s"><title>%s</title><rect x="%.1f" y="%.1f" width="%.1f" height="%d" rx="2" fill="%s"/>`,
-				s.State, esc(s.Tip), x(s.From), ly-barHeight/2, max(w, 1), barHeight, colors[s.State])
-			if s.State == Blocked && s.On != "" && w > 40 {
-				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#fff" font-size="10">%s</text>`,
-					x(s.From)+3, ly+4, esc(fit(s.On, w)))
-			}
-			b.WriteString(`</g>`)
-		}
-		b.WriteString(`</g>`)
-	}
-
-	// Hand-offs.
 	for _, a := range t.Arrows {
-		if !drawn(a.From) || !drawn(a.To) {
-			continue
-		}
-		x0, y0 := x(a.At)+dx/2, y(a.From)
-		x1, y1 := x(a.Resume)+1, y(a.To)
-		if y1 > y0 {
-			y0, y1 = y0+barHeight/2, y1-barHeight/2
-		} else {
-			y0, y1 = y0-barHeight/2, y1+barHeight/2
-		}
-		fmt.Fprintf(&b, `<g class="handoff" data-from="%d" data-to="%d"><title>%s</title><path d="M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="none" stroke="#1565c0" stroke-width="1.5" marker-end="url(#arrowhead)"/></g>`,
-			a.From, a.To, esc(a.Tip), x0, y0, x0, (y0+y1)/2, x1, (y0+y1)/2, x1, y1)
+		d.arrow(a)
 	}
-
-	// Marks.
 	for _, m := range t.Marks {
-		if !drawn(m.Lane) {
-			continue
-		}
-		mx, my := x(m.At)+dx/2, y(m.Lane)
-		switch m.Kind {
-		case "deadlock":
-			fmt.Fprintf(&b, `<g class="deadlock"><title>%s</title><line x1="%.1f" y1="%d" x2="%.1f" y2="%.1f" stroke="#c62828" stroke-width="2" stroke-dasharray="4 3"/><text x="%.1f" y="%d" fill="#c62828" font-weight="bold">deadlock</text></g>`,
-				esc(m.Tip), mx, topMargin-6, mx, height-axisHeight, mx+4, topMargin-8)
-		case "cancel":
-			fmt.Fprintf(&b, `<g class="mark cancel"><title>%s</title><path d="M%.1f,%.1f l8,8 m0,-8 l-8,8" stroke="#c62828" stroke-width="2.5"/></g>`,
-				esc(m.Tip), mx-4, my-4)
-		default:
-			fmt.Fprintf(&b, `<g class="mark %s"><title>%s</title><circle cx="%.1f" cy="%.1f" r="4" fill="#6d4c41"/></g>`,
-				esc(m.Kind), esc(m.Tip), mx, my)
-		}
+		d.mark(m)
 	}
+	d.axis(t.Events)
+	d.b.WriteString(`</svg>`)
+	return d.b.String()
+}
 
-	// The axis: events in order, with the time of some of them.
-	ay := height - axisHeight + 12
-	fmt.Fprintf(&b, `<text x="8" y="%.1f" fill="#555" font-size="10">events →</text>`, ay+4)
-	every := max(1, int(math.Ceil(80/dx)))
-	for i := 0; i < n; i += every {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#777" font-size="9">%.2fms</text>`, x(i), ay+4, float64(t.Events[i].Micros)/1000)
+// drawing is an SVG being drawn: the geometry of a timeline's columns
+// (one per event) and rows (one per drawn lane), and the text so far.
+type drawing struct {
+	b             strings.Builder
+	n             int     // events
+	dx            float64 // the width of an event column
+	lanes         []*Lane // those drawn
+	row           map[int]int
+	width, height float64
+}
+
+func newDrawing(t *Timeline) *drawing {
+	d := &drawing{n: len(t.Events), dx: stepWidth(len(t.Events)), row: map[int]int{}}
+	d.lanes = t.Lanes[:min(len(t.Lanes), MaxLanes)]
+	for i, l := range d.lanes {
+		d.row[l.ID] = i
 	}
-	b.WriteString(`</svg>`)
-	return b.String()
+	d.width = d.x(d.n) + rightPad
+	d.height = topMargin + float64(len(d.lanes))*laneHeight + axisHeight
+	return d
+}
+
+// x is the left edge of the column of event step.
+func (d *drawing) x(step int) float64 { return labelWidth + float64(step)*d.dx }
+
+// y is the middle of goroutine id's lane.
+func (d *drawing) y(id int) float64 {
+	return topMargin + float64(d.row[id])*laneHeight + laneHeight/2
+}
+
+// drawn reports whether goroutine id has a lane in the drawing.
+func (d *drawing) drawn(id int) bool { _, ok := d.row[id]; return ok }
+
+// bracket draws a nursery as a bracket around its drawn lanes.
+func (d *drawing) bracket(br Bracket) {
+	if !d.drawn(br.Lanes[0]) {
+		return
+	}
+	top, bottom := d.y(br.Lanes[0]), d.y(br.Lanes[0])
+	for _, id := range br.Lanes {
+		if d.drawn(id) {
+			top, bottom = min(top, d.y(id)), max(bottom, d.y(id))
+		}
+	}
+	x0, x1 := d.x(br.From)-3, d.x(max(br.To, br.From+1))+3
+	fmt.Fprintf(&d.b, `<g class="nursery"><title>%s</title><path d="M%.1f,%.1f h-6 v%.1f h6 M%.1f,%.1f h6 v%.1f h-6" fill="none" stroke="#6a1b9a" stroke-width="2"/><text x="%.1f" y="%.1f" fill="#6a1b9a" font-size="11">nursery %d</text></g>`,
+		esc(fmt.Sprintf("nursery %d, opened by goroutine %d: goroutines %s", br.Nursery, br.Opener, ids(br.Lanes))),
+		x0, top-barHeight/2-4, bottom-top+barHeight+8,
+		x1, top-barHeight/2-4, bottom-top+barHeight+8,
+		x0-2, top-barHeight/2-7, br.Nursery)
+}
+
+// lane draws a goroutine's label, its line and its segments.
+func (d *drawing) lane(l *Lane) {
+	ly := d.y(l.ID)
+	label := fmt.Sprintf("goroutine %d", l.ID)
+	sub := "main program"
+	if l.ID != 1 {
+		sub = "go at " + shortPos(l.Where)
+	}
+	fmt.Fprintf(&d.b, `<g class="lane" data-goroutine="%d"><title>%s</title><text x="8" y="%.1f" font-weight="bold">%s</text><text x="8" y="%.1f" fill="#555" font-size="10">%s</text>`,
+		l.ID, esc(label+": "+sub), ly-2, esc(label), ly+10, esc(sub))
+	fmt.Fprintf(&d.b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e0e0e0"/>`, labelWidth, ly, d.x(d.n), ly)
+	for _, s := range l.Segments {
+		d.segment(s, ly)
+	}
+	d.b.WriteString(`</g>`)
+}
+
+// segment draws a stretch of a lane whose middle is at ly: a bar in the
+// colour of its state, or "done".
+func (d *drawing) segment(s Segment, ly float64) {
+	if s.State == Done {
+		fmt.Fprintf(&d.b, `<g class="seg done"><title>%s</title><text x="%.1f" y="%.1f" fill="#888" font-size="10">done</text></g>`,
+			esc(s.Tip), d.x(s.From)+3, ly+4)
+		return
+	}
+	w := d.x(s.To) - d.x(s.From)
+	fmt.Fprintf(&d.b, `<g class="seg %s"><title>%s</title><rect x="%.1f" y="%.1f" width="%.1f" height="%d" rx="2" fill="%s"/>`,
+		s.State, esc(s.Tip), d.x(s.From), ly-barHeight/2, max(w, 1), barHeight, colors[s.State])
+	if s.State == Blocked && s.On != "" && w > 40 {
+		fmt.Fprintf(&d.b, `<text x="%.1f" y="%.1f" fill="#fff" font-size="10">%s</text>`,
+			d.x(s.From)+3, ly+4, esc(fit(s.On, w)))
+	}
+	d.b.WriteString(`</g>`)
+}
+
+// arrow draws a hand-off between two drawn lanes.
+func (d *drawing) arrow(a Arrow) {
+	if !d.drawn(a.From) || !d.drawn(a.To) {
+		return
+	}
+	x0, y0 := d.x(a.At)+d.dx/2, d.y(a.From)
+	x1, y1 := d.x(a.Resume)+1, d.y(a.To)
+	if y1 > y0 {
+		y0, y1 = y0+barHeight/2, y1-barHeight/2
+	} else {
+		y0, y1 = y0-barHeight/2, y1+barHeight/2
+	}
+	fmt.Fprintf(&d.b, `<g class="handoff" data-from="%d" data-to="%d"><title>%s</title><path d="M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="none" stroke="#1565c0" stroke-width="1.5" marker-end="url(#arrowhead)"/></g>`,
+		a.From, a.To, esc(a.Tip), x0, y0, x0, (y0+y1)/2, x1, (y0+y1)/2, x1, y1)
+}
+
+// mark draws a deadlock line across all lanes, a cancel cross or another
+// event's dot.
+func (d *drawing) mark(m Mark) {
+	if !d.drawn(m.Lane) {
+		return
+	}
+	mx, my := d.x(m.At)+d.dx/2, d.y(m.Lane)
+	switch m.Kind {
+	case "deadlock":
+		fmt.Fprintf(&d.b, `<g class="deadlock"><title>%s</title><line x1="%.1f" y1="%d" x2="%.1f" y2="%.1f" stroke="#c62828" stroke-width="2" stroke-dasharray="4 3"/><text x="%.1f" y="%d" fill="#c62828" font-weight="bold">deadlock</text></g>`,
+			esc(m.Tip), mx, topMargin-6, mx, d.height-axisHeight, mx+4, topMargin-8)
+	case "cancel":
+		fmt.Fprintf(&d.b, `<g class="mark cancel"><title>%s</title><path d="M%.1f,%.1f l8,8 m0,-8 l-8,8" stroke="#c62828" stroke-width="2.5"/></g>`,
+			esc(m.Tip), mx-4, my-4)
+	default:
+		fmt.Fprintf(&d.b, `<g class="mark %s"><title>%s</title><circle cx="%.1f" cy="%.1f" r="4" fill="#6d4c41"/></g>`,
+			esc(m.Kind), esc(m.Tip), mx, my)
+	}
+}
+
+// axis draws the events in order, with the time of some of them.
+func (d *drawing) axis(events []Event) {
+	ay := d.height - axisHeight + 12
+	fmt.Fprintf(&d.b, `<text x="8" y="%.1f" fill="#555" font-size="10">events →</text>`, ay+4)
+	every := max(1, int(math.Ceil(80/d.dx)))
+	for i := 0; i < d.n; i += every {
+		fmt.Fprintf(&d.b, `<text x="%.1f" y="%.1f" fill="#777" font-size="9">%.2fms</text>`, d.x(i), ay+4, float64(events[i].Micros)/1000)
+	}
 }
 
 func (t *Timeline) legend(b *strings.Builder) {
