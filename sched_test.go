@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -84,6 +85,15 @@ func TestRunGoroutines(t *testing.T) {
 // does, and returns what it printed.
 func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
 	t.Helper()
+	return replSessionSlice(t, 0, inputs...)
+}
+
+// replSessionSlice is replSession with a time slice (0: the default).
+// A long one keeps a loaded machine from preempting the main program
+// between a go and the printing of its result, which would show the new
+// goroutine blocked instead of runnable.
+func replSessionSlice(t *testing.T, slice time.Duration, inputs ...any) (stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	le := &lineEnd{w: &out}
 	in := newTestInterp(t, le, &errb)
@@ -93,6 +103,11 @@ func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
 	}})
 	if err := prelude.Interactive(in); err != nil {
 		t.Fatal(err)
+	}
+	if slice != 0 {
+		if err := prelude.SetTimeSlice(in, slice); err != nil {
+			t.Fatal(err)
+		}
 	}
 	s := &session{in: in, lr: &fakeReader{inputs: inputs}, stdout: le, stderr: &errb,
 		file: "<repl>", interactive: true, out: le}
@@ -104,7 +119,7 @@ func replSession(t *testing.T, inputs ...any) (stdout, stderr string) {
 
 func TestREPLGoroutines(t *testing.T) {
 	t.Run("goroutines run after each evaluation", func(t *testing.T) {
-		out, errs := replSession(t,
+		out, errs := replSessionSlice(t, time.Second,
 			"(define c (make-chan))",
 			`(go (display "hi") (send c 42))`,
 			"(recv c)",
@@ -114,7 +129,7 @@ func TestREPLGoroutines(t *testing.T) {
 		}
 	})
 	t.Run("the prompt returns while goroutines sleep or wait", func(t *testing.T) {
-		out, errs := replSession(t,
+		out, errs := replSessionSlice(t, time.Second,
 			"(define c (make-chan))",
 			"(go (recv c))",
 			"(go (sleep 100000))",

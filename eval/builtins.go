@@ -92,12 +92,9 @@ func portConverter(name string, input bool) *value.Primitive {
 // The argument checks of package prims, under the short names the
 // primitives of eval use.
 var (
-	toInt     = prims.IntArg
-	index     = prims.IndexArg
 	rangeArgs = prims.RangeArgs
 	str       = prims.StringArg
 	char      = prims.CharArg
-	listArg   = prims.ListArg
 	listError = prims.ListError
 	sizeArg   = prims.SizeArg
 	bytevec   = prims.BytevectorArg

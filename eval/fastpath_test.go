@@ -126,6 +126,13 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (define log '())
 (set! call/cc (lambda (f) (set! log (cons 'mine log)) (call-with-current-continuation f)))
 (display (list (g) log))`, "(2 (mine))"},
+	{"call/cc rebound, then restored", `
+(define (g) (+ 1 (call/cc (lambda (k) (k 1)))))
+(define saved call/cc)
+(set! call/cc (lambda (f) (saved f)))
+(display (g))
+(set! call/cc saved)
+(display (g))`, "22"},
 	{"call/cc rebound to a non-procedure", `
 (define (g) (+ 1 (call/cc (lambda (k) (k 1)))))
 (set! call/cc 'nope)

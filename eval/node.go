@@ -1,7 +1,7 @@
 package eval
 
 // This file defines the compiled tree: each node either evaluates at once
-// without needing the continuation (eval returns ok) or executes as a
+// without needing the continuation (evalNow returns ok) or executes as a
 // machine step (exec), pushing a frame for every subexpression that is not
 // in tail position and cannot be evaluated at once.
 
@@ -253,8 +253,6 @@ func (n *Lambda) evalNow(m *Machine) (value.Value, bool) {
 	cont.MarkEscaped(m.env)
 	return &Closure{n, m.env}, true
 }
-
-func newEnv(up *cont.Env, n int) *cont.Env { return cont.NewEnv(up, n) }
 
 // TailValue evaluates an expression that may evaluate at once, in tail
 // position of a scope (see markTails), and then recycles the scope's

@@ -917,14 +917,22 @@
 ;; once, at its first step.
 (define %preempting #f)
 (define %slice-switches 0)
+(define %retries 0)
 (define (%preempt)
   (if (and %settle-until (not %critical))
       (begin (set! %critical #t) (%settle-check!) (set! %critical #f)))
   ;; The critical section is entered before the timer is re-armed: a
   ;; slice shorter than this handler must not interrupt the handler
   ;; itself.
+  ;; In a critical section, preemption retries a few steps later; by a
+  ;; varying number of steps (12, 19, 26, ... modulo 53), since a fixed
+  ;; one could divide the period of a loop that is mostly critical (a
+  ;; goroutine yielding alone) and strike inside it for ever: the REPL's
+  ;; time budget, checked here, would never end.
   (cond
-    (%critical (set-timer 50))
+    (%critical
+     (set! %retries (+ %retries 1))
+     (set-timer (+ 5 (modulo (* %retries 7) 53))))
     ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
      (set! %critical #t)
      (set! %slice-switches %switches)

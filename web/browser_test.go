@@ -243,7 +243,7 @@ func TestBrowserChapter(t *testing.T) {
 	t.Run("show-continuation", func(t *testing.T) {
 		out := runBlock(t, ctx, "#block-5")
 		for _, want := range []string{"When resumed with a value, this continuation will:",
-			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at docs/course/07-scheduling.md:217:3"} {
+			"1. use it as argument 2 of the call (+ 1 □), then call", "in f at docs/course/07-scheduling.md:217:8"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("show-continuation printed %q, without %q", out, want)
 			}
