@@ -175,7 +175,15 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 // the closure's.
 func (lb *lazyBody) exec(m *Machine) {
 	lam := lb.lam
-	if err := lb.compile(m.in); err != nil {
+	start := clock()
+	err := lb.compile(m.in)
+	if m.deadline != 0 {
+		// The time slice does not pay for compiling: goroutines are
+		// preempted where they would be had the library been compiled
+		// at load time.
+		m.deadline += clock() - start
+	}
+	if err != nil {
 		m.fail(err, &lam.site)
 	}
 	if !lam.noScope && len(m.env.Vals) < lam.frameSize {
