@@ -44,6 +44,7 @@ import (
 	"io"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"contigo/reader"
 	"contigo/value"
@@ -182,6 +183,9 @@ func (lb *lazyBody) exec(m *Machine) {
 		// preempted where they would be had the library been compiled
 		// at load time.
 		m.deadline += clock() - start
+		if t := m.in.sliceTimer; t != nil {
+			t.Reset(time.Duration(m.deadline - clock())) // it pokes at the deadline
+		}
 	}
 	if err != nil {
 		m.fail(err, &lam.site)
