@@ -44,14 +44,16 @@ type Machine struct {
 	// calling back into Scheme, or a macro expander. Its continuation
 	// ends in Go, so no goroutine may switch away from it (%nested-run?).
 	nested bool
-	// deferredSince and deferredLast time the scheduler's run of
-	// %interrupt-later calls (see maxInterruptDelay).
-	deferredSince, deferredLast time.Time
-	node                        Node
-	env                         *cont.Env
-	val                         value.Value
-	k                           *Frame
-	dyn                         *cont.Dynamic
+	// deferredSince is when the scheduler first put off the interrupt
+	// being handled (%interrupt-later; see maxInterruptDelay), zero if it
+	// did not; deferring says the handler's last call put it off.
+	deferredSince time.Time
+	deferring     bool
+	node          Node
+	env           *cont.Env
+	val           value.Value
+	k             *Frame
+	dyn           *cont.Dynamic
 
 	// calls counts the procedures entered since the top frame was
 	// pushed or resumed (cont.Frame.Calls): above one, tail calls were
@@ -295,6 +297,10 @@ func (m *Machine) tick() bool {
 			// happens to run (%halt-interrupted stops the machine).
 			// Any other stop (a time limit, a signal) ends it all.
 			m.rearm()
+			if !m.deferring {
+				m.deferredSince = time.Time{} // a new interrupt
+			}
+			m.deferring = false
 			m.callInterrupting(m.interruptHandler)
 			return false
 		}

@@ -329,14 +329,13 @@ func nestedRun(m *Machine, args []value.Value, s *site) { m.ret(m.nested) }
 
 func interruptLater(m *Machine, args []value.Value, s *site) {
 	now := time.Now()
-	switch {
-	case m.deferredSince.IsZero() || now.Sub(m.deferredLast) > 100*time.Millisecond:
-		m.deferredSince = now // a new run of deferrals
-	case now.Sub(m.deferredSince) > maxInterruptDelay:
+	if m.deferredSince.IsZero() {
+		m.deferredSince = now
+	} else if now.Sub(m.deferredSince) > maxInterruptDelay {
 		haltInterrupted(m, args, s)
 		return
 	}
-	m.deferredLast = now
+	m.deferring = true
 	m.in.Stop(m.in.interruptError())
 	m.ret(value.Unspecified)
 }
