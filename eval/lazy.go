@@ -132,6 +132,17 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 	// Expanding macros applies their transformers (Apply), which clears
 	// the position of the top-level form running: keep it.
 	defer func(pos value.Pos) { in.topPos = pos }(in.topPos)
+	if m := in.m; m != nil && m.deadline != 0 {
+		// The time slice of the running goroutine does not pay for
+		// compiling: goroutines are preempted where they would be had
+		// the library been compiled at load time.
+		defer func(start int64) {
+			m.deadline += clock() - start
+			if t := in.sliceTimer; t != nil {
+				t.Reset(time.Duration(m.deadline - clock())) // it pokes at the deadline
+			}
+		}(clock())
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*compileError)
@@ -176,18 +187,7 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 // the closure's.
 func (lb *lazyBody) exec(m *Machine) {
 	lam := lb.lam
-	start := clock()
-	err := lb.compile(m.in)
-	if m.deadline != 0 {
-		// The time slice does not pay for compiling: goroutines are
-		// preempted where they would be had the library been compiled
-		// at load time.
-		m.deadline += clock() - start
-		if t := m.in.sliceTimer; t != nil {
-			t.Reset(time.Duration(m.deadline - clock())) // it pokes at the deadline
-		}
-	}
-	if err != nil {
+	if err := lb.compile(m.in); err != nil {
 		m.fail(err, &lam.site)
 	}
 	if !lam.noScope && len(m.env.Vals) < lam.frameSize {
