@@ -547,7 +547,11 @@ func foldCase(s string) string {
 }
 
 // skipAtmosphere skips whitespace, comments and directives.
-func (r *Reader) skipAtmosphere() error {
+func (r *Reader) skipAtmosphere() error { return r.skipAtmosphereWith(r.directive) }
+
+// skipAtmosphereWith skips whitespace and comments, and at a directive
+// (#!fold-case ...) calls directive, stopping at its error.
+func (r *Reader) skipAtmosphereWith(directive func() error) error {
 	src := r.src
 	for r.off < len(src) {
 		b := src[r.off]
@@ -565,7 +569,7 @@ func (r *Reader) skipAtmosphere() error {
 				return err
 			}
 		case b == '#' && r.off+1 < len(src) && src[r.off+1] == '!':
-			if err := r.directive(); err != nil {
+			if err := directive(); err != nil {
 				return err
 			}
 		case b >= utf8.RuneSelf:

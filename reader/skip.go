@@ -7,7 +7,7 @@ package reader
 // call.
 
 import (
-	"unicode"
+	"errors"
 	"unicode/utf8"
 
 	"contigo/value"
@@ -28,39 +28,18 @@ func NewAt(src string, off, end int, pos value.Pos) *Reader {
 // directive (#!fold-case ...) or an unterminated comment, with nothing
 // skipped: Read handles those.
 func (r *Reader) SkipAtmosphere() (off int, ok bool) {
-	src := r.src
 	start := r.off
-	for r.off < len(src) {
-		b := src[r.off]
-		switch {
-		case b < utf8.RuneSelf && space[b]:
-			r.off++
-		case b == ';':
-			i := r.off + 1
-			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
-				i++
-			}
-			r.off = i
-		case b == '#' && r.off+1 < len(src) && src[r.off+1] == '|':
-			if err := r.skipBlockComment(); err != nil {
-				r.off = start
-				return start, false
-			}
-		case b == '#' && r.off+1 < len(src) && src[r.off+1] == '!':
-			r.off = start
-			return start, false
-		case b >= utf8.RuneSelf:
-			c, n := utf8.DecodeRuneInString(src[r.off:])
-			if !unicode.IsSpace(c) {
-				return r.off, true
-			}
-			r.off += n
-		default:
-			return r.off, true
-		}
+	if err := r.skipAtmosphereWith(stopAtDirective); err != nil {
+		r.off = start
+		return start, false
 	}
 	return r.off, true
 }
+
+// errDirective stops SkipAtmosphere at a directive, which Read handles.
+var errDirective = errors.New("directive")
+
+func stopAtDirective() error { return errDirective }
 
 // Seek moves the reader to byte offset off, at or after where it is.
 func (r *Reader) Seek(off int) { r.off = off }
