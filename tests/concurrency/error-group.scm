@@ -9,14 +9,19 @@
   (map (lambda (x) (if (error-object? x) (error-object-message x) x))
        (error-group-errors e)))
 
-;; Two children fail at the same moment: the first failure cancels the
-;; other, which was already failing (it raises before its next
-;; checkpoint).
+;; Two children fail at the same moment (both woken by one close): the
+;; first failure cancels the other, which was already failing (it raises
+;; before its next checkpoint). (Two sleeps of 5 ms would not do: their
+;; deadlines differ by the time between the calls, and the process may
+;; wake between them.)
+(define start (make-chan))
 (define e1
   (guard (e (#t e))
     (nursery
-      (go (sleep 5) (error "first"))
-      (go (sleep 5) (error "second")))))
+      (go (recv start) (error "first"))
+      (go (recv start) (error "second"))
+      (yield)
+      (close-chan start))))
 (show "error group: " (error-group? e1) ", an error object: " (error-object? e1))
 (show (messages e1))
 
