@@ -408,20 +408,7 @@ func sameData(a, b string) bool {
 }
 
 // readData reads every datum of text.
-func readData(text string) ([]value.Value, error) {
-	r := reader.New(text, "")
-	var data []value.Value
-	for {
-		v, err := r.Read()
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		data = append(data, v)
-	}
-}
+func readData(text string) ([]value.Value, error) { return readForms(reader.New(text, "")) }
 
 // lineEnd is a writer that remembers whether the last byte written ended
 // a line.
