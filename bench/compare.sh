@@ -12,8 +12,12 @@
 #   --cpu      compare CPU time (user + sys, every thread of the process)
 #              instead of wall time; the wall ratio stays as a column
 #   --instr    compare instructions executed, counted by valgrind
-#              (cachegrind, no cache simulation): nearly deterministic
-#              (about 0.05% apart between runs), about 30x slower to run
+#              (cachegrind, no cache simulation), with the collector off
+#              (GOGC=off): nearly deterministic (about 0.05% apart
+#              between runs), about 30x slower to run. The collector is
+#              left out because under valgrind its pacing follows the
+#              (slowed) wall clock, which moved one build's count by 2.5x
+#              between two runs; --cpu measures it
 #   --pin CPUS run every program under `taskset -c CPUS` (e.g. --pin 1)
 #
 # Columns: the best (smallest) of the N runs of each build, best new over
@@ -32,7 +36,7 @@ RUNS=7
 MODE=wall
 PIN=()
 usage() {
-	sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+	sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 while (($# > 0)); do
@@ -94,7 +98,7 @@ trap 'rm -rf "$TMP"' EXIT
 # "WALL CPU" in seconds (CPU = user + sys), or "0 INSTRUCTIONS" for --instr.
 measure() {
 	if [[ $MODE == instr ]]; then
-		"${PIN[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+		GOGC=off "${PIN[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
 			"$1" "$2" >"$3" 2>"$TMP/valgrind" || true
 		echo "0 $(sed -n 's/.*I *refs: *//p' "$TMP/valgrind" | tr -d ,)"
 		return
