@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # bench/run.sh - run the Scheme programs in bench/programs on contigo and,
-# side by side in the same run, on Gambit's gsi and CHICKEN's csi; print the
-# best-of-N wall times, the ratios contigo/gsi and contigo/csi, and their
-# geometric means.
+# side by side in the same run, on Gambit's gsi, CHICKEN's csi and (when
+# given) chibi-scheme; print the best-of-N wall times, the ratios of contigo
+# to each, and their geometric means.
+#
+# gsi runs with a 4 GB minimum heap (-:m4096): with its default settings
+# it spends most of these programs in page faults on a small VM (2.5x
+# slower), which would flatter contigo.
+#
+# chibi is not packaged everywhere: set CHIBI to a chibi-scheme binary (a
+# build tree works: CHIBI=/tmp/chibi-scheme/chibi-scheme, its lib/ and
+# shared library are found next to it) or put chibi-scheme on PATH. It
+# runs the programs in its core language (-xchibi): importing (scheme
+# small) instead costs 280 ms of start-up, more than most programs run.
 #
 # Usage: bash bench/run.sh [--only NAME[,NAME...]] [--runs N] [--timeout S]
 #                          [--no-build]
@@ -113,6 +123,19 @@ else
 	note "csi: CHICKEN csi not installed (apt-get install chicken-bin); csi skipped"
 fi
 
+CHIBI=${CHIBI:-$(command -v chibi-scheme 2>/dev/null || true)}
+CHIBI_ENV=()
+if [[ -n $CHIBI && -x $CHIBI ]]; then
+	IMPLS+=(chibi)
+	d=$(cd "$(dirname "$CHIBI")" && pwd)
+	if [[ -f $d/lib/init-7.scm ]]; then
+		# An uninstalled build tree: its modules and libchibi-scheme.so.
+		CHIBI_ENV=(env "CHIBI_MODULE_PATH=$d/lib" "LD_LIBRARY_PATH=$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+	fi
+else
+	note "chibi: set CHIBI=path/to/chibi-scheme (or put it on PATH) to compare with chibi"
+fi
+
 have() {
 	local i
 	for i in "${IMPLS[@]}"; do [[ $i == "$1" ]] && return 0; done
@@ -123,8 +146,9 @@ have() {
 cmd_for() {
 	case $1 in
 	contigo) CMD=("$CONTIGO" "$2") ;;
-	gsi) CMD=(gsi "$2") ;;
+	gsi) CMD=(gsi -:m4096 "$2") ;;
 	csi) CMD=(csi -s "$2") ;;
+	chibi) CMD=("${CHIBI_ENV[@]}" "$CHIBI" -xchibi "$2") ;;
 	esac
 }
 
@@ -132,8 +156,9 @@ cmd_for() {
 startup_cmd() {
 	case $1 in
 	contigo) CMD=("$CONTIGO" -e '(exit)') ;;
-	gsi) CMD=(gsi -e '(exit)') ;;
+	gsi) CMD=(gsi -:m4096 -e '(exit)') ;;
 	csi) CMD=(csi -e '(exit)') ;;
+	chibi) CMD=("${CHIBI_ENV[@]}" "$CHIBI" -xchibi -e '1') ;;
 	esac
 }
 
@@ -162,6 +187,7 @@ if have contigo; then
 fi
 have gsi && echo "gsi:     Gambit $(gsi -v 2>&1 | awk '{print $1; exit}')"
 have csi && echo "csi:     CHICKEN $(csi -version 2>&1 | awk '/[Vv]ersion/ {print $2; exit}')"
+have chibi && echo "chibi:   $("${CHIBI_ENV[@]}" "$CHIBI" -V 2>&1 | head -1) ($CHIBI)"
 echo
 
 # ------------------------------------------------------------------ start-up
@@ -199,12 +225,13 @@ ran_ok() { have "$2" && [[ ${STATUS[$1,$2]:-ok} == ok ]]; }
 MISMATCH=0
 RATIOS_GSI=()
 RATIOS_CSI=()
+RATIOS_CHIBI=()
 TSV="$OUT/results.tsv"
-printf 'program\tcontigo_s\tgsi_s\tcsi_s\tcontigo_over_gsi\tcontigo_over_csi\n' >"$TSV"
+printf 'program\tcontigo_s\tgsi_s\tcsi_s\tchibi_s\tcontigo_over_gsi\tcontigo_over_csi\tcontigo_over_chibi\n' >"$TSV"
 
-FMT='%-10s %10s %10s %10s %12s %12s\n'
-printf "$FMT" program "contigo s" "gsi s" "csi s" contigo/gsi contigo/csi
-printf "$FMT" ---------- ---------- ---------- ---------- ------------ ------------
+FMT='%-10s %10s %10s %10s %10s %12s %12s %12s\n'
+printf "$FMT" program "contigo s" "gsi s" "csi s" "chibi s" contigo/gsi contigo/csi contigo/chibi
+printf "$FMT" ---------- ---------- ---------- ---------- ---------- ------------ ------------ ------------
 
 for name in "${PROGRAMS[@]}"; do
 	file="$PROGS/$name.scm"
@@ -239,7 +266,7 @@ for name in "${PROGRAMS[@]}"; do
 	if [[ -f $PROGS/$name.expected ]]; then
 		ref="$PROGS/$name.expected"
 	else
-		for impl in gsi csi; do
+		for impl in gsi csi chibi; do
 			if ran_ok "$name" "$impl"; then
 				ref="$RES/$name.$impl.first"
 				break
@@ -248,7 +275,7 @@ for name in "${PROGRAMS[@]}"; do
 	fi
 
 	declare -A cell=()
-	for impl in contigo gsi csi; do
+	for impl in contigo gsi csi chibi; do
 		key="$name,$impl"
 		if ! have "$impl"; then
 			cell[$impl]="-"
@@ -290,7 +317,7 @@ for name in "${PROGRAMS[@]}"; do
 		esac
 	done
 
-	rg="" rc=""
+	rg="" rc="" rh=""
 	if ran_ok "$name" contigo; then
 		if ran_ok "$name" gsi; then
 			rg=$(ratio "${BEST[$name,contigo]}" "${BEST[$name,gsi]}")
@@ -300,10 +327,15 @@ for name in "${PROGRAMS[@]}"; do
 			rc=$(ratio "${BEST[$name,contigo]}" "${BEST[$name,csi]}")
 			RATIOS_CSI+=("$rc")
 		fi
+		if ran_ok "$name" chibi; then
+			rh=$(ratio "${BEST[$name,contigo]}" "${BEST[$name,chibi]}")
+			RATIOS_CHIBI+=("$rh")
+		fi
 	fi
-	printf "$FMT" "$name" "${cell[contigo]}" "${cell[gsi]}" "${cell[csi]}" "${rg:-n/a}" "${rc:-n/a}"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${cell[contigo]}" "${cell[gsi]}" "${cell[csi]}" \
-		"${rg:-n/a}" "${rc:-n/a}" >>"$TSV"
+	printf "$FMT" "$name" "${cell[contigo]}" "${cell[gsi]}" "${cell[csi]}" "${cell[chibi]}" \
+		"${rg:-n/a}" "${rc:-n/a}" "${rh:-n/a}"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${cell[contigo]}" "${cell[gsi]}" "${cell[csi]}" \
+		"${cell[chibi]}" "${rg:-n/a}" "${rc:-n/a}" "${rh:-n/a}" >>"$TSV"
 	unset cell
 done
 
@@ -317,6 +349,7 @@ geomean() {
 echo
 echo "geometric mean contigo/gsi: $(geomean "${RATIOS_GSI[@]}")"
 echo "geometric mean contigo/csi: $(geomean "${RATIOS_CSI[@]}")"
+echo "geometric mean contigo/chibi: $(geomean "${RATIOS_CHIBI[@]}")"
 echo "(ratio > 1 means contigo is slower; results also in bench/out/results.tsv)"
 
 if ((${#NOTES[@]})); then
