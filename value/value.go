@@ -156,21 +156,28 @@ func Truthy(v Value) bool {
 }
 
 // List builds a proper list of vals.
-func List(vals ...Value) Value {
-	var l Value = Nil
-	for i := len(vals) - 1; i >= 0; i-- {
-		l = &Pair{vals[i], l}
-	}
-	return l
-}
+func List(vals ...Value) Value { return ListTail(vals, Nil) }
 
 // ListTail builds a list of vals ending in tail instead of '().
+// The pairs are allocated together, in one array: one allocation
+// instead of one per pair (deriv, which builds its results with list,
+// spends a fifth of its time allocating). A pair of the array keeps
+// the others alive; they were made together, and the whole is no
+// bigger than the call that made it.
 func ListTail(vals []Value, tail Value) Value {
-	l := tail
-	for i := len(vals) - 1; i >= 0; i-- {
-		l = &Pair{vals[i], l}
+	switch len(vals) {
+	case 0:
+		return tail
+	case 1:
+		return &Pair{vals[0], tail}
 	}
-	return l
+	ps := make([]Pair, len(vals))
+	last := len(vals) - 1
+	for i := range last {
+		ps[i] = Pair{vals[i], &ps[i+1]}
+	}
+	ps[last] = Pair{vals[last], tail}
+	return &ps[0]
 }
 
 // ToSlice returns the elements of a proper list, and false if v is not one
