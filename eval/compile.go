@@ -454,7 +454,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	s := c.site()
 	all := append(args, fn)
 	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
-		if _, isPrim := gr.g.Value.(*value.Primitive); isPrim {
+		if prim, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			allImmediate := true
 			for _, a := range args {
 				if !a.immediate() {
@@ -464,13 +464,21 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			}
 			if allImmediate {
 				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
+				var node Node = pc
+				if op := c.in.fixOps[prim]; op != fixNone && len(args) == 2 {
+					fc := newFixCall(pc, prim, op)
+					pc, node = &fc.PrimCall, fc
+				}
 				for _, a := range args {
-					if child, ok := a.(*PrimCall); ok {
+					switch child := a.(type) {
+					case *PrimCall:
+						child.parent = pc
+					case *FixCall:
 						child.parent = pc
 					}
 				}
 				gr.g.rely(pc)
-				return pc
+				return node
 			}
 		}
 	}

@@ -213,6 +213,27 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (define + (lambda (a b) 'plus))
 (define cdr (lambda (p) 'cdr))
 (display (list (f 1) (g 1)))`, "(2 one)(plus cdr)"},
+	{"fixnum arithmetic at the edges and past them", `
+(define big 9223372036854775807)
+(define small -9223372036854775808)
+(define (f x y) (list (+ x y) (- x y) (= x y) (< x y) (> x y) (<= x y) (>= x y)))
+(display (f big 1)) (display (f small 1)) (display (f 1023 1)) (display (f -1024 1))
+(display (f 3 3)) (display (f 1.5 2)) (display (f 2 1/2)) (display (+ big big))
+(display (list (- small 1) (+ 1 2) (< 1 2.5) (= 1 1.0)))
+(display (guard (e (#t (error-object-message e))) (+ 1 'a)))
+(display (guard (e (#t (error-object-message e))) (< "a" 1)))`,
+		"(9223372036854775808 9223372036854775806 #f #f #t #f #t)" +
+			"(-9223372036854775807 -9223372036854775809 #f #t #f #t #f)" +
+			"(1024 1022 #f #f #t #f #t)(-1023 -1025 #f #t #f #t #f)(6 0 #t #f #f #t #t)" +
+			"(3.5 -0.5 #f #t #f #t #f)(5/2 3/2 #f #f #t #f #t)18446744073709551614" +
+			"(-9223372036854775809 3 #t #t)+: expected number, got a<: expected number, got \"a\""},
+	{"an inlined built-in replaced by another primitive", `
+(define (f a b) (+ a b))
+(define (g a) (< a 10))
+(display (list (f 5 3) (g 5)))
+(set! + -)
+(set! < >)
+(display (list (f 5 3) (g 5)))`, "(8 #t)(2 #f)"},
 	{"dynamic-wind and guard", `
 (define log '())
 (define (note x) (set! log (cons x log)))
@@ -241,8 +262,8 @@ func TestFastPathsAgree(t *testing.T) {
 // compiles without the fast paths, so TestFastPathsAgree compares two
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
-	const src = `(lambda (x k) (k (+ x 1)) (call/cc (lambda (c) c)) (letrec ((f (lambda () 1))) (f)))`
-	all := []string{"CallCC", "PrimCall", "TailValue", "direct App", "unchecked letrec read"}
+	const src = `(lambda (x k) (k (+ x 1) (car x)) (call/cc (lambda (c) c)) (letrec ((f (lambda () 1))) (f)))`
+	all := []string{"CallCC", "FixCall", "PrimCall", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -299,6 +320,8 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			}
 		case *PrimCall:
 			found["PrimCall"] = true
+		case *FixCall:
+			found["FixCall"] = true
 		case *CallCC:
 			found["CallCC"] = true
 			walk(x.lam.body)
