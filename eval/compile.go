@@ -465,15 +465,16 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			if allImmediate {
 				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
 				var node Node = pc
-				if op := c.in.fixOps[prim]; op != fixNone && len(args) == 2 {
-					fc := newFixCall(pc, prim, op)
-					pc, node = &fc.PrimCall, fc
+				if op := c.in.inlineOps[prim]; op != opNone {
+					if ic := newInlineCall(pc, prim, op); ic != nil {
+						pc, node = &ic.PrimCall, ic
+					}
 				}
 				for _, a := range args {
 					switch child := a.(type) {
 					case *PrimCall:
 						child.parent = pc
-					case *FixCall:
+					case *InlineCall:
 						child.parent = pc
 					}
 				}

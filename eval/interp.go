@@ -85,9 +85,9 @@ type Interp struct {
 
 	// m is the machine of the evaluation in progress, if any.
 	m *Machine
-	// fixOps are the built-in primitives that calls on two immediate
-	// operands inline for fixnums (FixCall).
-	fixOps map[*value.Primitive]fixOp
+	// inlineOps are the built-in primitives whose calls on immediate
+	// operands are inlined (InlineCall).
+	inlineOps map[*value.Primitive]inlineOp
 	// timer and timerHandler carry the timer interrupt's state from one
 	// top-level form to the next.
 	timer        int
@@ -155,7 +155,7 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	in.curIn = &Parameter{value: in.stdin}
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
-	in.fixOps = builtinFixOps(in)
+	in.inlineOps = builtinInlineOps(in)
 	in.installR7RS()
 	if err := in.loadLibrary(coreScm, "core.scm"); err != nil {
 		return nil, err
