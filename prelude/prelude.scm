@@ -19,10 +19,13 @@
 ;;; Everything below is ordinary Scheme, on a few hooks of the core that
 ;;; know nothing of goroutines:
 ;;;
-;;;   (%call/cc-raw f)   like call/cc, but the continuation, when invoked,
+;;;   (%call/cc-raw f [refuse arg])
+;;;                      like call/cc, but the continuation, when invoked,
 ;;;                      reinstates its dynamic state (dynamic-wind point,
 ;;;                      exception handlers, parameter bindings) without
 ;;;                      running any before/after thunks: a thread switch.
+;;;                      In a run nested in a call from Go, where no
+;;;                      switch may leave, it calls (refuse arg) instead.
 ;;;   (%goroutine-continuation base tag)
 ;;;                      the continuation a new goroutine starts in: the
 ;;;                      frames of base, and a dynamic state of its own,
@@ -614,18 +617,19 @@
 ;;
 ;; A run nested in another (a Go function calling back into Scheme) ends
 ;; in Go, not in the goroutine's frames: no switch may leave it, as no
-;; yield may cross a C call in Lua. There, blocking is an error (the
+;; yield may cross a C call in Lua. There, %call/cc-raw calls
+;; %cannot-block! instead of switching: blocking is an error (the
 ;; operation's waiters die with its ticket) and yielding does nothing.
 (define (%cannot-block! waiting)
+  (%goroutine-state-set! %current 'running)
   (%kill-ticket! (%goroutine-ticket %current))
   (%goroutine-ticket-set! %current (cons #t %current))
   (%fail (string-append "cannot block (" (%waiting-label waiting)
                         ") in a call from Go back into Scheme")))
 (%define-inline (%park! waiting chan-id)
-  (if (%nested-run?) (%cannot-block! waiting))
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting chan-id))
-  (%call/cc-raw %switch))
+  (%call/cc-raw %switch %cannot-block! waiting))
 
 ;;; When nothing can run
 
