@@ -433,14 +433,22 @@ func taggedSlot(r, i V, who string) (*Record, int, error) {
 	if !ok || rec.Type.tag == nil {
 		return nil, 0, value.TypeError(who, "record", r)
 	}
-	if j, ok := i.(value.Fixnum); ok && j >= 0 && int(j) < len(rec.Fields) {
-		return rec, int(j), nil
-	}
 	j, err := IndexArg(i, who, len(rec.Fields))
 	return rec, j, err
 }
 
+// taggedRef and taggedSet are the concurrency library's field accesses,
+// tens of them at every switch of goroutines: the fast path, a record
+// and a fixnum index in range, is small enough for Go to inline, and
+// does not look at the record's type (a dependent load) since only the
+// library's own accessors call them, on records it made; anything else
+// goes to taggedSlot's checks.
 func taggedRef(r, i V) (V, error) {
+	if rec, ok := r.(*Record); ok {
+		if j, ok := i.(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
+			return rec.Fields[j], nil
+		}
+	}
 	rec, j, err := taggedSlot(r, i, "%record-ref")
 	if err != nil {
 		return nil, err
@@ -449,6 +457,12 @@ func taggedRef(r, i V) (V, error) {
 }
 
 func taggedSet(args []V) (V, error) {
+	if rec, ok := args[0].(*Record); ok {
+		if j, ok := args[1].(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
+			rec.Fields[j] = args[2]
+			return value.Unspecified, nil
+		}
+	}
 	rec, j, err := taggedSlot(args[0], args[1], "%record-set!")
 	if err != nil {
 		return nil, err
