@@ -321,7 +321,7 @@ var taggedRows = []value.Primitive{
 	{Name: "%record", Min: 1, Max: -1, Fn: makeTagged},
 	{Name: "%record?", Min: 2, Max: 2, Fn2: isTagged},
 	{Name: "%record-ref", Min: 2, Max: 2, Fn2: taggedRef},
-	{Name: "%record-set!", Min: 3, Max: 3, Fn: taggedSet},
+	{Name: "%record-set!", Min: 3, Max: 3, Fn3: taggedSet},
 }
 
 // taggedTypes holds the type of each tag: symbols are interned for the
@@ -456,17 +456,17 @@ func taggedRef(r, i V) (V, error) {
 	return rec.Fields[j], nil
 }
 
-func taggedSet(args []V) (V, error) {
-	if rec, ok := args[0].(*Record); ok {
-		if j, ok := args[1].(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
-			rec.Fields[j] = args[2]
+func taggedSet(r, i, v V) (V, error) {
+	if rec, ok := r.(*Record); ok {
+		if j, ok := i.(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
+			rec.Fields[j] = v
 			return value.Unspecified, nil
 		}
 	}
-	rec, j, err := taggedSlot(args[0], args[1], "%record-set!")
+	rec, j, err := taggedSlot(r, i, "%record-set!")
 	if err != nil {
 		return nil, err
 	}
-	rec.Fields[j] = args[2]
+	rec.Fields[j] = v
 	return value.Unspecified, nil
 }
