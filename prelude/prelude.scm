@@ -568,9 +568,11 @@
         (%woken-to-raise why v)
         (begin (set! %critical #f) v))))
 
-;; %switches counts the switches, so that preemption can tell whether
-;; the running goroutine has had its whole slice (see %preempt).
-(define %switches 0)
+;; %switched is set at each switch, so that preemption can tell whether
+;; the running goroutine has had its whole slice (see %preempt). (A flag,
+;; not a count: a count past the small integers costs an allocation at
+;; every switch.)
+(define %switched #f)
 
 ;; (%schedule-next) runs the next runnable goroutine; it never returns.
 ;; Due alarms are fired first. With nothing to run, %idle decides: sleep
@@ -585,7 +587,7 @@
         (if %trace? (%trace "switch" (%goroutine-id %current) "->"
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
-        (set! %switches (+ %switches 1))
+        (set! %switched #t)
         (%goroutine-state-set! %current 'running)
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
@@ -920,7 +922,6 @@
 ;; goroutine that wakes after the process slept would be preempted at
 ;; once, at its first step.
 (define %preempting #f)
-(define %slice-switches 0)
 (define %retries 0)
 (define (%preempt)
   (if (and %settle-until (not %critical))
@@ -937,14 +938,14 @@
     (%critical
      (set! %retries (+ %retries 1))
      (set-timer (+ 5 (modulo (* %retries 7) 53))))
-    ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
+    ((and %switched (not %slice-steps?))
      (set! %critical #t)
-     (set! %slice-switches %switches)
+     (set! %switched #f)
      (%arm-slice!)
      (set! %critical #f))
     (else
      (set! %critical #t)
-     (set! %slice-switches %switches)
+     (set! %switched #f)
      (%arm-slice!)
      (if (and (%goroutine-cancel %current)
               (not (eq? (%goroutine-wake-index %current) #t)))
@@ -956,7 +957,7 @@
 (define (%start-preemption!)
   (set! %preempting #t)
   (timer-interrupt-handler %preempt)
-  (set! %slice-switches %switches)
+  (set! %switched #f)
   (%arm-slice!))
 
 ;; The last place made, shared by the next goroutine started in the same
