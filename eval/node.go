@@ -163,7 +163,19 @@ type assumption interface {
 func (g *Global) rely(a assumption) { g.assumptions = append(g.assumptions, a) }
 
 // set assigns the cell, breaking the bets on it that v does not hold for.
+// The common case, a cell nobody watches or bets on (a counter, the
+// scheduler's state), is small enough to inline: the call cost as much
+// as the rest of a set!.
 func (g *Global) set(v value.Value) {
+	if g.watch == nil && len(g.assumptions) == 0 {
+		g.Value = v
+		return
+	}
+	g.setWatched(v)
+}
+
+// setWatched is set for a cell with a watch or bets on it.
+func (g *Global) setWatched(v value.Value) {
 	if g.watch != nil && v != nil && g.Value == nil {
 		g.watch.syntaxChange(g, false)
 	}
