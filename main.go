@@ -38,7 +38,9 @@ import (
 // version is the contigo version shown by --version.
 const version = "0.1.0"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	os.Exit(withCPUProfile(func() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }, os.Stderr))
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "check" {
