@@ -189,6 +189,7 @@ func (n *InlineCall) evalNow(m *Machine) (value.Value, bool) {
 		}
 	}
 	v, err := n.prim.Fn2(a, b)
+	m.polled() // a bignum's arithmetic can take long
 	if err != nil {
 		m.fail(err, &n.site)
 	}
@@ -220,6 +221,7 @@ func (n *InlineCall) unary(m *Machine, a value.Value) value.Value {
 		}
 	}
 	v, err := n.prim.Fn1(a)
+	m.polled()
 	if err != nil {
 		m.fail(err, &n.site)
 	}

@@ -711,6 +711,7 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 		v, err = p.Call(m.stack[base:top])
 		m.sp = base
 	}
+	m.polled()
 	if err != nil {
 		m.fail(err, &n.site)
 	}
