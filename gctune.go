@@ -15,9 +15,17 @@ import (
 // collection it sets GOGC so that the next one starts once
 // max(minHeadroom, live heap) more bytes have been allocated. A small
 // program then collects every 32 MB; a large one, as Go normally would.
-// (64 MB was measured slower: the young objects of a smaller heap are
-// still in the cache when they are reused; 16 MB collects too often.)
-// An explicit GOGC in the environment turns the tuner off.
+//
+// The headroom is what a small program's peak RSS is made of (about
+// 40 MB for bench/'s allocating programs, whose live data is tiny;
+// chibi runs them in 8 MB). What it buys, in CPU time against 32 MB
+// (bench/compare.sh --cpu --pin 1 --runs 5, geometric mean over
+// bench/programs, 2026-12): 8 MB costs 19% (ctak, generator and deriv
+// 40%; RSS 15-18 MB), 16 MB costs 8% (RSS 23 MB), 64 MB saves 4% (RSS
+// 60-74 MB). Collecting off (GOGC=off) is slower still than 32 MB on
+// ctak, deriv and generator: fresh memory costs page faults and cache
+// misses that reused memory does not. An explicit GOGC in the
+// environment turns the tuner off.
 const minHeadroom = 32 << 20
 
 func tuneGC() {
