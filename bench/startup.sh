@@ -77,7 +77,7 @@ if (($# == 0)); then
 else
 	for c in "$@"; do
 		name=contigo
-		(($# > 1)) && name="contigo@$c"
+		(($# > 1)) && name="contigo@${c##*/}"
 		NAMES+=("$name")
 		BIN[$name]=$(binary "$c")
 	done

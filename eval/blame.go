@@ -31,11 +31,17 @@ func isLibPos(p value.Pos) bool {
 }
 
 // loadLibrary is Load for a source of the library: its positions are
-// registered as the library's.
-func (in *Interp) loadLibrary(src, file string) error {
+// registered as the library's. It reads the source's image instead of
+// its text when the image was made for this very library (image.go).
+func (in *Interp) loadLibrary(s Source) error {
 	in.loadingLib = true
 	defer func() { in.loadingLib = false }()
-	return in.loadLib(src, file)
+	key := chainKey(in.libKey, s.Name, s.Text)
+	defer func() { in.libKey = key }()
+	if k, ok := imageKey(s.Image); ok && k == key && useImages && !eagerLibrary && in.images == nil {
+		return in.loadImage(s.Image, s.Text, s.Name)
+	}
+	return in.loadLib(s.Text, s.Name, key)
 }
 
 // enter records that user code at s is calling into the library, with

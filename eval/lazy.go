@@ -288,13 +288,21 @@ func readError(err error) *Error {
 // defined by (define (name param ...) body ...) is not even read, only
 // skipped (reader.Skip), until the procedure is first called. Any other
 // form, or one that Skip cannot skip, is read as load reads it.
-func (in *Interp) loadLib(src, file string) error {
+//
+// When recording images (BuildImages), it records each form as the
+// compiler then compiles it: after the expansion of a macro use at its
+// head, which is then compiled in its place as the compiler would.
+func (in *Interp) loadLib(src, file string, key uint32) error {
 	r := reader.New(src, file)
 	registered := false
+	var w *imageWriter
+	if in.images != nil {
+		w = newImageWriter(nil)
+	}
 	for {
 		datum, pos, err := in.readLibForm(r, src)
 		if err == io.EOF {
-			return nil
+			break
 		}
 		if err != nil {
 			return err
@@ -302,11 +310,29 @@ func (in *Interp) loadLib(src, file string) error {
 		if !registered {
 			libFiles.Store(pos.File, true)
 			registered = true
+			if w != nil {
+				w.files[1] = pos.File
+			}
+		}
+		if w != nil {
+			c := &compiler{in: in, src: r.SourceMap(), pos: pos}
+			if datum, err = c.expandTop(datum); err != nil {
+				return err
+			}
+			w.form(datum, r.SourceMap(), pos)
 		}
 		if _, err := in.EvalAt(datum, r.SourceMap(), pos); err != nil {
 			return err
 		}
 	}
+	if w != nil {
+		img, err := w.image(key)
+		if err != nil {
+			return fmt.Errorf("%s: %v", file, err)
+		}
+		in.images = append(in.images, Source{Name: file, Text: src, Image: img})
+	}
+	return nil
 }
 
 // readLibForm reads the next top-level form of a library source, and

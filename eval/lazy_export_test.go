@@ -183,3 +183,26 @@ func (w *codeWalker) same(a, b reflect.Value, path string) error {
 	}
 	return nil
 }
+
+// SetImages makes the interpreters made from now on load the library
+// from its images (on) or from its text (off).
+func SetImages(on bool) { useImages = on }
+
+// LoadedFromImages is how many sources of the library in loaded from
+// their images.
+func LoadedFromImages(in *Interp) int { return in.fromImages }
+
+// Globals returns the written form of the value of every global of in
+// that is neither a closure nor a macro, by name, and the names of all.
+func Globals(in *Interp) (values map[string]string, names []string) {
+	values = map[string]string{}
+	for name, g := range in.globals {
+		names = append(names, name.Name)
+		if _, ok := g.Value.(*Closure); ok || g.Macro != nil || g.Value == nil {
+			continue
+		}
+		values[name.Name] = value.WriteString(g.Value)
+	}
+	sort.Strings(names)
+	return values, names
+}

@@ -1,0 +1,530 @@
+package eval
+
+// This file defines library images: what loading a source of the library
+// reads and expands, recorded at build time, so that a start reads it
+// back instead of reading and expanding the text.
+//
+// Loading a library source (loadLib) reads each top-level form (only
+// skimming the bodies of procedure definitions, lazy.go), expands the
+// macro use at its head (%define-record, %define-inline: transformers
+// written in Scheme, run by the machine), then compiles and runs it. An
+// image holds, for each top-level form, the form that the compiler then
+// compiles: the datum read, or the expansion of the macro use, with the
+// positions of its pairs, and skimmed bodies as offsets into the text. A
+// start decodes the forms, which costs no lexing and no expansion, and
+// compiles and runs them exactly as loadLib does (EvalAt): what the
+// program sees is the same, and TestImageIsText checks it, code and
+// positions, against loading the text.
+//
+// An image is valid only for the very library it was recorded in: its
+// key is a checksum of the names and texts of the source and of every
+// source loaded before it (the key chain of the interpreter, which
+// loadLibrary keeps). A source whose image does not match is loaded from
+// its text, as is every source after it. The images of the built-in
+// library and of prelude.scm are made by `go generate ./prelude`
+// (internal/genimage), and a test fails when they are stale: when the
+// sources changed, or the Go code of reading and expanding did.
+//
+// The format: a header (the format's version, the key, the symbol
+// table), then the forms, each its position and its datum. A datum is a
+// tag and what the tag needs; pairs, strings and vectors that the forms
+// share (the same object in two places, which the transformers' outputs
+// can hold) are numbered at their first occurrence and referred to by
+// number after, so that sharing survives.
+
+import (
+	enc "encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"slices"
+	"unsafe"
+
+	"contigo/value"
+)
+
+// useImages is false to load every source from its text, for the test
+// that compares.
+var useImages = true
+
+// imageVersion changes whenever the format does.
+const imageVersion = 1
+
+// The tags of a datum.
+const (
+	tagNil         = iota // '()
+	tagPair               // car, cdr: a pair with no position
+	tagPairAt             // file, line, col, car, cdr
+	tagRef                // n: the shared object n
+	tagSymbol             // n: the symbol n of the table
+	tagFixnum             // a varint
+	tagTrue               // #t
+	tagFalse              // #f
+	tagString             // length, bytes
+	tagChar               // the code point
+	tagVector             // length, items
+	tagFlonum             // 8 bytes, little-endian
+	tagBytevector         // length, bytes
+	tagText               // a lazyText: start, end, line, col (of this source)
+	tagUnspecified        // the unspecified value
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// chainKey returns the key of loading the source name with text src after
+// the sources whose key is prev.
+func chainKey(prev uint32, name, src string) uint32 {
+	k := crc32.Update(prev, castagnoli, bytesOf(name))
+	k = crc32.Update(k, castagnoli, []byte{0})
+	k = crc32.Update(k, castagnoli, bytesOf(src))
+	return crc32.Update(k, castagnoli, []byte{imageVersion})
+}
+
+// bytesOf returns the bytes of s without copying them, for reading only.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// imageKey returns the key an image was recorded for, and false if img
+// is not an image of this format.
+func imageKey(img string) (uint32, bool) {
+	if len(img) < 5 || img[0] != imageVersion {
+		return 0, false
+	}
+	return enc.LittleEndian.Uint32([]byte(img[1:5])), true
+}
+
+// imageWriter records the image of one source as it loads.
+type imageWriter struct {
+	buf   []byte
+	files []*string // the files of positions: 0 is none, 1 the source's
+	syms  map[*value.Symbol]int
+	names []string
+	// shared numbers the pairs, strings, vectors and bytevectors in
+	// the order written, so that a form holding one again (or twice)
+	// refers to it; at the positions written of the pairs.
+	shared map[any]int
+	at     map[*value.Pair]value.Pos
+	body   []byte
+	err    error
+}
+
+func newImageWriter(file *string) *imageWriter {
+	return &imageWriter{files: []*string{nil, file}, syms: map[*value.Symbol]int{}, shared: map[any]int{}, at: map[*value.Pair]value.Pos{}}
+}
+
+// form records a top-level form read at pos, whose pairs' positions src
+// gives, as it is when the compiler compiles it.
+func (w *imageWriter) form(x value.Value, src value.SourceMap, pos value.Pos) {
+	if w.err != nil {
+		return
+	}
+	if pos.File != w.files[1] && pos.IsValid() {
+		w.err = fmt.Errorf("a form at %s, not in the source", pos)
+		return
+	}
+	w.body = enc.AppendUvarint(w.body, uint64(pos.Line))
+	w.body = enc.AppendUvarint(w.body, uint64(pos.Col))
+	w.datum(x, src)
+}
+
+// datum writes x.
+func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
+	for {
+		if n, ok := w.shared[x]; ok && isShareable(x) {
+			if p, ok := x.(*value.Pair); ok && src[p] != w.at[p] {
+				// Its position came after it was written: the
+				// image would not give it.
+				w.err = fmt.Errorf("a pair at %s given a position at %s later", w.at[p], src[p])
+				return
+			}
+			w.body = append(w.body, tagRef)
+			w.body = enc.AppendUvarint(w.body, uint64(n))
+			return
+		}
+		switch v := x.(type) {
+		case *value.Empty:
+			w.body = append(w.body, tagNil)
+		case *value.Pair:
+			w.share(v)
+			if pos, ok := src[v]; ok {
+				w.at[v] = pos
+				w.body = append(w.body, tagPairAt)
+				w.body = enc.AppendUvarint(w.body, uint64(w.file(pos.File)))
+				w.body = enc.AppendUvarint(w.body, uint64(pos.Line))
+				w.body = enc.AppendUvarint(w.body, uint64(pos.Col))
+			} else {
+				w.body = append(w.body, tagPair)
+			}
+			w.datum(v.Car, src)
+			x = v.Cdr
+			continue
+		case *value.Symbol:
+			if !v.Interned() {
+				w.err = fmt.Errorf("uninterned symbol %s", v.Name)
+				return
+			}
+			n, ok := w.syms[v]
+			if !ok {
+				n = len(w.names)
+				w.syms[v] = n
+				w.names = append(w.names, v.Name)
+			}
+			w.body = append(w.body, tagSymbol)
+			w.body = enc.AppendUvarint(w.body, uint64(n))
+		case value.Fixnum:
+			w.body = append(w.body, tagFixnum)
+			w.body = enc.AppendVarint(w.body, int64(v))
+		case bool:
+			if v {
+				w.body = append(w.body, tagTrue)
+			} else {
+				w.body = append(w.body, tagFalse)
+			}
+		case *value.String:
+			w.share(v)
+			s := string(v.R)
+			w.body = append(w.body, tagString)
+			w.body = enc.AppendUvarint(w.body, uint64(len(s)))
+			w.body = append(w.body, s...)
+		case value.Char:
+			w.body = append(w.body, tagChar)
+			w.body = enc.AppendUvarint(w.body, uint64(v))
+		case *value.Vector:
+			w.share(v)
+			w.body = append(w.body, tagVector)
+			w.body = enc.AppendUvarint(w.body, uint64(len(v.Items)))
+			for _, it := range v.Items {
+				w.datum(it, src)
+			}
+		case value.Flonum:
+			w.body = append(w.body, tagFlonum)
+			w.body = enc.LittleEndian.AppendUint64(w.body, math.Float64bits(float64(v)))
+		case *value.Bytevector:
+			w.share(v)
+			w.body = append(w.body, tagBytevector)
+			w.body = enc.AppendUvarint(w.body, uint64(len(v.B)))
+			w.body = append(w.body, v.B...)
+		case *lazyText:
+			if v.pos.File != w.files[1] {
+				w.err = fmt.Errorf("a body at %s, not in the source", v.pos)
+				return
+			}
+			w.body = append(w.body, tagText)
+			for _, n := range []int{v.start, v.end, int(v.pos.Line), int(v.pos.Col)} {
+				w.body = enc.AppendUvarint(w.body, uint64(n))
+			}
+		default:
+			if x == value.Value(value.Unspecified) {
+				w.body = append(w.body, tagUnspecified)
+				return
+			}
+			w.err = fmt.Errorf("cannot record %s (%T) in an image", value.WriteString(x), x)
+		}
+		return
+	}
+}
+
+func isShareable(x value.Value) bool {
+	switch x.(type) {
+	case *value.Pair, *value.String, *value.Vector, *value.Bytevector:
+		return true
+	}
+	return false
+}
+
+// share numbers x, before it is written.
+func (w *imageWriter) share(x value.Value) { w.shared[x] = len(w.shared) }
+
+// file returns the number of the file f of a position.
+func (w *imageWriter) file(f *string) int {
+	for i, g := range w.files {
+		if g == f {
+			return i
+		}
+	}
+	w.err = fmt.Errorf("a position in %s, not in the source", *f)
+	return 0
+}
+
+// image returns the image recorded, for the key.
+func (w *imageWriter) image(key uint32) (string, error) {
+	if w.err != nil {
+		return "", w.err
+	}
+	out := []byte{imageVersion}
+	out = enc.LittleEndian.AppendUint32(out, key)
+	out = enc.AppendUvarint(out, uint64(len(w.names)))
+	for _, s := range w.names {
+		out = enc.AppendUvarint(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	out = enc.AppendUvarint(out, uint64(len(w.shared)))
+	out = enc.AppendUvarint(out, uint64(len(w.at)))
+	return string(append(out, w.body...)), nil
+}
+
+// imageReader reads the forms of an image back.
+type imageReader struct {
+	img    string
+	off    int
+	file   *string
+	src    string // the source's text, for the bodies left unread
+	syms   []*value.Symbol
+	shared []value.Value
+	smap   value.SourceMap
+	err    error
+}
+
+var errBadImage = errors.New("bad library image")
+
+// newImageReader starts reading img, the image of the source src whose
+// positions carry file.
+func newImageReader(img, src string, file *string) *imageReader {
+	r := &imageReader{img: img, off: 5, file: file, src: src}
+	n := r.uint()
+	if n > uint64(len(img)) {
+		r.err = errBadImage
+		return r
+	}
+	r.syms = make([]*value.Symbol, n)
+	for i := range r.syms {
+		l := int(r.uint())
+		if r.err != nil || r.off+l > len(img) {
+			r.err = errBadImage
+			return r
+		}
+		r.syms[i] = value.Intern(img[r.off : r.off+l])
+		r.off += l
+	}
+	n = r.uint()
+	if n > uint64(len(img)) {
+		r.err = errBadImage
+		return r
+	}
+	r.shared = make([]value.Value, 0, n)
+	if n = r.uint(); n > uint64(len(img)) {
+		r.err = errBadImage
+		return r
+	}
+	r.smap = make(value.SourceMap, n)
+	return r
+}
+
+func (r *imageReader) uint() uint64 {
+	v, n := enc.Uvarint([]byte(r.img[r.off:min(len(r.img), r.off+enc.MaxVarintLen64)]))
+	if n <= 0 {
+		r.err = errBadImage
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *imageReader) byte() byte {
+	if r.off >= len(r.img) {
+		r.err = errBadImage
+		return tagNil
+	}
+	b := r.img[r.off]
+	r.off++
+	return b
+}
+
+// next returns the next form and its position; ok is false at the end
+// (or on an error, r.err).
+func (r *imageReader) next() (x value.Value, pos value.Pos, ok bool) {
+	if r.err != nil || r.off >= len(r.img) {
+		return nil, pos, false
+	}
+	line, col := r.uint(), r.uint()
+	pos = value.Pos{File: r.file, Line: int32(line), Col: int32(col)}
+	x = r.datum()
+	return x, pos, r.err == nil
+}
+
+// datum reads a datum.
+func (r *imageReader) datum() value.Value {
+	var first value.Value
+	var last *value.Pair // the pair whose cdr comes next
+	put := func(v value.Value) value.Value {
+		if last == nil {
+			return v
+		}
+		last.Cdr = v
+		return first
+	}
+	for r.err == nil {
+		switch tag := r.byte(); tag {
+		case tagPair, tagPairAt:
+			p := &value.Pair{}
+			if tag == tagPairAt {
+				f, line, col := r.uint(), r.uint(), r.uint()
+				var file *string
+				switch f {
+				case 0:
+				case 1:
+					file = r.file
+				default:
+					r.err = errBadImage
+					return nil
+				}
+				r.smap[p] = value.Pos{File: file, Line: int32(line), Col: int32(col)}
+			}
+			r.shared = append(r.shared, p)
+			if last == nil {
+				first = p
+			} else {
+				last.Cdr = p
+			}
+			last = p
+			p.Car = r.datum()
+			continue
+		case tagNil:
+			return put(value.Nil)
+		case tagRef:
+			n := r.uint()
+			if n >= uint64(len(r.shared)) {
+				r.err = errBadImage
+				return nil
+			}
+			return put(r.shared[n])
+		case tagSymbol:
+			n := r.uint()
+			if n >= uint64(len(r.syms)) {
+				r.err = errBadImage
+				return nil
+			}
+			return put(r.syms[n])
+		case tagFixnum:
+			v, n := enc.Varint([]byte(r.img[r.off:min(len(r.img), r.off+enc.MaxVarintLen64)]))
+			if n <= 0 {
+				r.err = errBadImage
+				return nil
+			}
+			r.off += n
+			return put(value.Fixnum(v))
+		case tagTrue:
+			return put(true)
+		case tagFalse:
+			return put(false)
+		case tagString, tagBytevector:
+			l := int(r.uint())
+			if r.err != nil || r.off+l > len(r.img) {
+				r.err = errBadImage
+				return nil
+			}
+			s := r.img[r.off : r.off+l]
+			r.off += l
+			var v value.Value
+			if tag == tagString {
+				v = value.NewString(s)
+			} else {
+				v = &value.Bytevector{B: []byte(s)}
+			}
+			r.shared = append(r.shared, v)
+			return put(v)
+		case tagChar:
+			return put(value.Char(r.uint()))
+		case tagVector:
+			n := r.uint()
+			if n > uint64(len(r.img)) {
+				r.err = errBadImage
+				return nil
+			}
+			v := &value.Vector{Items: make([]value.Value, n)}
+			r.shared = append(r.shared, v)
+			for i := range v.Items {
+				v.Items[i] = r.datum()
+			}
+			return put(v)
+		case tagFlonum:
+			if r.off+8 > len(r.img) {
+				r.err = errBadImage
+				return nil
+			}
+			bits := enc.LittleEndian.Uint64([]byte(r.img[r.off : r.off+8]))
+			r.off += 8
+			return put(value.Flonum(math.Float64frombits(bits)))
+		case tagText:
+			start, end, line, col := r.uint(), r.uint(), r.uint(), r.uint()
+			if start > end || end > uint64(len(r.src)) {
+				r.err = errBadImage
+				return nil
+			}
+			return put(&lazyText{src: r.src, start: int(start), end: int(end), pos: value.Pos{File: r.file, Line: int32(line), Col: int32(col)}})
+		case tagUnspecified:
+			return put(value.Unspecified)
+		default:
+			r.err = errBadImage
+		}
+	}
+	return nil
+}
+
+// loadImage loads the library source src, named file, from its image
+// img: as loadLib loads the text.
+func (in *Interp) loadImage(img, src, file string) error {
+	f := file
+	r := newImageReader(img, src, &f)
+	libFiles.Store(&f, true)
+	in.fromImages++
+	for {
+		x, pos, ok := r.next()
+		if !ok {
+			if r.err != nil {
+				return fmt.Errorf("%s: %w", file, r.err)
+			}
+			return nil
+		}
+		node, err := in.compileTop(x, r.smap, pos)
+		if err != nil {
+			return err
+		}
+		if n, ok := node.(*SetGlobal); ok && n.define {
+			if lam, ok := n.val.(*Lambda); ok {
+				// A procedure's definition, most forms of the
+				// library: what running it does, without a machine.
+				in.topPos = pos
+				n.store(nil, &Closure{lam, nil})
+				continue
+			}
+		}
+		in.topPos = pos
+		if _, err := in.run(node, nil, nil); err != nil {
+			return err
+		}
+	}
+}
+
+// expandTop expands the macro use at the head of the top-level form x,
+// as compiling it would, until it is not one.
+func (c *compiler) expandTop(x value.Value) (out value.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*compileError)
+			if !ok {
+				panic(r)
+			}
+			out, err = nil, e.err
+		}
+	}()
+	c.depth++
+	defer func() { c.depth-- }()
+	return c.expand(x, nil), nil
+}
+
+// BuiltinLibrary returns the sources of the library every interpreter
+// loads first, with their images.
+func BuiltinLibrary() []Source { return slices.Clone(builtinLibrary) }
+
+// BuildImages loads the library that opts configures from its text, and
+// returns its sources with their images: the built-in library's, then
+// opts.Library's. It is how go generate makes the images that the
+// binary embeds (internal/genimage).
+func BuildImages(opts Options) ([]Source, error) {
+	var images []Source
+	if _, err := makeInterp(opts, false, &images); err != nil {
+		return nil, err
+	}
+	return images, nil
+}
