@@ -3,7 +3,8 @@
 # Schemes: the CPU time (user + sys, every thread) of one start, for
 #   exit     `contigo -e '(exit)'`, `csi -e '(exit)'`, `gsi -e '(exit)'`,
 #            `guile -c '(exit)'`
-#   display  a file holding `(display 1)`, run by each (csi -s FILE ...)
+#   display  bench/startup/display.scm, `(display 1)`, run by each
+#            (csi -s FILE ...)
 # Runs are interleaved (contigo, csi, gsi, guile, contigo, ...), each round
 # a batch of BATCH starts of each, so that the machine's noise hits all
 # alike. Each start's time comes from wait4's rusage (bench/cputime),
@@ -92,11 +93,10 @@ done
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-echo '(display 1)' >"$TMP/display.scm"
 
 # command IMPL PROG: set CMD to the command that runs PROG on IMPL.
 command_of() {
-	local exit_expr='(exit)' file=$TMP/display.scm
+	local exit_expr='(exit)' file=$ROOT/bench/startup/display.scm
 	case $1:$2 in
 	contigo*:exit) CMD=("${BIN[$1]}" -e "$exit_expr") ;;
 	contigo*:display) CMD=("${BIN[$1]}" "$file") ;;

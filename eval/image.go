@@ -17,7 +17,7 @@ package eval
 // positions, against loading the text.
 //
 // An image is valid only for the very library it was recorded in: its
-// key is a checksum of the names and texts of the source and of every
+// key is a hash of the names and texts of the source and of every
 // source loaded before it (the key chain of the interpreter, which
 // loadLibrary keeps). A source whose image does not match is loaded from
 // its text, as is every source after it. The images of the built-in
@@ -36,8 +36,8 @@ import (
 	enc "encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"math"
+	"math/bits"
 	"slices"
 	"unsafe"
 
@@ -49,13 +49,14 @@ import (
 var useImages = true
 
 // imageVersion changes whenever the format does.
-const imageVersion = 1
+const imageVersion = 3
 
 // The tags of a datum.
 const (
 	tagNil         = iota // '()
 	tagPair               // car, cdr: a pair with no position
 	tagPairAt             // file, line, col, car, cdr
+	tagShare              // the next object is shared: it gets the next number
 	tagRef                // n: the shared object n
 	tagSymbol             // n: the symbol n of the table
 	tagFixnum             // a varint
@@ -70,27 +71,36 @@ const (
 	tagUnspecified        // the unspecified value
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // chainKey returns the key of loading the source name with text src after
 // the sources whose key is prev.
-func chainKey(prev uint32, name, src string) uint32 {
-	k := crc32.Update(prev, castagnoli, bytesOf(name))
-	k = crc32.Update(k, castagnoli, []byte{0})
-	k = crc32.Update(k, castagnoli, bytesOf(src))
-	return crc32.Update(k, castagnoli, []byte{imageVersion})
+func chainKey(prev uint64, name, src string) uint64 {
+	return hashText(hashText(prev^imageVersion, name), src)
 }
 
-// bytesOf returns the bytes of s without copying them, for reading only.
-func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+// hashText hashes s into h, a word at a time: a checksum against
+// mistakes (an image not made again after an edit), not against
+// forgery, which costs a start about 20 µs for the whole library (CRC-32,
+// with its tables to make, cost 100).
+func hashText(h uint64, s string) uint64 {
+	const m = 0x9E3779B97F4A7C15
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	for len(b) >= 8 {
+		h = bits.RotateLeft64((h^enc.LittleEndian.Uint64(b))*m, 29)
+		b = b[8:]
+	}
+	for _, c := range b {
+		h = bits.RotateLeft64((h^uint64(c))*m, 29)
+	}
+	return bits.RotateLeft64((h^uint64(len(s)))*m, 29)
+}
 
 // imageKey returns the key an image was recorded for, and false if img
 // is not an image of this format.
-func imageKey(img string) (uint32, bool) {
-	if len(img) < 5 || img[0] != imageVersion {
+func imageKey(img string) (uint64, bool) {
+	if len(img) < 9 || img[0] != imageVersion {
 		return 0, false
 	}
-	return enc.LittleEndian.Uint32([]byte(img[1:5])), true
+	return enc.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(img[1:9]), 8)), true
 }
 
 // imageWriter records the image of one source as it loads.
@@ -99,17 +109,24 @@ type imageWriter struct {
 	files []*string // the files of positions: 0 is none, 1 the source's
 	syms  map[*value.Symbol]int
 	names []string
-	// shared numbers the pairs, strings, vectors and bytevectors in
-	// the order written, so that a form holding one again (or twice)
-	// refers to it; at the positions written of the pairs.
+	// prov numbers the pairs, strings, vectors and bytevectors in the
+	// order written; refs are the numbers of those written again (a
+	// form holds one twice, or holds one an earlier form held), which
+	// the second of two recordings (BuildImages) is given as refd and
+	// numbers for reference (shared); at are the positions written of
+	// the pairs.
+	prov   map[any]int
+	refs   map[int]bool
+	refd   map[int]bool
 	shared map[any]int
 	at     map[*value.Pair]value.Pos
 	body   []byte
 	err    error
 }
 
-func newImageWriter(file *string) *imageWriter {
-	return &imageWriter{files: []*string{nil, file}, syms: map[*value.Symbol]int{}, shared: map[any]int{}, at: map[*value.Pair]value.Pos{}}
+func newImageWriter(file *string, refd map[int]bool) *imageWriter {
+	return &imageWriter{files: []*string{nil, file}, syms: map[*value.Symbol]int{},
+		prov: map[any]int{}, refs: map[int]bool{}, refd: refd, shared: map[any]int{}, at: map[*value.Pair]value.Pos{}}
 }
 
 // form records a top-level form read at pos, whose pairs' positions src
@@ -130,7 +147,13 @@ func (w *imageWriter) form(x value.Value, src value.SourceMap, pos value.Pos) {
 // datum writes x.
 func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
 	for {
-		if n, ok := w.shared[x]; ok && isShareable(x) {
+		if k, ok := w.prov[x]; ok && isShareable(x) {
+			w.refs[k] = true
+			n, ok := w.shared[x]
+			if !ok && w.refd != nil {
+				w.err = fmt.Errorf("%s written again, unnumbered: the two recordings differ", value.WriteString(x))
+				return
+			}
 			if p, ok := x.(*value.Pair); ok && src[p] != w.at[p] {
 				// Its position came after it was written: the
 				// image would not give it.
@@ -232,8 +255,16 @@ func isShareable(x value.Value) bool {
 	return false
 }
 
-// share numbers x, before it is written.
-func (w *imageWriter) share(x value.Value) { w.shared[x] = len(w.shared) }
+// share numbers x, before it is written: provisionally, and for
+// reference if it is written again.
+func (w *imageWriter) share(x value.Value) {
+	k := len(w.prov)
+	w.prov[x] = k
+	if w.refd[k] {
+		w.shared[x] = len(w.shared)
+		w.body = append(w.body, tagShare)
+	}
+}
 
 // file returns the number of the file f of a position.
 func (w *imageWriter) file(f *string) int {
@@ -247,12 +278,12 @@ func (w *imageWriter) file(f *string) int {
 }
 
 // image returns the image recorded, for the key.
-func (w *imageWriter) image(key uint32) (string, error) {
+func (w *imageWriter) image(key uint64) (string, error) {
 	if w.err != nil {
 		return "", w.err
 	}
 	out := []byte{imageVersion}
-	out = enc.LittleEndian.AppendUint32(out, key)
+	out = enc.LittleEndian.AppendUint64(out, key)
 	out = enc.AppendUvarint(out, uint64(len(w.names)))
 	for _, s := range w.names {
 		out = enc.AppendUvarint(out, uint64(len(s)))
@@ -280,7 +311,7 @@ var errBadImage = errors.New("bad library image")
 // newImageReader starts reading img, the image of the source src whose
 // positions carry file.
 func newImageReader(img, src string, file *string) *imageReader {
-	r := &imageReader{img: img, off: 5, file: file, src: src}
+	r := &imageReader{img: img, off: 9, file: file, src: src}
 	n := r.uint()
 	if n > uint64(len(img)) {
 		r.err = errBadImage
@@ -354,7 +385,12 @@ func (r *imageReader) datum() value.Value {
 		return first
 	}
 	for r.err == nil {
-		switch tag := r.byte(); tag {
+		tag := r.byte()
+		share := tag == tagShare
+		if share {
+			tag = r.byte()
+		}
+		switch tag {
 		case tagPair, tagPairAt:
 			p := &value.Pair{}
 			if tag == tagPairAt {
@@ -370,7 +406,9 @@ func (r *imageReader) datum() value.Value {
 				}
 				r.smap[p] = value.Pos{File: file, Line: int32(line), Col: int32(col)}
 			}
-			r.shared = append(r.shared, p)
+			if share {
+				r.shared = append(r.shared, p)
+			}
 			if last == nil {
 				first = p
 			} else {
@@ -421,7 +459,9 @@ func (r *imageReader) datum() value.Value {
 			} else {
 				v = &value.Bytevector{B: []byte(s)}
 			}
-			r.shared = append(r.shared, v)
+			if share {
+				r.shared = append(r.shared, v)
+			}
 			return put(v)
 		case tagChar:
 			return put(value.Char(r.uint()))
@@ -432,7 +472,9 @@ func (r *imageReader) datum() value.Value {
 				return nil
 			}
 			v := &value.Vector{Items: make([]value.Value, n)}
-			r.shared = append(r.shared, v)
+			if share {
+				r.shared = append(r.shared, v)
+			}
 			for i := range v.Items {
 				v.Items[i] = r.datum()
 			}
@@ -522,9 +564,24 @@ func BuiltinLibrary() []Source { return slices.Clone(builtinLibrary) }
 // opts.Library's. It is how go generate makes the images that the
 // binary embeds (internal/genimage).
 func BuildImages(opts Options) ([]Source, error) {
-	var images []Source
-	if _, err := makeInterp(opts, false, &images); err != nil {
+	// The first recording finds the objects written more than once, the
+	// second numbers them.
+	first := &imageRecording{}
+	if _, err := makeInterp(opts, false, first); err != nil {
 		return nil, err
 	}
-	return images, nil
+	second := &imageRecording{refd: first.found}
+	if _, err := makeInterp(opts, false, second); err != nil {
+		return nil, err
+	}
+	return second.sources, nil
+}
+
+// imageRecording is the images of the sources of a library as it loads.
+type imageRecording struct {
+	sources []Source
+	// found has, for each source, the provisional numbers of the
+	// objects written again (imageWriter.refs); refd is found of a
+	// first recording.
+	found, refd []map[int]bool
 }

@@ -94,8 +94,8 @@ type Interp struct {
 	// libKey is the key of the library sources loaded so far, which
 	// their images must match; images, if set, records the images of
 	// the sources as they load (image.go).
-	libKey     uint32
-	images     []Source
+	libKey     uint64
+	images     *imageRecording
 	fromImages int                   // how many sources loaded from their images
 	stopReason atomic.Pointer[error] // what Stop gave
 	args       []string
@@ -157,7 +157,7 @@ func newInterp(opts Options, general bool) (*Interp, error) { return makeInterp(
 
 // makeInterp is newInterp, recording the images of the library's sources
 // into *images if images is not nil (BuildImages).
-func makeInterp(opts Options, general bool, images *[]Source) (*Interp, error) {
+func makeInterp(opts Options, general bool, images *imageRecording) (*Interp, error) {
 	// (The library defines about a thousand globals.)
 	in := &Interp{globals: make(map[*value.Symbol]*Global, 1280), maxDepth: opts.MaxDepth, args: opts.Args, general: general}
 	if in.maxDepth <= 0 {
@@ -184,10 +184,7 @@ func makeInterp(opts Options, general bool, images *[]Source) (*Interp, error) {
 	in.rootDyn = &cont.Dynamic{Wind: cont.NewRootWind()}
 	in.installBuiltins()
 	in.installR7RS()
-	if images != nil {
-		in.images = []Source{}
-		defer func() { *images = in.images }()
-	}
+	in.images = images
 	for _, lib := range builtinLibrary {
 		if err := in.loadLibrary(lib); err != nil {
 			return nil, err

@@ -292,12 +292,16 @@ func readError(err error) *Error {
 // When recording images (BuildImages), it records each form as the
 // compiler then compiles it: after the expansion of a macro use at its
 // head, which is then compiled in its place as the compiler would.
-func (in *Interp) loadLib(src, file string, key uint32) error {
+func (in *Interp) loadLib(src, file string, key uint64) error {
 	r := reader.New(src, file)
 	registered := false
 	var w *imageWriter
-	if in.images != nil {
-		w = newImageWriter(nil)
+	if rec := in.images; rec != nil {
+		var refd map[int]bool
+		if i := len(rec.sources); i < len(rec.refd) {
+			refd = rec.refd[i]
+		}
+		w = newImageWriter(nil, refd)
 	}
 	for {
 		datum, pos, err := in.readLibForm(r, src)
@@ -330,7 +334,8 @@ func (in *Interp) loadLib(src, file string, key uint32) error {
 		if err != nil {
 			return fmt.Errorf("%s: %v", file, err)
 		}
-		in.images = append(in.images, Source{Name: file, Text: src, Image: img})
+		in.images.sources = append(in.images.sources, Source{Name: file, Text: src, Image: img})
+		in.images.found = append(in.images.found, w.refs)
 	}
 	return nil
 }
