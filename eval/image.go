@@ -49,7 +49,7 @@ import (
 var useImages = true
 
 // imageVersion changes whenever the format does.
-const imageVersion = 3
+const imageVersion = 4
 
 // The tags of a datum.
 const (
@@ -120,6 +120,7 @@ type imageWriter struct {
 	refd   map[int]bool
 	shared map[any]int
 	at     map[*value.Pair]value.Pos
+	pairs  int // how many pairs written
 	body   []byte
 	err    error
 }
@@ -169,6 +170,7 @@ func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
 			w.body = append(w.body, tagNil)
 		case *value.Pair:
 			w.share(v)
+			w.pairs++
 			if pos, ok := src[v]; ok {
 				w.at[v] = pos
 				w.body = append(w.body, tagPairAt)
@@ -291,6 +293,7 @@ func (w *imageWriter) image(key uint64) (string, error) {
 	}
 	out = enc.AppendUvarint(out, uint64(len(w.shared)))
 	out = enc.AppendUvarint(out, uint64(len(w.at)))
+	out = enc.AppendUvarint(out, uint64(w.pairs))
 	return string(append(out, w.body...)), nil
 }
 
@@ -302,6 +305,7 @@ type imageReader struct {
 	src    string // the source's text, for the bodies left unread
 	syms   []*value.Symbol
 	shared []value.Value
+	pairs  []value.Pair // the pairs not yet read
 	smap   value.SourceMap
 	err    error
 }
@@ -338,17 +342,27 @@ func newImageReader(img, src string, file *string) *imageReader {
 		return r
 	}
 	r.smap = make(value.SourceMap, n)
+	// The pairs, allocated at once.
+	if n = r.uint(); n > uint64(len(img)) {
+		r.err = errBadImage
+		return r
+	}
+	r.pairs = make([]value.Pair, n)
 	return r
 }
 
 func (r *imageReader) uint() uint64 {
-	v, n := enc.Uvarint([]byte(r.img[r.off:min(len(r.img), r.off+enc.MaxVarintLen64)]))
-	if n <= 0 {
-		r.err = errBadImage
-		return 0
+	var v uint64
+	for shift := 0; shift < 64 && r.off < len(r.img); shift += 7 {
+		b := r.img[r.off]
+		r.off++
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v
+		}
 	}
-	r.off += n
-	return v
+	r.err = errBadImage
+	return 0
 }
 
 func (r *imageReader) byte() byte {
@@ -392,7 +406,12 @@ func (r *imageReader) datum() value.Value {
 		}
 		switch tag {
 		case tagPair, tagPairAt:
-			p := &value.Pair{}
+			if len(r.pairs) == 0 {
+				r.err = errBadImage
+				return nil
+			}
+			p := &r.pairs[0]
+			r.pairs = r.pairs[1:]
 			if tag == tagPairAt {
 				f, line, col := r.uint(), r.uint(), r.uint()
 				var file *string
@@ -434,12 +453,11 @@ func (r *imageReader) datum() value.Value {
 			}
 			return put(r.syms[n])
 		case tagFixnum:
-			v, n := enc.Varint([]byte(r.img[r.off:min(len(r.img), r.off+enc.MaxVarintLen64)]))
-			if n <= 0 {
-				r.err = errBadImage
-				return nil
+			u := r.uint() // zig-zag, as enc.AppendVarint writes it
+			v := int64(u >> 1)
+			if u&1 != 0 {
+				v = ^v
 			}
-			r.off += n
 			return put(value.Fixnum(v))
 		case tagTrue:
 			return put(true)
