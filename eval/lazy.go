@@ -86,7 +86,10 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 	old := c.at(x)
 	defer func() { c.pos = old }()
 	// The same checks and arity as lambda, without the body.
-	_, n, rest := c.lambdaScope(items[1], sc, p)
+	n, rest, ok := paramArity(items[1])
+	if !ok {
+		_, n, rest = c.lambdaScope(items[1], sc, p) // reports the error
+	}
 	lam := &Lambda{nparams: n, rest: rest, name: name, site: c.site()}
 	body := items[2:]
 	if t, ok := body[0].(*lazyText); ok && items[1] == value.Value(value.Nil) {
@@ -115,6 +118,43 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 	lam.body = lb
 	c.in.lazy = append(c.in.lazy, lb)
 	return lam
+}
+
+// paramArity returns the number of required parameters of the parameter
+// list params and whether it has a rest parameter, as lambdaScope does,
+// without making the scope; ok is false if lambdaScope would report an
+// error.
+func paramArity(params value.Value) (n int, rest, ok bool) {
+	for v := params; ; {
+		switch p := v.(type) {
+		case *value.Empty:
+			return n, false, true
+		case *value.Symbol:
+			return n, true, true // (lambdaScope lets it repeat one)
+		case *value.Pair:
+			sym, isSym := p.Car.(*value.Symbol)
+			if !isSym || inParams(params, sym, n) {
+				return 0, false, false
+			}
+			n++
+			v = p.Cdr
+		default:
+			return 0, false, false
+		}
+	}
+}
+
+// inParams reports whether sym is among the first n parameters of
+// params.
+func inParams(params value.Value, sym *value.Symbol, n int) bool {
+	for i := 0; i < n; i++ {
+		p := params.(*value.Pair)
+		if p.Car == value.Value(sym) {
+			return true
+		}
+		params = p.Cdr
+	}
+	return false
 }
 
 // compile compiles the body into lb.lam, unless that is done. Ctrl-C

@@ -206,3 +206,26 @@ func Globals(in *Interp) (values map[string]string, names []string) {
 	sort.Strings(names)
 	return values, names
 }
+
+// ParamArity is lazyLambda's reading of a parameter list, and what
+// lambdaScope makes of it: the number of required parameters, whether
+// there is a rest parameter, and the error, if any.
+func ParamArity(params value.Value) (fast, slow string) {
+	n, rest, ok := paramArity(params)
+	fast = fmt.Sprintf("%d %v ok=%v", n, rest, ok)
+	c := &compiler{in: nil, src: value.SourceMap{}}
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = r.(*compileError).err
+			}
+		}()
+		_, n, rest = c.lambdaScope(params, nil, params)
+	}()
+	slow = fmt.Sprintf("%d %v ok=%v", n, rest, err == nil)
+	if err != nil {
+		slow = "0 false ok=false"
+	}
+	return fast, slow
+}

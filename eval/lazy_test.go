@@ -8,6 +8,7 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
+	"contigo/reader"
 )
 
 // newLibInterp makes an interpreter with the whole library.
@@ -106,5 +107,20 @@ func TestLazyLibraryKeepsItsSyntax(t *testing.T) {
 				t.Errorf("compiled lazily:\n%s\ncompiled at load:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestParamArity checks that lazyLambda's quick reading of a parameter
+// list agrees with lambdaScope's, which compiling the body uses.
+func TestParamArity(t *testing.T) {
+	for _, src := range []string{"()", "(a)", "(a b c)", "args", "(a . rest)", "(a b . a)",
+		"(a a)", "(a b a)", "(a 1)", "(a . 1)", "(a (b))", "1", "(#f)"} {
+		params, err := reader.New(src, "test.scm").Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fast, slow := eval.ParamArity(params); fast != slow {
+			t.Errorf("%s: %s, lambdaScope %s", src, fast, slow)
+		}
 	}
 }
