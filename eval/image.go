@@ -39,6 +39,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 
 	"contigo/value"
@@ -49,7 +50,7 @@ import (
 var useImages = true
 
 // imageVersion changes whenever the format does.
-const imageVersion = 4
+const imageVersion = 5
 
 // The tags of a datum.
 const (
@@ -69,6 +70,12 @@ const (
 	tagBytevector         // length, bytes
 	tagText               // a lazyText: start, end, line, col (of this source)
 	tagUnspecified        // the unspecified value
+)
+
+// The kinds of forms.
+const (
+	entryNow      = iota // a form to compile and run in its turn
+	entryDeferred        // a definition made when its name is looked up: the symbol's number
 )
 
 // chainKey returns the key of loading the source name with text src after
@@ -121,8 +128,14 @@ type imageWriter struct {
 	shared map[any]int
 	at     map[*value.Pair]value.Pos
 	pairs  int // how many pairs written
-	body   []byte
-	err    error
+	// body is the form being written; crossed is set if it numbers an
+	// object for a later form to refer to (tagShare), which makes it a
+	// form to read in its turn. (A deferred form may refer to objects
+	// that earlier forms numbered: those are read at load.)
+	body    []byte
+	crossed bool
+	entries []imageEntry
+	err     error
 }
 
 func newImageWriter(file *string, refd map[int]bool) *imageWriter {
@@ -133,6 +146,12 @@ func newImageWriter(file *string, refd map[int]bool) *imageWriter {
 // form records a top-level form read at pos, whose pairs' positions src
 // gives, as it is when the compiler compiles it.
 func (w *imageWriter) form(x value.Value, src value.SourceMap, pos value.Pos) {
+	if forms, ok := splittable(x); ok {
+		for _, f := range forms {
+			w.form(f, src, pos)
+		}
+		return
+	}
 	if w.err != nil {
 		return
 	}
@@ -140,9 +159,82 @@ func (w *imageWriter) form(x value.Value, src value.SourceMap, pos value.Pos) {
 		w.err = fmt.Errorf("a form at %s, not in the source", pos)
 		return
 	}
-	w.body = enc.AppendUvarint(w.body, uint64(pos.Line))
+	pairs, positions := w.pairs, len(w.at)
+	w.crossed = false
+	w.body = enc.AppendUvarint(w.body[:0], uint64(pos.Line))
 	w.body = enc.AppendUvarint(w.body, uint64(pos.Col))
 	w.datum(x, src)
+	e := imageEntry{pairs: w.pairs - pairs, positions: len(w.at) - positions, body: slices.Clone(w.body)}
+	if !w.crossed {
+		e.name = deferrable(x)
+	}
+	w.entries = append(w.entries, e)
+}
+
+// imageEntry is a form recorded: its position and datum (body), the
+// number of its pairs and of their positions, and if its definition can
+// be deferred, the name it defines.
+type imageEntry struct {
+	name             *value.Symbol
+	pairs, positions int
+	body             []byte
+}
+
+// splittable returns the forms of x if x is a (begin form ...) whose
+// forms can be recorded as top-level forms of their own, each at the
+// position of the begin: the compiler compiles each in its turn, as it
+// compiles the begin, but runs each before compiling the next instead
+// of all at the end. That makes no difference when no form after one
+// that runs something runs anything when compiled: when every form
+// after the first that is not deferrable (which the expansions of
+// %define-record hold: the definition of the record's kind amid the
+// definitions of its macros) is deferrable.
+func splittable(x value.Value) ([]value.Value, bool) {
+	items, ok := value.ToSlice(x)
+	if !ok || len(items) < 2 || items[0] != value.Value(symBegin) {
+		return nil, false
+	}
+	eager := false
+	for _, f := range items[1:] {
+		if deferrable(f) == nil {
+			if eager {
+				return nil, false
+			}
+			eager = true
+		}
+	}
+	return items[1:], true
+}
+
+// deferrable returns the name that the form x defines if making the
+// definition can wait until the name is first looked up (see
+// Interp.globalOf): the definition of a procedure, (define (name . params)
+// body ...) or (define name (lambda ...)), or of a macro, (define-macro
+// (name . params) body ...), which runs nothing and makes nothing but the
+// global's value or macro. Otherwise nil.
+func deferrable(x value.Value) *value.Symbol {
+	items, ok := value.ToSlice(x)
+	if !ok || len(items) < 3 {
+		return nil
+	}
+	switch items[0] {
+	case value.Value(symDefine):
+		if name, ok := items[1].(*value.Symbol); ok && len(items) == 3 {
+			if lam, ok := items[2].(*value.Pair); ok && lam.Car == value.Value(symLambda) {
+				return name
+			}
+			return nil
+		}
+	case value.Value(symDefineMacro):
+	default:
+		return nil
+	}
+	if head, ok := items[1].(*value.Pair); ok {
+		if name, ok := head.Car.(*value.Symbol); ok {
+			return name
+		}
+	}
+	return nil
 }
 
 // datum writes x.
@@ -188,14 +280,8 @@ func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
 				w.err = fmt.Errorf("uninterned symbol %s", v.Name)
 				return
 			}
-			n, ok := w.syms[v]
-			if !ok {
-				n = len(w.names)
-				w.syms[v] = n
-				w.names = append(w.names, v.Name)
-			}
 			w.body = append(w.body, tagSymbol)
-			w.body = enc.AppendUvarint(w.body, uint64(n))
+			w.body = enc.AppendUvarint(w.body, uint64(w.symbol(v)))
 		case value.Fixnum:
 			w.body = append(w.body, tagFixnum)
 			w.body = enc.AppendVarint(w.body, int64(v))
@@ -257,6 +343,17 @@ func isShareable(x value.Value) bool {
 	return false
 }
 
+// symbol returns the number of the symbol s in the table.
+func (w *imageWriter) symbol(s *value.Symbol) int {
+	n, ok := w.syms[s]
+	if !ok {
+		n = len(w.names)
+		w.syms[s] = n
+		w.names = append(w.names, s.Name)
+	}
+	return n
+}
+
 // share numbers x, before it is written: provisionally, and for
 // reference if it is written again.
 func (w *imageWriter) share(x value.Value) {
@@ -264,6 +361,7 @@ func (w *imageWriter) share(x value.Value) {
 	w.prov[x] = k
 	if w.refd[k] {
 		w.shared[x] = len(w.shared)
+		w.crossed = true
 		w.body = append(w.body, tagShare)
 	}
 }
@@ -284,6 +382,29 @@ func (w *imageWriter) image(key uint64) (string, error) {
 	if w.err != nil {
 		return "", w.err
 	}
+	// A name defined by two deferrable forms is defined by each in its
+	// turn: deferred, the second would be made without the first.
+	count := map[*value.Symbol]int{}
+	for _, e := range w.entries {
+		count[e.name]++
+	}
+	positions := 0
+	var entries []byte
+	for _, e := range w.entries {
+		if e.name != nil && count[e.name] > 1 {
+			e.name = nil
+		}
+		if e.name != nil {
+			entries = append(entries, entryDeferred)
+			entries = enc.AppendUvarint(entries, uint64(w.symbol(e.name)))
+		} else {
+			entries = append(entries, entryNow)
+			positions += e.positions
+		}
+		entries = enc.AppendUvarint(entries, uint64(e.pairs))
+		entries = enc.AppendUvarint(entries, uint64(len(e.body)))
+		entries = append(entries, e.body...)
+	}
 	out := []byte{imageVersion}
 	out = enc.LittleEndian.AppendUint64(out, key)
 	out = enc.AppendUvarint(out, uint64(len(w.names)))
@@ -292,9 +413,8 @@ func (w *imageWriter) image(key uint64) (string, error) {
 		out = append(out, s...)
 	}
 	out = enc.AppendUvarint(out, uint64(len(w.shared)))
-	out = enc.AppendUvarint(out, uint64(len(w.at)))
-	out = enc.AppendUvarint(out, uint64(w.pairs))
-	return string(append(out, w.body...)), nil
+	out = enc.AppendUvarint(out, uint64(positions))
+	return string(append(out, entries...)), nil
 }
 
 // imageReader reads the forms of an image back.
@@ -305,7 +425,7 @@ type imageReader struct {
 	src    string // the source's text, for the bodies left unread
 	syms   []*value.Symbol
 	shared []value.Value
-	pairs  []value.Pair // the pairs not yet read
+	pairs  []value.Pair // the pairs of the form being read, not yet read
 	smap   value.SourceMap
 	err    error
 }
@@ -342,12 +462,6 @@ func newImageReader(img, src string, file *string) *imageReader {
 		return r
 	}
 	r.smap = make(value.SourceMap, n)
-	// The pairs, allocated at once.
-	if n = r.uint(); n > uint64(len(img)) {
-		r.err = errBadImage
-		return r
-	}
-	r.pairs = make([]value.Pair, n)
 	return r
 }
 
@@ -375,16 +489,66 @@ func (r *imageReader) byte() byte {
 	return b
 }
 
-// next returns the next form and its position; ok is false at the end
-// (or on an error, r.err).
-func (r *imageReader) next() (x value.Value, pos value.Pos, ok bool) {
+// next returns the next form: its name if it is a deferred definition
+// (then with the reader at its end, and the form for later, entry), or
+// else the form and its position. ok is false at the end (or on an
+// error, r.err).
+func (r *imageReader) next() (name *value.Symbol, later imageForm, x value.Value, pos value.Pos, ok bool) {
 	if r.err != nil || r.off >= len(r.img) {
-		return nil, pos, false
+		return nil, later, nil, pos, false
 	}
+	kind := r.byte()
+	if kind == entryDeferred {
+		n := r.uint()
+		if n >= uint64(len(r.syms)) {
+			r.err = errBadImage
+			return nil, later, nil, pos, false
+		}
+		name = r.syms[n]
+	} else if kind != entryNow {
+		r.err = errBadImage
+	}
+	pairs, size := r.uint(), r.uint()
+	if r.err != nil || size > uint64(len(r.img)-r.off) || pairs > size {
+		r.err = errBadImage
+		return nil, later, nil, pos, false
+	}
+	later = imageForm{r: r, off: r.off, end: r.off + int(size), pairs: int(pairs)}
+	if name != nil {
+		line, col := r.uint(), r.uint()
+		pos = value.Pos{File: r.file, Line: int32(line), Col: int32(col)}
+		r.off = later.end
+		return name, later, nil, pos, r.err == nil
+	}
+	x, pos, err := later.read()
+	if err != nil {
+		r.err = err
+		return nil, later, nil, pos, false
+	}
+	r.off = later.end
+	return nil, later, x, pos, true
+}
+
+// imageForm is a form of an image, to read.
+type imageForm struct {
+	r        *imageReader
+	off, end int
+	pairs    int
+}
+
+// read reads the form and its position.
+func (f imageForm) read() (value.Value, value.Pos, error) {
+	r := *f.r // a cursor of its own
+	r.off, r.err = f.off, nil
+	r.pairs = make([]value.Pair, f.pairs) // allocated at once
 	line, col := r.uint(), r.uint()
-	pos = value.Pos{File: r.file, Line: int32(line), Col: int32(col)}
-	x = r.datum()
-	return x, pos, r.err == nil
+	pos := value.Pos{File: r.file, Line: int32(line), Col: int32(col)}
+	x := r.datum()
+	if r.err == nil && r.off != f.end {
+		r.err = errBadImage
+	}
+	f.r.shared = r.shared // the objects it numbered (forms read in turn)
+	return x, pos, r.err
 }
 
 // datum reads a datum.
@@ -522,37 +686,142 @@ func (r *imageReader) datum() value.Value {
 }
 
 // loadImage loads the library source src, named file, from its image
-// img: as loadLib loads the text.
+// img: as loadLib loads the text, except that the definitions the image
+// defers are made when their name is first looked up (globalOf).
 func (in *Interp) loadImage(img, src, file string) error {
 	f := file
 	r := newImageReader(img, src, &f)
 	libFiles.Store(&f, true)
 	in.fromImages++
 	for {
-		x, pos, ok := r.next()
+		name, later, x, pos, ok := r.next()
 		if !ok {
 			if r.err != nil {
 				return fmt.Errorf("%s: %w", file, r.err)
 			}
 			return nil
 		}
-		node, err := in.compileTop(x, r.smap, pos)
-		if err != nil {
-			return err
-		}
-		if n, ok := node.(*SetGlobal); ok && n.define {
-			if lam, ok := n.val.(*Lambda); ok {
-				// A procedure's definition, most forms of the
-				// library: what running it does, without a machine.
-				in.topPos = pos
-				n.store(nil, &Closure{lam, nil})
-				continue
+		if name != nil {
+			if in.pending == nil {
+				in.pending = map[*value.Symbol]*deferred{}
 			}
+			d := &deferred{name: name, form: later}
+			in.pending[name] = d
+			in.deferred = append(in.deferred, d)
+			in.topPos = pos
+			continue
 		}
-		in.topPos = pos
-		if _, err := in.run(node, nil, nil); err != nil {
+		if _, err := in.evalImageForm(x, r.smap, pos, true); err != nil {
 			return err
 		}
+	}
+}
+
+// evalImageForm compiles and runs a form of an image, read at pos. A
+// definition of a procedure or a macro (all that a deferred form can be)
+// needs no machine: run reports false if it would.
+func (in *Interp) evalImageForm(x value.Value, src value.SourceMap, pos value.Pos, run bool) (ran bool, err error) {
+	node, err := in.compileTop(x, src, pos)
+	if err != nil {
+		return false, err
+	}
+	in.topPos = pos
+	switch n := node.(type) {
+	case *Const:
+		return true, nil // a definition of a macro, made as compiled
+	case *SetGlobal:
+		if lam, ok := n.val.(*Lambda); ok && n.define {
+			// A procedure's definition: what running it does.
+			n.store(nil, &Closure{lam, nil})
+			return true, nil
+		}
+	}
+	if !run {
+		return false, nil
+	}
+	_, err = in.run(node, nil, nil)
+	return true, err
+}
+
+// globalOf returns the cell of the global name, if there is one, making
+// first the library's definition of name if its image deferred it.
+//
+// A deferred definition (a procedure's, a macro's: see deferrable) makes
+// nothing but name's cell and its value or macro, and reads nothing at
+// load but the global environment, which does not change before it is
+// made: every lookup of a global goes through globalOf (or allGlobals),
+// and before anything changes what a name means to the compiler,
+// syntaxChange makes every definition still deferred. So making it at
+// the first lookup gives what making it at load gives.
+func (in *Interp) globalOf(name *value.Symbol) (*Global, bool) {
+	if in.pending != nil {
+		if d, ok := in.pending[name]; ok {
+			in.makeDeferred(d)
+		}
+	}
+	g, ok := in.globals[name]
+	return g, ok
+}
+
+// globalCell is globalOf's cell alone (nil if none).
+func (in *Interp) globalCell(name *value.Symbol) *Global {
+	g, _ := in.globalOf(name)
+	return g
+}
+
+// allGlobals returns the global environment, with every deferred
+// definition made.
+func (in *Interp) allGlobals() map[*value.Symbol]*Global {
+	in.makeAllDeferred()
+	return in.globals
+}
+
+// deferred is a definition of the library that its image deferred: the
+// name it defines, its form, and whether it is made.
+type deferred struct {
+	name *value.Symbol
+	form imageForm
+	made bool
+}
+
+// makeAllDeferred makes every definition still deferred, in the order of
+// the library.
+func (in *Interp) makeAllDeferred() {
+	for _, d := range in.deferred {
+		if !d.made {
+			in.makeDeferred(d)
+		}
+	}
+	in.deferred = nil
+}
+
+// makeDeferred makes the deferred definition d, as loading the library
+// would have: as a library form, leaving the interpreter's state as it
+// was.
+func (in *Interp) makeDeferred(d *deferred) {
+	name, f := d.name, d.form
+	d.made = true
+	delete(in.pending, name)
+	if len(in.pending) == 0 {
+		in.pending, in.deferred = nil, nil
+	}
+	defer func(loading bool, pos value.Pos) { in.loadingLib, in.topPos = loading, pos }(in.loadingLib, in.topPos)
+	in.loadingLib = true
+	// As at load, an interrupt (Ctrl-C, a time limit) waits until the
+	// definition is made. (Making it runs no machine: evalImageForm,
+	// macroTransformer.)
+	if old := atomic.SwapInt32(&in.interrupted, 0); old != 0 {
+		defer atomic.CompareAndSwapInt32(&in.interrupted, 0, old)
+	}
+	x, pos, err := f.read()
+	ran := false
+	if err == nil {
+		ran, err = in.evalImageForm(x, f.r.smap, pos, false)
+	}
+	if err != nil || !ran {
+		// It was made when the image was, in the same environment,
+		// and only a definition is deferred.
+		panic(fmt.Sprintf("eval: the library's definition of %s: %v", name.Name, err))
 	}
 }
 

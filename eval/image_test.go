@@ -38,6 +38,10 @@ func TestImageIsText(t *testing.T) {
 	if n := eval.LoadedFromImages(text); n != 0 {
 		t.Fatalf("%d sources loaded from images with images off", n)
 	}
+	if n := eval.DeferredDefinitions(img); n < 400 {
+		t.Errorf("only %d definitions deferred", n)
+	}
+	t.Logf("%d definitions deferred", eval.DeferredDefinitions(img))
 	if imgSyms != textSyms {
 		t.Errorf("gensyms made by loading: %s from images, %s from text", imgSyms, textSyms)
 	}
@@ -116,6 +120,43 @@ func TestImageOfOtherSources(t *testing.T) {
 			}
 			if _, ok := in.Lookup("%program-end"); !ok {
 				t.Error("the library did not load")
+			}
+		})
+	}
+}
+
+// TestDeferredDefinitions runs programs that meet the library's
+// definitions that its images defer (image.go) in the ways a program can:
+// calling, redefining, assigning, shadowing them by macros and imports,
+// asking for suggestions, completions and expansions. Each must do what
+// it does with the library loaded from its text.
+func TestDeferredDefinitions(t *testing.T) {
+	for _, tc := range []struct{ name, program string }{
+		{"call", `(write (filter odd? (iota 7)))`},
+		{"redefine before use", `(define (filter p l) 'mine) (write (filter odd? '(1 2))) (write (remove odd? '(1 2 3)))`},
+		{"assign", `(set! delete-duplicates (lambda (l) 'mine)) (write (delete-duplicates '(1 1)))`},
+		{"a macro over a deferred name", `(define-macro (partition . x) ''hijacked) (write (partition odd? '(1 2)))`},
+		{"a record macro", `(define c (make-chan 1)) (send c 5) (write (recv c)) (write c)`},
+		{"macroexpand a library macro", `(write (macroexpand '(%chan-len c)))`},
+		{"suggestion", `(filtr odd? '(1 2))`},
+		{"unbound", `(write (procedure? delete!)) (no-such-procedure)`},
+		{"import", `(import (only (srfi 1) filter)) (write (filter even? '(1 2)))`},
+		{"eval", `(write (eval '(reduce + 0 '(1 2 3)) (interaction-environment)))`},
+		{"goroutines", `(define ch (make-chan)) (go (send ch 'hi)) (write (recv ch))`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			run := func(images bool) string {
+				eval.SetImages(images)
+				defer eval.SetImages(true)
+				var out bytes.Buffer
+				in := newLibInterp(t, &out)
+				err := in.Load(tc.program, "test.scm")
+				in.Flush()
+				return fmt.Sprintf("%s\nerror: %v\ncompletions: %v", out.String(), err, in.Completions("lset"))
+			}
+			want := run(false)
+			if got := run(true); got != want {
+				t.Errorf("from images:\n%s\nfrom text:\n%s", got, want)
 			}
 		})
 	}

@@ -96,7 +96,11 @@ type Interp struct {
 	// the sources as they load (image.go).
 	libKey     uint64
 	images     *imageRecording
-	fromImages int                   // how many sources loaded from their images
+	fromImages int // how many sources loaded from their images
+	// pending are the library's definitions that its images deferred,
+	// by the name they define (globalOf).
+	pending    map[*value.Symbol]*deferred
+	deferred   []*deferred           // the same, in the order of the library
 	stopReason atomic.Pointer[error] // what Stop gave
 	args       []string
 
@@ -203,7 +207,7 @@ func makeInterp(opts Options, general bool, images *imageRecording) (*Interp, er
 
 // global returns the cell for name, creating it unbound.
 func (in *Interp) global(name *value.Symbol) *Global {
-	g, ok := in.globals[name]
+	g, ok := in.globalOf(name)
 	if !ok {
 		g = &Global{Name: name}
 		if isSpecialName(name) {
@@ -221,7 +225,7 @@ func (in *Interp) Define(name string, v value.Value) {
 
 // Lookup returns the value of a global variable.
 func (in *Interp) Lookup(name string) (value.Value, bool) {
-	g, ok := in.globals[value.Intern(name)]
+	g, ok := in.globalOf(value.Intern(name))
 	if !ok || g.Value == nil {
 		return nil, false
 	}
@@ -402,7 +406,7 @@ func (in *Interp) Flush() error {
 // sorted, for REPL tab completion.
 func (in *Interp) Completions(prefix string) []string {
 	var out []string
-	for sym, g := range in.globals {
+	for sym, g := range in.allGlobals() {
 		if (g.Value != nil || g.Macro != nil) && strings.HasPrefix(sym.Name, prefix) && !strings.HasPrefix(sym.Name, "%") && sym.Interned() {
 			out = append(out, sym.Name)
 		}

@@ -185,6 +185,12 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			if _, ok := r.(expandInterrupted); ok {
+				// Interrupted again while compiling: stop as a
+				// long primitive does; the body stays pending.
+				err = errStopped
+				return
+			}
 			e, ok := r.(*compileError)
 			if !ok {
 				panic(r)
@@ -258,9 +264,11 @@ func (lb *lazyBody) siteOf() *site {
 // its definition would not work anyway (TestLazyLibraryIsEager checks
 // that the library's bodies compile the same at the end of loading).
 func (in *Interp) syntaxChange(g *Global, replaced bool) {
-	if len(in.lazy) == 0 || in.loadingLib && !replaced && g.Macro == nil && !isSpecialName(g.Name) {
+	if len(in.lazy) == 0 && in.pending == nil || in.loadingLib && !replaced && g.Macro == nil && !isSpecialName(g.Name) {
 		return
 	}
+	// The definitions the library's images deferred (image.go) first.
+	in.makeAllDeferred()
 	in.compileLazy()
 }
 
@@ -401,7 +409,7 @@ func (in *Interp) skimDefine(r *reader.Reader, src string) (form value.Value, po
 	if !ok || !strings.HasPrefix(src[start:], prefix) || start+len(prefix) >= len(src) || src[start+len(prefix)] == '(' {
 		return nil, pos, false
 	}
-	if g := in.globals[symDefine]; g != nil && (g.Macro != nil || g.Value != nil) {
+	if g, _ := in.globalOf(symDefine); g != nil && (g.Macro != nil || g.Value != nil) {
 		return nil, pos, false
 	}
 	pos = r.PosAt(start)

@@ -45,6 +45,8 @@ func CompileLibrary(in *Interp) error { return in.compileLazy() }
 // positions, referring to the cells of the same names. It returns the
 // first difference, or nil.
 func CompareCode(a, b *Interp) error {
+	a.makeAllDeferred()
+	b.makeAllDeferred()
 	names := make([]*value.Symbol, 0, len(a.globals))
 	for name := range a.globals {
 		names = append(names, name)
@@ -196,7 +198,7 @@ func LoadedFromImages(in *Interp) int { return in.fromImages }
 // that is neither a closure nor a macro, by name, and the names of all.
 func Globals(in *Interp) (values map[string]string, names []string) {
 	values = map[string]string{}
-	for name, g := range in.globals {
+	for name, g := range in.allGlobals() {
 		names = append(names, name.Name)
 		if _, ok := g.Value.(*Closure); ok || g.Macro != nil || g.Value == nil {
 			continue
@@ -229,3 +231,10 @@ func ParamArity(params value.Value) (fast, slow string) {
 	}
 	return fast, slow
 }
+
+// DeferredDefinitions is how many of the library's definitions are not
+// made yet (image.go).
+func DeferredDefinitions(in *Interp) int { return len(in.pending) }
+
+// MakeAllDeferred makes every definition of the library not made yet.
+func MakeAllDeferred(in *Interp) { in.makeAllDeferred() }
