@@ -207,15 +207,15 @@ func TestPrimitives(t *testing.T) {
 }
 
 // TestRowsArity checks each row against the promise value.Primitive.Call
-// relies on: Fn1 and Fn2 only where the arity allows one or two
-// arguments, and Fn wherever they do not cover every count.
+// relies on: Fn1, Fn2 and Fn3 only where the arity allows one, two or
+// three arguments, and Fn wherever they do not cover every count.
 func TestRowsArity(t *testing.T) {
 	for _, p := range Table(new(int32)) {
 		allows := func(n int) bool { return n >= p.Min && (p.Max < 0 || n <= p.Max) }
-		if p.Fn1 != nil && !allows(1) || p.Fn2 != nil && !allows(2) {
-			t.Errorf("%s: a one- or two-argument entry outside its arity %d..%d", p.Name, p.Min, p.Max)
+		if p.Fn1 != nil && !allows(1) || p.Fn2 != nil && !allows(2) || p.Fn3 != nil && !allows(3) {
+			t.Errorf("%s: a one-, two- or three-argument entry outside its arity %d..%d", p.Name, p.Min, p.Max)
 		}
-		covered := p.Min == p.Max && (p.Min == 1 && p.Fn1 != nil || p.Min == 2 && p.Fn2 != nil) ||
+		covered := p.Min == p.Max && (p.Min == 1 && p.Fn1 != nil || p.Min == 2 && p.Fn2 != nil || p.Min == 3 && p.Fn3 != nil) ||
 			p.Min == 1 && p.Max == 2 && p.Fn1 != nil && p.Fn2 != nil
 		if p.Fn == nil && !covered {
 			t.Errorf("%s: no entry point for some counts in %d..%d", p.Name, p.Min, p.Max)
@@ -261,5 +261,47 @@ func TestRecords(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("records (-want +got):\n%s", diff)
+	}
+}
+
+// TestTicketsAndWaiters goes through the life of a ticket and a waiter:
+// a waiter is live while its ticket is, and both print what they are.
+func TestTicketsAndWaiters(t *testing.T) {
+	prims := table()
+	do := func(name string, args ...V) V {
+		t.Helper()
+		v, err := prims[name].Call(args)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+	g := do("%record", value.Intern("goroutine"), value.Int(3))
+	ticket := do("%make-ticket", g)
+	w := do("%make-waiter", ticket, value.Int(-1), value.Int(7))
+	got := []string{
+		value.WriteString(do("%ticket-goroutine", ticket)),
+		value.WriteString(do("%waiter-ticket", w)),
+		value.WriteString(do("%waiter-index", w)),
+		value.WriteString(do("%waiter-value", w)),
+		value.WriteString(do("%waiter-live?", w)),
+		value.WriteString(w),
+	}
+	do("%kill-ticket!", ticket)
+	got = append(got, value.WriteString(do("%ticket-goroutine", do("%make-ticket", false))), value.WriteString(do("%ticket-live?", ticket)), value.WriteString(do("%waiter-live?", w)))
+	want := []string{"#<goroutine 3>", "#<ticket live>", "-1", "7", "#t", "#<waiter index: -1 value: 7>", "#f", "#f", "#f"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for _, tc := range []struct{ name, args, want string }{
+		{"%ticket-live?", "(#t . g)", "error: %ticket-live?: expected ticket, got (#t . g)"},
+		{"%waiter-index", "5", "error: %waiter-index: expected waiter, got 5"},
+		{"%make-waiter", "5 -1 #f", "error: %make-waiter: expected ticket, got 5"},
+		{"%make-ticket", "g", "error: %make-ticket: expected goroutine or #f, got g"},
+		{"%ticket-goroutine", "#f", "error: %ticket-goroutine: expected ticket, got #f"},
+	} {
+		if got := call(t, prims, tc.name, tc.args); got != tc.want {
+			t.Errorf("(%s %s) (-want +got):\n%s", tc.name, tc.args, cmp.Diff(tc.want, got))
+		}
 	}
 }
