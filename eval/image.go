@@ -703,7 +703,10 @@ func (in *Interp) loadImage(img, src, file string) error {
 		}
 		if name != nil {
 			if in.pending == nil {
-				in.pending = map[*value.Symbol]*deferred{}
+				// The built-in library and prelude.scm defer about
+				// 500 definitions.
+				in.pending = make(map[*value.Symbol]*deferred, 512)
+				in.deferred = make([]*deferred, 0, 512)
 			}
 			d := &deferred{name: name, form: later}
 			in.pending[name] = d

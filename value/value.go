@@ -124,7 +124,7 @@ func (s *Symbol) ProcName() string {
 
 var (
 	symMu    sync.Mutex
-	symtab   = map[string]*Symbol{}
+	symtab   = make(map[string]*Symbol, 2048) // a start of contigo interns about 1,300
 	gensymNo int
 )
 
