@@ -1,7 +1,8 @@
 package eval
 
 // This file defines the lazy compilation of the library's procedures,
-// which makes start-up cheap: the library (core.scm, srfi.scm, inline.scm
+// which makes start-up cheap (with the images of image.go, which leave
+// out reading and expanding the library, and most of its definitions): the library (core.scm, srfi.scm, inline.scm
 // and the files of Options.Library) defines hundreds of procedures, of
 // which a program calls a few. Reading and compiling their bodies, with
 // the macro expansions in them, was most of the cost of making an
