@@ -12,25 +12,32 @@ package eval
 // compiles: the datum read, or the expansion of the macro use, with the
 // positions of its pairs, and skimmed bodies as offsets into the text. A
 // start decodes the forms, which costs no lexing and no expansion, and
-// compiles and runs them exactly as loadLib does (EvalAt): what the
-// program sees is the same, and TestImageIsText checks it, code and
-// positions, against loading the text.
+// compiles and runs them as loadLib does (EvalAt), except the
+// definitions of procedures and macros, most of the library, which are
+// made when their name is first looked up (globalOf, deferrable): what
+// the program sees is the same. TestImageIsText checks it, code and
+// positions, against loading the text; TestDeferredDefinitions, for
+// programs that meet the deferred definitions.
 //
 // An image is valid only for the very library it was recorded in: its
 // key is a hash of the names and texts of the source and of every
 // source loaded before it (the key chain of the interpreter, which
 // loadLibrary keeps). A source whose image does not match is loaded from
-// its text, as is every source after it. The images of the built-in
-// library and of prelude.scm are made by `go generate ./prelude`
-// (internal/genimage), and a test fails when they are stale: when the
-// sources changed, or the Go code of reading and expanding did.
+// its text (and a change to a source's text changes the keys of those
+// after it). The images of the built-in library and of prelude.scm are
+// made by `go generate ./prelude` (internal/genimage), and a test fails
+// when they are stale: when the sources changed, or the Go code of
+// reading and expanding did.
 //
 // The format: a header (the format's version, the key, the symbol
-// table), then the forms, each its position and its datum. A datum is a
-// tag and what the tag needs; pairs, strings and vectors that the forms
-// share (the same object in two places, which the transformers' outputs
-// can hold) are numbered at their first occurrence and referred to by
-// number after, so that sharing survives.
+// table, the number of shared objects and of positions), then the forms,
+// each its kind (read in its turn, or deferred under a name), its number
+// of pairs, its size, its position and its datum. A datum is a tag and
+// what the tag needs; pairs, strings and vectors that the forms share
+// (the same object in two places, which the transformers' outputs can
+// hold) are numbered at their first occurrence and referred to by number
+// after, so that sharing survives. A form that numbers one is never
+// deferred, so the numbers come in the order of the forms read in turn.
 
 import (
 	enc "encoding/binary"
