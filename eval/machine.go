@@ -401,6 +401,8 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.resumeContinuation(p, delivered(args))
 	case *RawContinuation:
 		m.resumeRaw(p, delivered(args))
+	case *OneShotContinuation:
+		m.resumeRaw(p.take(m, s), delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
 			m.ret(p.current(m.in, m.dyn))
