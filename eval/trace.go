@@ -98,6 +98,9 @@ func continuationBacktrace(x V) (V, error) {
 		}
 		last = line
 	}
+	if o, ok := x.(*OneShotContinuation); ok {
+		x = &o.RawContinuation
+	}
 	if r, ok := x.(*RawContinuation); ok && r.wait != nil {
 		add(r.wait.name, r.wait.pos)
 	}

@@ -19,13 +19,15 @@
 ;;; Everything below is ordinary Scheme, on a few hooks of the core that
 ;;; know nothing of goroutines:
 ;;;
-;;;   (%call/cc-raw f [refuse arg])
-;;;                      like call/cc, but the continuation, when invoked,
+;;;   (%call/cc-raw f)   like call/cc, but the continuation, when invoked,
 ;;;                      reinstates its dynamic state (dynamic-wind point,
 ;;;                      exception handlers, parameter bindings) without
 ;;;                      running any before/after thunks: a thread switch.
-;;;                      In a run nested in a call from Go, where no
-;;;                      switch may leave, it calls (refuse arg) instead.
+;;;   (%call/1cc-raw f refuse arg)
+;;;                      the same for a continuation resumed once (a
+;;;                      blocked goroutine's), which costs no copy of its
+;;;                      frames; in a run nested in a call from Go, where
+;;;                      no switch may leave, it calls (refuse arg).
 ;;;   (%goroutine-continuation base tag)
 ;;;                      the continuation a new goroutine starts in: the
 ;;;                      frames of base, and a dynamic state of its own,
@@ -599,7 +601,7 @@
             (%call-in-continuation (%goroutine-k %current) %resume #f)
             (%call-in-continuation (%goroutine-k %current) %resume %current)))))
 (define (%schedule) (%schedule-next))
-;; %park! switches with (%call/cc-raw %switch).
+;; %park! switches with (%call/1cc-raw %switch ...).
 (define (%switch k)
   (%goroutine-k-set! %current k)
   (%schedule-next))
@@ -622,7 +624,7 @@
 ;;
 ;; A run nested in another (a Go function calling back into Scheme) ends
 ;; in Go, not in the goroutine's frames: no switch may leave it, as no
-;; yield may cross a C call in Lua. There, %call/cc-raw calls
+;; yield may cross a C call in Lua. There, %call/1cc-raw calls
 ;; %cannot-block! instead of switching: blocking is an error (the
 ;; operation's waiters die with its ticket) and yielding does nothing.
 (define (%cannot-block! waiting)
@@ -634,7 +636,7 @@
 (%define-inline (%park! waiting chan-id)
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting chan-id))
-  (%call/cc-raw %switch %cannot-block! waiting))
+  (%call/1cc-raw %switch %cannot-block! waiting))
 
 ;;; When nothing can run
 
