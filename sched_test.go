@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,4 +187,26 @@ func TestREPLGoroutines(t *testing.T) {
 			t.Errorf("stdout (-want +got):\n%s\nstderr %q", diff, errs)
 		}
 	})
+}
+
+// TestWaitLineAfterPreemption preempts a goroutine at each step in turn
+// (slices counted in steps, exact) on its way into a send in tail
+// position, where it then blocks for good: the deadlock report says where
+// it waits whatever step the preemption struck. The entry into the
+// library used to be forgotten by the preemption, and the line with it
+// (seen on loaded machines, where a time slice ends anywhere).
+func TestWaitLineAfterPreemption(t *testing.T) {
+	dir := t.TempDir()
+	for slice := 50; slice < 110; slice++ {
+		src := "(set! %slice-steps? #t) (set! %slice-spread 0) (set! %time-slice " + strconv.Itoa(slice) + ")\n" +
+			"(define c (make-chan))\n(go (send c 1))\n(let loop ((i 0)) (if (< i 20) (loop (+ i 1))))\n(recv (make-chan))\n"
+		file := writeFile(t, dir, "preempted.scm", src)
+		var stdout, stderr bytes.Buffer
+		if status := run([]string{file}, strings.NewReader(""), &stdout, &stderr); status != 2 {
+			t.Fatalf("slice %d: status %d, want 2 (stderr %q)", slice, status, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "goroutine 2 [chan send]:\n  #<lambda> at ") {
+			t.Errorf("slice %d: no wait line for goroutine 2:\n%s", slice, stderr.String())
+		}
+	}
 }

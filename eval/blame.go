@@ -31,11 +31,17 @@ func isLibPos(p value.Pos) bool {
 }
 
 // loadLibrary is Load for a source of the library: its positions are
-// registered as the library's.
-func (in *Interp) loadLibrary(src, file string) error {
+// registered as the library's. It reads the source's image instead of
+// its text when the image was made for this very library (image.go).
+func (in *Interp) loadLibrary(s Source) error {
 	in.loadingLib = true
 	defer func() { in.loadingLib = false }()
-	return in.loadLib(src, file)
+	key := chainKey(in.libKey, s.Name, s.Text)
+	defer func() { in.libKey = key }()
+	if k, ok := imageKey(s.Image); ok && k == key && useImages && !eagerLibrary && in.images == nil {
+		return in.loadImage(s.Image, s.Text, s.Name)
+	}
+	return in.loadLib(s.Text, s.Name, key)
 }
 
 // enter records that user code at s is calling into the library, with
@@ -99,6 +105,13 @@ func (m *Machine) forgetEntry() { m.entry, m.entryDepth = nil, -1 }
 // it waits for (frameWhere); nil if there is none.
 func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 	for f := k; f != nil && f.Depth > stop; f = f.Next {
+		if s, ok := f.Code.(interface{ siteOf() *site }); ok && s.siteOf().lib {
+			// A frame of library code, known by its node's site
+			// without a lookup of the position (what it waits for
+			// is in the same source): a switch of goroutines walks
+			// such frames (waitSite).
+			continue
+		}
 		if name, pos := frameWhere(f); isUserPos(pos) {
 			return f, name, pos
 		}
@@ -113,7 +126,9 @@ func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 // that no frame of the user's code waits for it; else nil, and the
 // innermost frame of the user's code says where.
 func waitSite(k *Frame, entry *site, entryDepth int32) *site {
-	if entry == nil || !isUserPos(entry.pos) {
+	// entry.lib says what isLibPos(entry.pos) would, without its lookup:
+	// this runs at every switch of goroutines.
+	if entry == nil || !entry.pos.IsValid() || entry.lib {
 		return nil
 	}
 	f, _, pos := userFrame(k, entryDepth-1)

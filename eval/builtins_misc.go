@@ -78,11 +78,16 @@ func (in *Interp) macroexpand(form V, once bool) (V, error) {
 		if !ok {
 			return form, nil
 		}
-		g, ok := in.globals[sym]
+		g, ok := in.globalOf(sym)
 		if !ok || g.Macro == nil {
 			return form, nil
 		}
 		out, err := g.Macro.Expand(form, in)
+		if err == in.interruptError() {
+			// The transformer's run was interrupted: stop as a long
+			// primitive does, not with an error the program could catch.
+			return nil, errStopped
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -71,7 +71,7 @@ func (c *compiler) inlineCallCC(form *value.Pair, sc *scope) Node {
 	if r.kind != refGlobal {
 		return nil
 	}
-	g := c.in.globals[r.sym]
+	g, _ := c.in.globalOf(r.sym)
 	if g == nil || g.Macro != nil {
 		return nil
 	}

@@ -359,7 +359,7 @@ func (c *compiler) compileForm(x value.Value, sc *scope) Node {
 			}
 			if r.kind == refGlobal {
 				if sf, ok := specialForms[r.sym]; ok {
-					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
+					if g, _ := c.in.globalOf(r.sym); g == nil || g.Value == nil {
 						return sf.compile(c, v, sc)
 					}
 				}
@@ -417,7 +417,7 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 	}
 	sym := r.sym
 	if _, ok := specialForms[sym]; ok {
-		if g := c.in.globals[sym]; g == nil || g.Value == nil {
+		if g, _ := c.in.globalOf(sym); g == nil || g.Value == nil {
 			c.errorf(sym, "bad syntax: %s is a special form, not a variable", sym.Name)
 		}
 	}
@@ -683,7 +683,16 @@ func (c *compiler) macroTransformer(p *value.Pair, sc *scope) (*value.Symbol, *M
 		c.errorf(p, "bad syntax: macro name must be a symbol")
 	}
 	node := c.compileNamed(expr, sc, name.ProcName())
-	proc, err := c.in.run(node, nil, nil)
+	var proc value.Value
+	var err error
+	if lam, ok := node.(*Lambda); ok && sc == nil && c.in.loadingLib {
+		// What running it makes, without a machine: the library's
+		// definitions may be made while a program runs (image.go),
+		// whose interrupts and timer a machine would poll.
+		proc = &Closure{lam, nil}
+	} else {
+		proc, err = c.in.run(node, nil, nil)
+	}
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) {

@@ -42,6 +42,8 @@ func asContinuation(v value.Value) (*Continuation, bool) {
 		return k, true
 	case *RawContinuation:
 		return &k.Continuation, true
+	case *OneShotContinuation:
+		return &k.Continuation, true
 	}
 	return nil, false
 }
@@ -274,7 +276,7 @@ func withParams(m *Machine, args []value.Value, s *site) {
 
 func isProcedure(v value.Value) bool {
 	switch v.(type) {
-	case *Closure, *value.Primitive, *Control, *Continuation, *RawContinuation, *Parameter:
+	case *Closure, *value.Primitive, *Control, *Continuation, *RawContinuation, *OneShotContinuation, *Parameter:
 		return true
 	}
 	return false

@@ -192,7 +192,7 @@ func (in *Interp) suggest(name string) string {
 		return s
 	}
 	var names []string
-	for sym, g := range in.globals {
+	for sym, g := range in.allGlobals() {
 		if g.Value == nil && g.Macro == nil || strings.HasPrefix(sym.Name, "%") || !sym.Interned() {
 			continue
 		}

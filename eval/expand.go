@@ -442,7 +442,7 @@ func (e *expander) expr(x value.Value, sc *scope) value.Value {
 			r := c.resolve(id, sc)
 			if r.kind == refGlobal {
 				if sf, ok := specialForms[r.sym]; ok {
-					if g := c.in.globals[r.sym]; g == nil || g.Value == nil {
+					if g, _ := c.in.globalOf(r.sym); g == nil || g.Value == nil {
 						return sf.expand(e, v, sc)
 					}
 				}

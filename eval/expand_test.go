@@ -133,7 +133,7 @@ func TestMacroexpandAllDefinesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"m", "dm"} {
-		if g := in.globals[value.Intern(name)]; g != nil && (g.Macro != nil || g.Value != nil) {
+		if g, _ := in.globalOf(value.Intern(name)); g != nil && (g.Macro != nil || g.Value != nil) {
 			t.Errorf("%s was defined", name)
 		}
 	}

@@ -46,7 +46,7 @@ type LibraryProcedure struct {
 // name.
 func LibraryProcedures(in *Interp) []LibraryProcedure {
 	var procs []LibraryProcedure
-	for sym, g := range in.globals {
+	for sym, g := range in.allGlobals() {
 		c, ok := g.Value.(*Closure)
 		if !ok || !sym.Interned() || strings.HasPrefix(sym.Name, "%") || !c.lam.lib {
 			continue

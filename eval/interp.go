@@ -25,6 +25,23 @@ var srfiScm string
 //go:embed inline.scm
 var inlineScm string
 
+// The images of the built-in library (image.go), made by go generate.
+var (
+	//go:embed core.img
+	coreImg string
+	//go:embed srfi.img
+	srfiImg string
+	//go:embed inline.img
+	inlineImg string
+)
+
+// builtinLibrary is the library every interpreter loads first.
+var builtinLibrary = []Source{
+	{Name: "core.scm", Text: coreScm, Image: coreImg},
+	{Name: "srfi.scm", Text: srfiScm, Image: srfiImg},
+	{Name: "inline.scm", Text: inlineScm, Image: inlineImg},
+}
+
 // DefaultMaxDepth is the default limit on continuation frames. A frame
 // plus its environment record is about 120 bytes, so a runaway recursion
 // stops at about 500 MB, while (count 1000000) needs only a quarter of it.
@@ -58,8 +75,11 @@ type Options struct {
 	MaxMemory int64
 }
 
-// Source is Scheme source text and the file name its positions carry.
-type Source struct{ Name, Text string }
+// Source is Scheme source text and the file name its positions carry,
+// and optionally its image, which loads faster: what loading the text
+// reads and expands, recorded by BuildImages. An image made for other
+// sources (or for other sources loaded before this one) is ignored.
+type Source struct{ Name, Text, Image string }
 
 // Interp is a Scheme interpreter: a global environment and the ports.
 // It is not safe for concurrent use, except Interrupt.
@@ -71,6 +91,16 @@ type Interp struct {
 	// of its procedures not compiled yet (lazy.go).
 	loadingLib bool
 	lazy       []*lazyBody
+	// libKey is the key of the library sources loaded so far, which
+	// their images must match; images, if set, records the images of
+	// the sources as they load (image.go).
+	libKey     uint64
+	images     *imageRecording
+	fromImages int // how many sources loaded from their images
+	// pending are the library's definitions that its images deferred,
+	// by the name they define (globalOf).
+	pending    map[*value.Symbol]*deferred
+	deferred   []*deferred           // the same, in the order of the library
 	stopReason atomic.Pointer[error] // what Stop gave
 	args       []string
 
@@ -130,8 +160,13 @@ type exitSignal struct{ code int }
 func New(opts Options) (*Interp, error) { return newInterp(opts, false) }
 
 // newInterp is New, in general-path mode if general (general.go).
-func newInterp(opts Options, general bool) (*Interp, error) {
-	in := &Interp{globals: map[*value.Symbol]*Global{}, maxDepth: opts.MaxDepth, args: opts.Args, general: general}
+func newInterp(opts Options, general bool) (*Interp, error) { return makeInterp(opts, general, nil) }
+
+// makeInterp is newInterp, recording the images of the library's sources
+// into *images if images is not nil (BuildImages).
+func makeInterp(opts Options, general bool, images *imageRecording) (*Interp, error) {
+	// (The library defines about a thousand globals.)
+	in := &Interp{globals: make(map[*value.Symbol]*Global, 1280), maxDepth: opts.MaxDepth, args: opts.Args, general: general}
 	if in.maxDepth <= 0 {
 		in.maxDepth = DefaultMaxDepth
 	}
@@ -157,17 +192,14 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 	in.installBuiltins()
 	in.inlineOps = builtinInlineOps(in)
 	in.installR7RS()
-	if err := in.loadLibrary(coreScm, "core.scm"); err != nil {
-		return nil, err
-	}
-	if err := in.loadLibrary(srfiScm, "srfi.scm"); err != nil {
-		return nil, err
-	}
-	if err := in.loadLibrary(inlineScm, "inline.scm"); err != nil {
-		return nil, err
+	in.images = images
+	for _, lib := range builtinLibrary {
+		if err := in.loadLibrary(lib); err != nil {
+			return nil, err
+		}
 	}
 	for _, lib := range opts.Library {
-		if err := in.loadLibrary(lib.Text, lib.Name); err != nil {
+		if err := in.loadLibrary(lib); err != nil {
 			return nil, err
 		}
 	}
@@ -179,7 +211,7 @@ func newInterp(opts Options, general bool) (*Interp, error) {
 
 // global returns the cell for name, creating it unbound.
 func (in *Interp) global(name *value.Symbol) *Global {
-	g, ok := in.globals[name]
+	g, ok := in.globalOf(name)
 	if !ok {
 		g = &Global{Name: name}
 		if isSpecialName(name) {
@@ -197,7 +229,7 @@ func (in *Interp) Define(name string, v value.Value) {
 
 // Lookup returns the value of a global variable.
 func (in *Interp) Lookup(name string) (value.Value, bool) {
-	g, ok := in.globals[value.Intern(name)]
+	g, ok := in.globalOf(value.Intern(name))
 	if !ok || g.Value == nil {
 		return nil, false
 	}
@@ -378,7 +410,7 @@ func (in *Interp) Flush() error {
 // sorted, for REPL tab completion.
 func (in *Interp) Completions(prefix string) []string {
 	var out []string
-	for sym, g := range in.globals {
+	for sym, g := range in.allGlobals() {
 		if (g.Value != nil || g.Macro != nil) && strings.HasPrefix(sym.Name, prefix) && !strings.HasPrefix(sym.Name, "%") && sym.Interned() {
 			out = append(out, sym.Name)
 		}

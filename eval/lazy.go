@@ -1,7 +1,8 @@
 package eval
 
 // This file defines the lazy compilation of the library's procedures,
-// which makes start-up cheap: the library (core.scm, srfi.scm, inline.scm
+// which makes start-up cheap (with the images of image.go, which leave
+// out reading and expanding the library, and most of its definitions): the library (core.scm, srfi.scm, inline.scm
 // and the files of Options.Library) defines hundreds of procedures, of
 // which a program calls a few. Reading and compiling their bodies, with
 // the macro expansions in them, was most of the cost of making an
@@ -86,7 +87,10 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 	old := c.at(x)
 	defer func() { c.pos = old }()
 	// The same checks and arity as lambda, without the body.
-	_, n, rest := c.lambdaScope(items[1], sc, p)
+	n, rest, ok := paramArity(items[1])
+	if !ok {
+		_, n, rest = c.lambdaScope(items[1], sc, p) // reports the error
+	}
 	lam := &Lambda{nparams: n, rest: rest, name: name, site: c.site()}
 	body := items[2:]
 	if t, ok := body[0].(*lazyText); ok && items[1] == value.Value(value.Nil) {
@@ -115,6 +119,43 @@ func (c *compiler) lazyLambda(x value.Value, sc *scope, name string) *Lambda {
 	lam.body = lb
 	c.in.lazy = append(c.in.lazy, lb)
 	return lam
+}
+
+// paramArity returns the number of required parameters of the parameter
+// list params and whether it has a rest parameter, as lambdaScope does,
+// without making the scope; ok is false if lambdaScope would report an
+// error.
+func paramArity(params value.Value) (n int, rest, ok bool) {
+	for v := params; ; {
+		switch p := v.(type) {
+		case *value.Empty:
+			return n, false, true
+		case *value.Symbol:
+			return n, true, true // (lambdaScope lets it repeat one)
+		case *value.Pair:
+			sym, isSym := p.Car.(*value.Symbol)
+			if !isSym || inParams(params, sym, n) {
+				return 0, false, false
+			}
+			n++
+			v = p.Cdr
+		default:
+			return 0, false, false
+		}
+	}
+}
+
+// inParams reports whether sym is among the first n parameters of
+// params.
+func inParams(params value.Value, sym *value.Symbol, n int) bool {
+	for i := 0; i < n; i++ {
+		p := params.(*value.Pair)
+		if p.Car == value.Value(sym) {
+			return true
+		}
+		params = p.Cdr
+	}
+	return false
 }
 
 // compile compiles the body into lb.lam, unless that is done. Ctrl-C
@@ -227,9 +268,11 @@ func (lb *lazyBody) siteOf() *site {
 // its definition would not work anyway (TestLazyLibraryIsEager checks
 // that the library's bodies compile the same at the end of loading).
 func (in *Interp) syntaxChange(g *Global, replaced bool) {
-	if len(in.lazy) == 0 || in.loadingLib && !replaced && g.Macro == nil && !isSpecialName(g.Name) {
+	if len(in.lazy) == 0 && in.pending == nil || in.loadingLib && !replaced && g.Macro == nil && !isSpecialName(g.Name) {
 		return
 	}
+	// The definitions the library's images deferred (image.go) first.
+	in.makeAllDeferred()
 	in.compileLazy()
 }
 
@@ -297,13 +340,25 @@ func readError(err error) *Error {
 // defined by (define (name param ...) body ...) is not even read, only
 // skipped (reader.Skip), until the procedure is first called. Any other
 // form, or one that Skip cannot skip, is read as load reads it.
-func (in *Interp) loadLib(src, file string) error {
+//
+// When recording images (BuildImages), it records each form as the
+// compiler then compiles it: after the expansion of a macro use at its
+// head, which is then compiled in its place as the compiler would.
+func (in *Interp) loadLib(src, file string, key uint64) error {
 	r := reader.New(src, file)
 	registered := false
+	var w *imageWriter
+	if rec := in.images; rec != nil {
+		var refd map[int]bool
+		if i := len(rec.sources); i < len(rec.refd) {
+			refd = rec.refd[i]
+		}
+		w = newImageWriter(nil, refd)
+	}
 	for {
 		datum, pos, err := in.readLibForm(r, src)
 		if err == io.EOF {
-			return nil
+			break
 		}
 		if err != nil {
 			return err
@@ -311,11 +366,30 @@ func (in *Interp) loadLib(src, file string) error {
 		if !registered {
 			libFiles.Store(pos.File, true)
 			registered = true
+			if w != nil {
+				w.files[1] = pos.File
+			}
+		}
+		if w != nil {
+			c := &compiler{in: in, src: r.SourceMap(), pos: pos}
+			if datum, err = c.expandTop(datum); err != nil {
+				return err
+			}
+			w.form(datum, r.SourceMap(), pos)
 		}
 		if _, err := in.EvalAt(datum, r.SourceMap(), pos); err != nil {
 			return err
 		}
 	}
+	if w != nil {
+		img, err := w.image(key)
+		if err != nil {
+			return fmt.Errorf("%s: %v", file, err)
+		}
+		in.images.sources = append(in.images.sources, Source{Name: file, Text: src, Image: img})
+		in.images.found = append(in.images.found, w.refs)
+	}
+	return nil
 }
 
 // readLibForm reads the next top-level form of a library source, and
@@ -339,7 +413,7 @@ func (in *Interp) skimDefine(r *reader.Reader, src string) (form value.Value, po
 	if !ok || !strings.HasPrefix(src[start:], prefix) || start+len(prefix) >= len(src) || src[start+len(prefix)] == '(' {
 		return nil, pos, false
 	}
-	if g := in.globals[symDefine]; g != nil && (g.Macro != nil || g.Value != nil) {
+	if g, _ := in.globalOf(symDefine); g != nil && (g.Macro != nil || g.Value != nil) {
 		return nil, pos, false
 	}
 	pos = r.PosAt(start)

@@ -45,6 +45,8 @@ func CompileLibrary(in *Interp) error { return in.compileLazy() }
 // positions, referring to the cells of the same names. It returns the
 // first difference, or nil.
 func CompareCode(a, b *Interp) error {
+	a.makeAllDeferred()
+	b.makeAllDeferred()
 	names := make([]*value.Symbol, 0, len(a.globals))
 	for name := range a.globals {
 		names = append(names, name)
@@ -183,3 +185,56 @@ func (w *codeWalker) same(a, b reflect.Value, path string) error {
 	}
 	return nil
 }
+
+// SetImages makes the interpreters made from now on load the library
+// from its images (on) or from its text (off).
+func SetImages(on bool) { useImages = on }
+
+// LoadedFromImages is how many sources of the library in loaded from
+// their images.
+func LoadedFromImages(in *Interp) int { return in.fromImages }
+
+// Globals returns the written form of the value of every global of in
+// that is neither a closure nor a macro, by name, and the names of all.
+func Globals(in *Interp) (values map[string]string, names []string) {
+	values = map[string]string{}
+	for name, g := range in.allGlobals() {
+		names = append(names, name.Name)
+		if _, ok := g.Value.(*Closure); ok || g.Macro != nil || g.Value == nil {
+			continue
+		}
+		values[name.Name] = value.WriteString(g.Value)
+	}
+	sort.Strings(names)
+	return values, names
+}
+
+// ParamArity is lazyLambda's reading of a parameter list, and what
+// lambdaScope makes of it: the number of required parameters, whether
+// there is a rest parameter, and the error, if any.
+func ParamArity(params value.Value) (fast, slow string) {
+	n, rest, ok := paramArity(params)
+	fast = fmt.Sprintf("%d %v ok=%v", n, rest, ok)
+	c := &compiler{in: nil, src: value.SourceMap{}}
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = r.(*compileError).err
+			}
+		}()
+		_, n, rest = c.lambdaScope(params, nil, params)
+	}()
+	slow = fmt.Sprintf("%d %v ok=%v", n, rest, err == nil)
+	if err != nil {
+		slow = "0 false ok=false"
+	}
+	return fast, slow
+}
+
+// DeferredDefinitions is how many of the library's definitions are not
+// made yet (image.go).
+func DeferredDefinitions(in *Interp) int { return len(in.pending) }
+
+// MakeAllDeferred makes every definition of the library not made yet.
+func MakeAllDeferred(in *Interp) { in.makeAllDeferred() }

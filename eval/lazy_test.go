@@ -8,6 +8,7 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
+	"contigo/reader"
 	"contigo/value"
 )
 
@@ -29,6 +30,8 @@ func newLibInterp(t *testing.T, out *bytes.Buffer) *eval.Interp {
 func TestLazyLibraryIsEager(t *testing.T) {
 	var out bytes.Buffer
 	lazy := newLibInterp(t, &out)
+	// The definitions the images deferred (image.go), made as at load.
+	eval.MakeAllDeferred(lazy)
 	if eval.PendingBodies(lazy) < 100 {
 		t.Fatalf("only %d library procedures left to compile at their first call", eval.PendingBodies(lazy))
 	}
@@ -107,6 +110,21 @@ func TestLazyLibraryKeepsItsSyntax(t *testing.T) {
 				t.Errorf("compiled lazily:\n%s\ncompiled at load:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestParamArity checks that lazyLambda's quick reading of a parameter
+// list agrees with lambdaScope's, which compiling the body uses.
+func TestParamArity(t *testing.T) {
+	for _, src := range []string{"()", "(a)", "(a b c)", "args", "(a . rest)", "(a b . a)",
+		"(a a)", "(a b a)", "(a 1)", "(a . 1)", "(a (b))", "1", "(#f)"} {
+		params, err := reader.New(src, "test.scm").Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fast, slow := eval.ParamArity(params); fast != slow {
+			t.Errorf("%s: %s, lambdaScope %s", src, fast, slow)
+		}
 	}
 }
 

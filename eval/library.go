@@ -279,7 +279,7 @@ func (ls *libSystem) importSet(set value.Value, dirs ...string) error {
 	}
 	for _, b := range bs {
 		cell := b.importCell()
-		old, ok := ls.in.globals[b.name]
+		old, ok := ls.in.globalOf(b.name)
 		if old != cell {
 			ls.in.syntaxChange(cell, true)
 		}
@@ -678,7 +678,7 @@ func (ls *libSystem) run(b *libBuild) error {
 	// the library's imports stay private to it.
 	for _, name := range b.importOrder {
 		cell := b.imports[name]
-		if _, defined := r.to[name]; defined || ls.in.globals[name] == cell {
+		if _, defined := r.to[name]; defined || ls.in.globalCell(name) == cell {
 			continue
 		}
 		hidden := &value.Symbol{Name: name.Name}

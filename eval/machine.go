@@ -415,6 +415,8 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.resumeContinuation(p, delivered(args))
 	case *RawContinuation:
 		m.resumeRaw(p, delivered(args))
+	case *OneShotContinuation:
+		m.resumeRaw(p.take(m, s), delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
 			m.ret(p.current(m.in, m.dyn))
@@ -580,18 +582,27 @@ func (m *Machine) timerInterrupt() { m.callInterrupting(m.timerHandler) }
 // forgotten, so that a goroutine switched out by the handler is not said
 // to wait at an old call (waitSite).
 func (m *Machine) callInterrupting(handler value.Value) {
+	code := &interrupted{m.entry, m.entryDepth}
 	m.forgetEntry()
 	if m.node != nil {
-		m.pushNoCheck(interrupted{}, m.node, 1)
+		m.pushNoCheck(code, m.node, 1)
 	} else {
-		m.pushNoCheck(interrupted{}, m.val, 0)
+		m.pushNoCheck(code, m.val, 0)
 	}
 	m.apply(handler, nil, nil)
 }
 
-type interrupted struct{}
+// interrupted resumes the step an interrupt handler interrupted, with the
+// entry into the library that the handler made the machine forget: a
+// goroutine preempted inside send, then resumed, still says where the
+// user's code called send when it blocks.
+type interrupted struct {
+	entry      *site
+	entryDepth int32
+}
 
-func (interrupted) resume(m *Machine, f *Frame) {
+func (c *interrupted) resume(m *Machine, f *Frame) {
+	m.entry, m.entryDepth = c.entry, c.entryDepth
 	m.env = f.Env
 	if f.I == 1 {
 		m.node = f.Val.(Node)
@@ -599,4 +610,4 @@ func (interrupted) resume(m *Machine, f *Frame) {
 		m.ret(f.Val)
 	}
 }
-func (interrupted) where() (string, value.Pos) { return "", value.Pos{} }
+func (*interrupted) where() (string, value.Pos) { return "", value.Pos{} }

@@ -90,7 +90,7 @@ func (e *Environment) rename(in *Interp, form value.Value) value.Value {
 		switch {
 		case !ok:
 			return &value.Symbol{Name: s.Name}
-		case in.globals[s] == cell:
+		case in.globalCell(s) == cell:
 			return s
 		}
 		hidden := &value.Symbol{Name: s.Name}
@@ -406,7 +406,7 @@ func (ls *libSystem) bound(name string) bool {
 	if _, ok := specialForms[sym]; ok {
 		return true
 	}
-	g, ok := ls.in.globals[sym]
+	g, ok := ls.in.globalOf(sym)
 	return ok && (g.Value != nil || g.Macro != nil)
 }
 

@@ -11,16 +11,23 @@ package eval
 // scheduler switches threads by capturing the running one's
 // continuation raw and resuming another's raw:
 //
-//   - (%call/cc-raw f [refuse arg]) calls f with the continuation as a
-//     raw continuation; in a run nested in another (a Go function's call
-//     back into Scheme), from which no switch may leave, it calls
-//     (refuse arg) instead. Resuming it reinstates its dynamic state whole,
+//   - (%call/cc-raw f) calls f with the continuation as a raw
+//     continuation. Resuming it reinstates its dynamic state whole,
 //     thread included, and runs no dynamic-wind thunk: a switch leaves
 //     no extent of the goroutine it suspends and enters none of the one
 //     it resumes (as in chibi-scheme; Guile's fibers need dynamic-wind*
 //     for want of it). Only ordinary continuations (call/cc) travel
 //     between extents. They belong to the thread that captured them:
 //     resuming one from another thread is an error.
+//   - (%call/1cc-raw f refuse arg) is %call/cc-raw for a continuation
+//     that is resumed once, as a goroutine's when it blocks (Chez
+//     Scheme's call/1cc): its frames are not marked shared, so once it
+//     is resumed they are popped and reused as if it had never been
+//     captured (no frame or environment of the goroutine's pending
+//     calls is allocated anew at each switch), and it is emptied: a
+//     second resume is an error. In a run nested in another (a Go
+//     function's call back into Scheme), from which no switch may
+//     leave, it calls (refuse arg) instead.
 //   - (%goroutine-continuation base tag) returns the continuation a
 //     goroutine started now begins in: base's frames, and a dynamic
 //     state of its own, outside every dynamic-wind (the shared root of
@@ -84,7 +91,8 @@ import (
 func (in *Interp) installSchedControls() {
 	bases := &goroutineBases{}
 	for _, c := range []*Control{
-		{"%call/cc-raw", 1, 3, callccRaw},
+		{"%call/cc-raw", 1, 1, callccRaw},
+		{"%call/1cc-raw", 3, 3, callOneShotRaw},
 		{"%goroutine-continuation", 2, 2, bases.continuation},
 		{"%call-in-continuation", 2, 3, callInContinuation},
 		{"%current-dynamic-state", 0, 0, currentDynamicState},
@@ -104,36 +112,53 @@ func (in *Interp) installSchedControls() {
 
 // RawContinuation is a continuation captured by %call/cc-raw: invoking
 // it reinstates its dynamic state, thread included, without running any
-// wind thunks. entry and entryDepth are the machine's entry into the
-// library when it was captured, from which waitSite tells where the
-// user's code waits when no frame of it says so. They are kept, and the
-// site found only when asked (a deadlock report, a goroutine listing):
-// a switch of goroutines captures one, and walking its frames then cost
-// ping-pong 1% of its instructions. The captured frames cannot change
-// (capture marks them shared), so the answer is the same later.
+// wind thunks. wait is where the user's code waits when no frame of it
+// says so (waitSite), found as it is captured: keeping instead what it
+// is found from (the entry and its depth) would cost every blocked
+// goroutine 8 bytes more (a 32-byte object instead of 24).
 type RawContinuation struct {
 	Continuation
-	entry      *site
-	entryDepth int32
+	wait *site
 }
-
-// waitSite is where the user's code waits (for the machine as it was
-// when c was captured), or nil.
-func (c *RawContinuation) waitSite() *site { return waitSite(c.k, c.entry, c.entryDepth) }
 
 // SchemeString implements value.Opaque.
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
-	if m.nested && len(args) == 3 {
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, waitSite(m.k, m.entry, m.entryDepth)}
+	m.apply1(args[0], k, s)
+}
+
+// OneShotContinuation is a raw continuation that may be resumed once
+// (%call/1cc-raw). A type of its own, not a flag: a flag would make
+// every blocked goroutine's continuation a 32-byte object instead of 24.
+type OneShotContinuation struct{ RawContinuation }
+
+// callOneShotRaw is (%call/1cc-raw f refuse arg). Its frames are left
+// unshared: until it is resumed nothing runs on them (the machine runs
+// other threads' frames), and after, nothing else reaches them, since it
+// is emptied (take).
+func callOneShotRaw(m *Machine, args []value.Value, s *site) {
+	if m.nested {
 		// Checked here rather than by a call of %nested-run? before
 		// each switch: that call cost ping-pong 2% of its time.
 		m.apply1(args[1], args[2], s)
 		return
 	}
-	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.entry, m.entryDepth}
-	m.apply1(f, k, s)
+	k := &OneShotContinuation{RawContinuation{Continuation{k: m.k, dyn: m.dyn}, waitSite(m.k, m.entry, m.entryDepth)}}
+	m.apply1(args[0], k, s)
+}
+
+// take returns what c resumes, and empties c: a goroutine's stale
+// continuation (read by a listing while it runs) then shows no frames,
+// rather than frames since reused. Resuming it again is an error.
+func (c *OneShotContinuation) take(m *Machine, s *site) *RawContinuation {
+	if c.k == nil {
+		m.fail(value.Errorf("a one-shot continuation (%%call/1cc-raw) resumed a second time"), s)
+	}
+	r := c.RawContinuation
+	c.k, c.wait = nil, nil
+	return &r
 }
 
 // resumeRaw delivers v to a raw continuation: a switch of threads.
@@ -183,6 +208,9 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 // callInContinuation is (%call-in-continuation k thunk [thread]).
 func callInContinuation(m *Machine, args []value.Value, s *site) {
 	k, ok := asContinuation(args[0])
+	if o, one := args[0].(*OneShotContinuation); one {
+		k = &o.take(m, s).Continuation
+	}
 	if !ok {
 		m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
 	}

@@ -100,7 +100,7 @@ func (c *compiler) resolve(id *value.Symbol, sc *scope) ref {
 			// Past the scopes (a global macro's alias, or one whose
 			// scope is not around this use): the alias may have been
 			// defined at top level.
-			if _, ok := c.in.globals[id]; ok {
+			if _, ok := c.in.globalOf(id); ok {
 				return ref{kind: refGlobal, sym: id}
 			}
 		}
@@ -121,7 +121,7 @@ func (c *compiler) macroOf(r ref) *Macro {
 	case refKeyword:
 		return r.mac
 	case refGlobal:
-		if g := c.in.globals[r.sym]; g != nil {
+		if g, _ := c.in.globalOf(r.sym); g != nil {
 			return g.Macro
 		}
 	}

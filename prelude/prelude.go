@@ -49,7 +49,7 @@ func Source() string { return source }
 // built-in library, it is never blamed for an error: an error raised
 // inside it is positioned at the user's call.
 func Load(opts *eval.Options) {
-	lib := eval.Source{Name: File, Text: source}
+	lib := LibrarySource()
 	if !slices.Contains(opts.Library, lib) {
 		opts.Library = append(opts.Library, lib)
 	}

@@ -19,13 +19,15 @@
 ;;; Everything below is ordinary Scheme, on a few hooks of the core that
 ;;; know nothing of goroutines:
 ;;;
-;;;   (%call/cc-raw f [refuse arg])
-;;;                      like call/cc, but the continuation, when invoked,
+;;;   (%call/cc-raw f)   like call/cc, but the continuation, when invoked,
 ;;;                      reinstates its dynamic state (dynamic-wind point,
 ;;;                      exception handlers, parameter bindings) without
 ;;;                      running any before/after thunks: a thread switch.
-;;;                      In a run nested in a call from Go, where no
-;;;                      switch may leave, it calls (refuse arg) instead.
+;;;   (%call/1cc-raw f refuse arg)
+;;;                      the same for a continuation resumed once (a
+;;;                      blocked goroutine's), which costs no copy of its
+;;;                      frames; in a run nested in a call from Go, where
+;;;                      no switch may leave, it calls (refuse arg).
 ;;;   (%goroutine-continuation base tag)
 ;;;                      the continuation a new goroutine starts in: the
 ;;;                      frames of base, and a dynamic state of its own,
@@ -153,7 +155,7 @@
 ;; (%queue-length q), (%enqueue! q x), (%queue-first q), (%dequeue! q),
 ;; (%queue->list q), (%queue-clear! q), and (%queue-limit q),
 ;; (%queue-limit-set! q n), a spare number the wait queues of channels
-;; use. They are the scheduler's busiest data structure: written in Scheme
+;; use (%enqueue! returns whether the queue is longer than it). They are the scheduler's busiest data structure: written in Scheme
 ;; (a list with a pointer to its last pair), they took about a fifth of
 ;; the time of a round trip over a channel.
 (define (%queue-remove! q x)
@@ -255,7 +257,7 @@
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
 (define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
-(%goroutine-ticket-set! %main (cons #t %main))
+(%goroutine-ticket-set! %main (%make-ticket %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
 (define %last %main)        ; the end of the list of live goroutines
@@ -482,16 +484,19 @@
 
 ;;; Tickets and alarms
 
-;; A ticket is a pair (live . goroutine): the right to end one blocking
-;; operation of the goroutine. Every waiter of the operation (one per
+;; A ticket, (%make-ticket g), is the right to end one blocking
+;; operation of goroutine g. Every waiter of the operation (one per
 ;; channel a select waits on) and its alarm hold the ticket; the first to
-;; fire wakes the goroutine, which kills the ticket, so the others find
-;; it dead and drop themselves. The goroutine then gets a new ticket for
-;; its next operation. Other alarms (a Go timer's, a deadline's) hold a
-;; ticket (live . #f) that stops them when killed.
-(%define-inline (%ticket-live? t) (car t))
-(%define-inline (%ticket-goroutine t) (cdr t))
-(%define-inline (%kill-ticket! t) (set-car! t #f))
+;; fire wakes the goroutine, which kills the ticket (%kill-ticket!), so
+;; the others find it dead (%ticket-live?) and drop themselves. The
+;; goroutine then gets a new ticket for its next operation. Other alarms
+;; (a Go timer's, a deadline's) hold a ticket of no goroutine,
+;; (%make-ticket #f), that stops them when killed. Tickets, like the
+;; waiters below, are the core's (prims/waiters.go): every blocked
+;; goroutine keeps one of each, and there they take half the memory.
+;; A ticket that is dead from the start, for a timer that is stopped:
+(define %dead-ticket (%make-ticket #f))
+(%kill-ticket! %dead-ticket)
 
 ;; Sleeping goroutines and pending timers wait in a heap of alarms, by
 ;; deadline (in microseconds, the unit of current-jiffy), then by
@@ -524,7 +529,7 @@
 (%define-inline (%wake! g index value)
   (if %trace? (%trace "wake" (%goroutine-id g) "by" (%goroutine-id %current)))
   (%kill-ticket! (%goroutine-ticket g))
-  (%goroutine-ticket-set! g (cons #t g))
+  (%goroutine-ticket-set! g (%make-ticket g))
   (%goroutine-wake-index-set! g index)
   (%goroutine-wake-value-set! g value)
   (%goroutine-state-set! g 'runnable)
@@ -596,7 +601,7 @@
             (%call-in-continuation (%goroutine-k %current) %resume #f)
             (%call-in-continuation (%goroutine-k %current) %resume %current)))))
 (define (%schedule) (%schedule-next))
-;; %park! switches with (%call/cc-raw %switch).
+;; %park! switches with (%call/1cc-raw %switch ...).
 (define (%switch k)
   (%goroutine-k-set! %current k)
   (%schedule-next))
@@ -619,19 +624,19 @@
 ;;
 ;; A run nested in another (a Go function calling back into Scheme) ends
 ;; in Go, not in the goroutine's frames: no switch may leave it, as no
-;; yield may cross a C call in Lua. There, %call/cc-raw calls
+;; yield may cross a C call in Lua. There, %call/1cc-raw calls
 ;; %cannot-block! instead of switching: blocking is an error (the
 ;; operation's waiters die with its ticket) and yielding does nothing.
 (define (%cannot-block! waiting)
   (%goroutine-state-set! %current 'running)
   (%kill-ticket! (%goroutine-ticket %current))
-  (%goroutine-ticket-set! %current (cons #t %current))
+  (%goroutine-ticket-set! %current (%make-ticket %current))
   (%fail (string-append "cannot block (" (%waiting-label waiting)
                         ") in a call from Go back into Scheme")))
 (%define-inline (%park! waiting chan-id)
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting chan-id))
-  (%call/cc-raw %switch %cannot-block! waiting))
+  (%call/1cc-raw %switch %cannot-block! waiting))
 
 ;;; When nothing can run
 
@@ -978,7 +983,7 @@
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
            (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
-      (%goroutine-ticket-set! g (cons #t g))
+      (%goroutine-ticket-set! g (%make-ticket g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
       (%enqueue! %run-queue g)
@@ -1035,8 +1040,9 @@
 ;;   recvq, sendq wait queues of blocked receivers and senders
 (%define-record chan (id cap buf head len closed recvq sendq) (id len cap closed))
 
-;; A waiter is a goroutine's offer to take part in one operation on a
-;; channel, in one of the channel's wait queues:
+;; A waiter, (%make-waiter ticket index value), is a goroutine's offer to
+;; take part in one operation on a channel, in one of the channel's wait
+;; queues (prims/waiters.go; each of these is an accessor):
 ;;   ticket  the ticket of the goroutine's blocking operation: the waiter
 ;;           lives as long as the ticket does
 ;;   index   which operation it is: its number in a select (or sync), or
@@ -1047,9 +1053,7 @@
 ;; and what its operation returns (the value, for a receiver). Once the
 ;; operation is over (another select clause fired, or the goroutine was
 ;; cancelled), the ticket is dead, and so is the waiter; it is dropped
-;; when met.
-(%define-record waiter (ticket index value) (index value))
-(%define-inline (%waiter-live? w) (%ticket-live? (%waiter-ticket w)))
+;; when met: (%waiter-live? w) tells whether its ticket is live.
 (%define-inline (%wake-waiter! w value)
   (%wake! (%ticket-goroutine (%waiter-ticket w)) (%waiter-index w) value))
 
@@ -1069,8 +1073,8 @@
               (loop (- n 1) live)))
         (%queue-limit-set! q (max 8 (* 2 live))))))
 (%define-inline (%waitq-push! q w)
-  (%enqueue! q w)
-  (if (> (%queue-length q) (%queue-limit q)) (%waitq-purge! q)))
+  ;; %enqueue! says whether q is now longer than its limit.
+  (if (%enqueue! q w) (%waitq-purge! q)))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
@@ -1660,7 +1664,7 @@
 ;; no sleeping process waiting for it.
 (define (%deadline-scope who ms proc on-timeout)
   (if (not (real? ms)) (%type-error who "number of milliseconds" ms))
-  (let ((ticket (cons #t #f)) (fired #f))
+  (let ((ticket (%make-ticket #f)) (fired #f))
     (%open-nursery
       (lambda (n)
         (set! %critical #t)
@@ -1758,7 +1762,7 @@
 (define %<ticker> (%record-kind 'ticker '(chan ticket period) '(period)))
 
 (define (%arm-timer! t ms)
-  (let ((ticket (cons #t #f)))
+  (let ((ticket (%make-ticket #f)))
     (%timer-ticket-set! t ticket)
     (%add-alarm! (max ms 0) ticket
                  (lambda (now)
@@ -1790,7 +1794,7 @@
 ;; milliseconds once, ms from now (Go's time.NewTimer).
 (define (make-timer ms)
   (%check-ms "make-timer" ms)
-  (let ((t (%make-timer (make-chan 1) (cons #f #f) #f)))
+  (let ((t (%make-timer (make-chan 1) %dead-ticket #f)))
     (set! %critical #t)
     (%arm-timer! t ms)
     (set! %critical #f)
@@ -1815,7 +1819,7 @@
 ;; milliseconds every ms (Go's time.NewTicker); ms must be positive.
 (define (make-ticker ms)
   (if (not (and (real? ms) (> ms 0))) (%type-error "make-ticker" "positive number of milliseconds" ms))
-  (let ((t (%record %<ticker> (make-chan 1) (cons #f #f) ms)))
+  (let ((t (%record %<ticker> (make-chan 1) %dead-ticket ms)))
     (set! %critical #t)
     (%arm-timer! t ms)
     (set! %critical #f)
@@ -2097,7 +2101,7 @@
   (%check-ms "context-with-timeout" ms)
   (let ((c (%derive-context "context-with-timeout" parent)))
     (if (not (%context-err c))
-        (let ((ticket (cons #t #f)))
+        (let ((ticket (%make-ticket #f)))
           (%context-ticket-set! c ticket)
           (set! %critical #t)
           (%add-alarm! ms ticket
@@ -2216,7 +2220,7 @@
     (if (not (eq? (%goroutine-state %main) 'running))
         (begin
           (%kill-ticket! (%goroutine-ticket %main))
-          (%goroutine-ticket-set! %main (cons #t %main))
+          (%goroutine-ticket-set! %main (%make-ticket %main))
           (%queue-remove! %run-queue %main)
           (%goroutine-state-set! %main 'running)
           (%goroutine-k-set! %main #f)))

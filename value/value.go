@@ -124,7 +124,7 @@ func (s *Symbol) ProcName() string {
 
 var (
 	symMu    sync.Mutex
-	symtab   = map[string]*Symbol{}
+	symtab   = make(map[string]*Symbol, 2048) // a start of contigo interns about 1,300
 	gensymNo int
 )
 
@@ -183,6 +183,48 @@ func ListTail(vals []Value, tail Value) Value {
 // ToSlice returns the elements of a proper list, and false if v is not one
 // (improper or circular).
 func ToSlice(v Value) ([]Value, bool) {
+	n, ok := listLength(v)
+	if !ok {
+		return improperToSlice(v)
+	}
+	if n == 0 {
+		return nil, true
+	}
+	// One allocation: the compiler calls this for every form it
+	// compiles, and growing the slice a step at a time was most of
+	// the allocations of a start.
+	out := make([]Value, n)
+	for i := range out {
+		p := v.(*Pair)
+		out[i], v = p.Car, p.Cdr
+	}
+	return out, true
+}
+
+// listLength returns the length of v if it is a proper list.
+func listLength(v Value) (int, bool) {
+	slow := v
+	for n := 0; ; n++ {
+		switch p := v.(type) {
+		case *Empty:
+			return n, true
+		case *Pair:
+			v = p.Cdr
+		default:
+			return 0, false
+		}
+		if n&1 == 1 {
+			slow = slow.(*Pair).Cdr
+			if slow == v {
+				return 0, false
+			}
+		}
+	}
+}
+
+// improperToSlice is ToSlice for what is not a proper list: the elements
+// up to where that shows.
+func improperToSlice(v Value) ([]Value, bool) {
 	var out []Value
 	slow := v
 	for i := 0; ; i++ {
