@@ -106,18 +106,19 @@ func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 	return nil, "", value.Pos{}
 }
 
-// waitSite is where the running code waits when its goroutine is
+// waitSite is where the code running in continuation k, having entered
+// the library at entry (at depth entryDepth), waits when its goroutine is
 // switched out (%call/cc-raw): the call by which the user's code entered
 // the library, when it was in tail position, as in (go (send c v)), so
 // that no frame of the user's code waits for it; else nil, and the
 // innermost frame of the user's code says where.
-func (m *Machine) waitSite() *site {
-	if m.entry == nil || !isUserPos(m.entry.pos) {
+func waitSite(k *Frame, entry *site, entryDepth int32) *site {
+	if entry == nil || !isUserPos(entry.pos) {
 		return nil
 	}
-	f, _, pos := userFrame(m.k, m.entryDepth-1)
-	if f != nil && (f.Depth > m.entryDepth || pos == m.entry.pos) {
+	f, _, pos := userFrame(k, entryDepth-1)
+	if f != nil && (f.Depth > entryDepth || pos == entry.pos) {
 		return nil
 	}
-	return m.entry
+	return entry
 }

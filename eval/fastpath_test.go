@@ -213,6 +213,25 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (define + (lambda (a b) 'plus))
 (define cdr (lambda (p) 'cdr))
 (display (list (f 1) (g 1)))`, "(2 one)(plus cdr)"},
+	{"three-argument primitives inline, their errors and their demotion", `
+(define v (make-vector 3 0))
+(define (put! i x) (vector-set! v i x))
+(put! 0 'a)
+(put! 2 (list 1 2))
+(display v)
+(define (safe i) (guard (e ((error-object? e) (display (error-object-message e)) (newline)))
+                   (put! i 'z)))
+(safe 3)
+(define (bad) (guard (e ((error-object? e) (display (error-object-message e)) (newline)))
+                (vector-set! 'no 0 1)))
+(bad)
+(define (sub3 a b c) (substring "hello" b c))
+(display (sub3 #f 1 3))
+(define old vector-set!)
+(set! vector-set! (lambda (vec i x) (old vec i (list 'boxed x))))
+(put! 1 'b)
+(display v)`, "#(a 0 (1 2))vector-set!: index 3 out of range [0, 3)\n" +
+		"vector-set!: expected vector, got no\nel#(a (boxed b) (1 2))"},
 	{"dynamic-wind and guard", `
 (define log '())
 (define (note x) (set! log (cons x log)))

@@ -145,11 +145,20 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			e, ok := r.(*compileError)
-			if !ok {
+			switch e := r.(type) {
+			case *compileError:
+				err = e.err
+			case expandInterrupted:
+				// Ctrl-C or a stop (Interp.Stop) came while a
+				// macro expanded: the body stays to compile at the
+				// next call, and the evaluation stops as a long
+				// primitive's does (Machine.fail). It used to
+				// escape as a Go panic (seen once in web/session's
+				// tests).
+				err = errStopped
+			default:
 				panic(r)
 			}
-			err = e.err
 		}
 	}()
 	src := lb.src

@@ -8,6 +8,7 @@ import (
 
 	"contigo/eval"
 	"contigo/prelude"
+	"contigo/value"
 )
 
 // newLibInterp makes an interpreter with the whole library.
@@ -106,5 +107,43 @@ func TestLazyLibraryKeepsItsSyntax(t *testing.T) {
 				t.Errorf("compiled lazily:\n%s\ncompiled at load:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestStopWhileLibraryBodyExpands stops the evaluation (as Ctrl-C or
+// Interp.Stop would, from another goroutine) while the first call of a
+// library procedure compiles it and a macro in its body expands: the
+// evaluation ends with the interrupt, not a Go panic, and the procedure
+// compiles and runs at its next call.
+func TestStopWhileLibraryBodyExpands(t *testing.T) {
+	var out bytes.Buffer
+	lib := eval.Source{Name: "lib.scm", Text: `
+(define-macro (stop-here x) (if stopping (%stop-now)) x)
+(define stopping #t)
+(define (lib-proc) (list (stop-here 1) (stop-here 2)))`}
+	in, err := eval.New(eval.Options{Stdout: &out, Library: []eval.Source{lib}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Define("%stop-now", &value.Primitive{Name: "%stop-now", Min: 0, Max: 0, Fn: func([]value.Value) (value.Value, error) {
+		in.Interrupt()
+		return value.Unspecified, nil
+	}})
+	run := func(src string) (value.Value, error) {
+		forms, srcmap, err := eval.ReadForms(src, "test.scm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in.Eval(forms[0], srcmap)
+	}
+	if _, err := run("(lib-proc)"); err != eval.ErrInterrupted {
+		t.Fatalf("first call: got %v, want the interrupt", err)
+	}
+	if _, err := run("(set! stopping #f)"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := run("(lib-proc)")
+	if err != nil || value.WriteString(v) != "(1 2)" {
+		t.Fatalf("second call: got %v, %v; want (1 2)", v, err)
 	}
 }

@@ -163,7 +163,19 @@ type assumption interface {
 func (g *Global) rely(a assumption) { g.assumptions = append(g.assumptions, a) }
 
 // set assigns the cell, breaking the bets on it that v does not hold for.
+// The common case, a cell nobody watches or bets on (a counter, the
+// scheduler's state), is small enough to inline: the call cost as much
+// as the rest of a set!.
 func (g *Global) set(v value.Value) {
+	if g.watch == nil && len(g.assumptions) == 0 {
+		g.Value = v
+		return
+	}
+	g.setWatched(v)
+}
+
+// setWatched is set for a cell with a watch or bets on it.
+func (g *Global) setWatched(v value.Value) {
 	if g.watch != nil && v != nil && g.Value == nil {
 		g.watch.syntaxChange(g, false)
 	}
@@ -671,6 +683,18 @@ func (n *PrimCall) evalNow(m *Machine) (value.Value, bool) {
 			break
 		}
 		v, err = n.callGeneric(m, p, a, b)
+	case 3:
+		// The setters (%record-set!, vector-set!): without Fn3 a
+		// third of ping-pong's primitive time went to the scratch
+		// stack and the arity check.
+		a, _ := n.args[0].evalNow(m)
+		b, _ := n.args[1].evalNow(m)
+		c, _ := n.args[2].evalNow(m)
+		if p.Fn3 != nil {
+			v, err = p.Fn3(a, b, c)
+			break
+		}
+		v, err = n.callGeneric(m, p, a, b, c)
 	default:
 		base := m.sp
 		top := base + len(n.args)

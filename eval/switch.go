@@ -11,8 +11,10 @@ package eval
 // scheduler switches threads by capturing the running one's
 // continuation raw and resuming another's raw:
 //
-//   - (%call/cc-raw f) calls f with the continuation as a raw
-//     continuation. Resuming it reinstates its dynamic state whole,
+//   - (%call/cc-raw f [refuse arg]) calls f with the continuation as a
+//     raw continuation; in a run nested in another (a Go function's call
+//     back into Scheme), from which no switch may leave, it calls
+//     (refuse arg) instead. Resuming it reinstates its dynamic state whole,
 //     thread included, and runs no dynamic-wind thunk: a switch leaves
 //     no extent of the goroutine it suspends and enters none of the one
 //     it resumes (as in chibi-scheme; Guile's fibers need dynamic-wind*
@@ -82,7 +84,7 @@ import (
 func (in *Interp) installSchedControls() {
 	bases := &goroutineBases{}
 	for _, c := range []*Control{
-		{"%call/cc-raw", 1, 1, callccRaw},
+		{"%call/cc-raw", 1, 3, callccRaw},
 		{"%goroutine-continuation", 2, 2, bases.continuation},
 		{"%call-in-continuation", 2, 3, callInContinuation},
 		{"%current-dynamic-state", 0, 0, currentDynamicState},
@@ -102,19 +104,35 @@ func (in *Interp) installSchedControls() {
 
 // RawContinuation is a continuation captured by %call/cc-raw: invoking
 // it reinstates its dynamic state, thread included, without running any
-// wind thunks. wait is where the user's code waits when no frame of it
-// says so (Machine.waitSite).
+// wind thunks. entry and entryDepth are the machine's entry into the
+// library when it was captured, from which waitSite tells where the
+// user's code waits when no frame of it says so. They are kept, and the
+// site found only when asked (a deadlock report, a goroutine listing):
+// a switch of goroutines captures one, and walking its frames then cost
+// ping-pong 1% of its instructions. The captured frames cannot change
+// (capture marks them shared), so the answer is the same later.
 type RawContinuation struct {
 	Continuation
-	wait *site
+	entry      *site
+	entryDepth int32
 }
+
+// waitSite is where the user's code waits (for the machine as it was
+// when c was captured), or nil.
+func (c *RawContinuation) waitSite() *site { return waitSite(c.k, c.entry, c.entryDepth) }
 
 // SchemeString implements value.Opaque.
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
+	if m.nested && len(args) == 3 {
+		// Checked here rather than by a call of %nested-run? before
+		// each switch: that call cost ping-pong 2% of its time.
+		m.apply1(args[1], args[2], s)
+		return
+	}
 	f := args[0]
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.waitSite()}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, m.entry, m.entryDepth}
 	m.apply1(f, k, s)
 }
 

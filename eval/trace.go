@@ -98,8 +98,10 @@ func continuationBacktrace(x V) (V, error) {
 		}
 		last = line
 	}
-	if r, ok := x.(*RawContinuation); ok && r.wait != nil {
-		add(r.wait.name, r.wait.pos)
+	if r, ok := x.(*RawContinuation); ok {
+		if s := r.waitSite(); s != nil {
+			add(s.name, s.pos)
+		}
 	}
 	for f := c.k; f != nil; f = f.Next {
 		add(f.Code.where())

@@ -19,10 +19,13 @@
 ;;; Everything below is ordinary Scheme, on a few hooks of the core that
 ;;; know nothing of goroutines:
 ;;;
-;;;   (%call/cc-raw f)   like call/cc, but the continuation, when invoked,
+;;;   (%call/cc-raw f [refuse arg])
+;;;                      like call/cc, but the continuation, when invoked,
 ;;;                      reinstates its dynamic state (dynamic-wind point,
 ;;;                      exception handlers, parameter bindings) without
 ;;;                      running any before/after thunks: a thread switch.
+;;;                      In a run nested in a call from Go, where no
+;;;                      switch may leave, it calls (refuse arg) instead.
 ;;;   (%goroutine-continuation base tag)
 ;;;                      the continuation a new goroutine starts in: the
 ;;;                      frames of base, and a dynamic state of its own,
@@ -529,9 +532,11 @@
         (%woken-to-raise why v)
         (begin (set! %critical #f) v))))
 
-;; %switches counts the switches, so that preemption can tell whether
-;; the running goroutine has had its whole slice (see %preempt).
-(define %switches 0)
+;; %switched is set at each switch, so that preemption can tell whether
+;; the running goroutine has had its whole slice (see %preempt). (A flag,
+;; not a count: a count past the small integers costs an allocation at
+;; every switch.)
+(define %switched #f)
 
 ;; (%schedule-next) runs the next runnable goroutine; it never returns.
 ;; Due alarms are fired first. With nothing to run, %idle decides: sleep
@@ -546,7 +551,7 @@
         (if %trace? (%trace "switch" (%goroutine-id %current) "->"
                             (%goroutine-id (%queue-first %run-queue))))
         (set! %current (%dequeue! %run-queue))
-        (set! %switches (+ %switches 1))
+        (set! %switched #t)
         (%goroutine-state-set! %current 'running)
         ;; The machine knows which goroutine runs (#f: the main
         ;; program), so that an ordinary continuation is resumed only by
@@ -578,18 +583,19 @@
 ;;
 ;; A run nested in another (a Go function calling back into Scheme) ends
 ;; in Go, not in the goroutine's frames: no switch may leave it, as no
-;; yield may cross a C call in Lua. There, blocking is an error (the
+;; yield may cross a C call in Lua. There, %call/cc-raw calls
+;; %cannot-block! instead of switching: blocking is an error (the
 ;; operation's waiters die with its ticket) and yielding does nothing.
 (define (%cannot-block! waiting)
+  (%goroutine-state-set! %current 'running)
   (%kill-ticket! (%goroutine-ticket %current))
   (%goroutine-ticket-set! %current (cons #t %current))
   (%fail (string-append "cannot block (" (%waiting-label waiting)
                         ") in a call from Go back into Scheme")))
 (%define-inline (%park! waiting chan-id)
-  (if (%nested-run?) (%cannot-block! waiting))
   (%goroutine-state-set! %current waiting)
   (if %trace? (%trace-park waiting chan-id))
-  (%call/cc-raw %switch))
+  (%call/cc-raw %switch %cannot-block! waiting))
 
 ;;; When nothing can run
 
@@ -880,7 +886,6 @@
 ;; goroutine that wakes after the process slept would be preempted at
 ;; once, at its first step.
 (define %preempting #f)
-(define %slice-switches 0)
 (define %retries 0)
 (define (%preempt)
   (if (and %settle-until (not %critical))
@@ -897,14 +902,14 @@
     (%critical
      (set! %retries (+ %retries 1))
      (set-timer (+ 5 (modulo (* %retries 7) 53))))
-    ((and (not (eqv? %slice-switches %switches)) (not %slice-steps?))
+    ((and %switched (not %slice-steps?))
      (set! %critical #t)
-     (set! %slice-switches %switches)
+     (set! %switched #f)
      (%arm-slice!)
      (set! %critical #f))
     (else
      (set! %critical #t)
-     (set! %slice-switches %switches)
+     (set! %switched #f)
      (%arm-slice!)
      (if (and (%goroutine-cancel %current)
               (not (eq? (%goroutine-wake-index %current) #t)))
@@ -916,7 +921,7 @@
 (define (%start-preemption!)
   (set! %preempting #t)
   (timer-interrupt-handler %preempt)
-  (set! %slice-switches %switches)
+  (set! %switched #f)
   (%arm-slice!))
 
 ;; The last place made, shared by the next goroutine started in the same

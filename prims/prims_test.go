@@ -207,15 +207,15 @@ func TestPrimitives(t *testing.T) {
 }
 
 // TestRowsArity checks each row against the promise value.Primitive.Call
-// relies on: Fn1 and Fn2 only where the arity allows one or two
-// arguments, and Fn wherever they do not cover every count.
+// relies on: Fn1, Fn2 and Fn3 only where the arity allows one, two or
+// three arguments, and Fn wherever they do not cover every count.
 func TestRowsArity(t *testing.T) {
 	for _, p := range Table(new(int32)) {
 		allows := func(n int) bool { return n >= p.Min && (p.Max < 0 || n <= p.Max) }
-		if p.Fn1 != nil && !allows(1) || p.Fn2 != nil && !allows(2) {
-			t.Errorf("%s: a one- or two-argument entry outside its arity %d..%d", p.Name, p.Min, p.Max)
+		if p.Fn1 != nil && !allows(1) || p.Fn2 != nil && !allows(2) || p.Fn3 != nil && !allows(3) {
+			t.Errorf("%s: a one-, two- or three-argument entry outside its arity %d..%d", p.Name, p.Min, p.Max)
 		}
-		covered := p.Min == p.Max && (p.Min == 1 && p.Fn1 != nil || p.Min == 2 && p.Fn2 != nil) ||
+		covered := p.Min == p.Max && (p.Min == 1 && p.Fn1 != nil || p.Min == 2 && p.Fn2 != nil || p.Min == 3 && p.Fn3 != nil) ||
 			p.Min == 1 && p.Max == 2 && p.Fn1 != nil && p.Fn2 != nil
 		if p.Fn == nil && !covered {
 			t.Errorf("%s: no entry point for some counts in %d..%d", p.Name, p.Min, p.Max)

@@ -321,7 +321,7 @@ var taggedRows = []value.Primitive{
 	{Name: "%record", Min: 1, Max: -1, Fn: makeTagged},
 	{Name: "%record?", Min: 2, Max: 2, Fn2: isTagged},
 	{Name: "%record-ref", Min: 2, Max: 2, Fn2: taggedRef},
-	{Name: "%record-set!", Min: 3, Max: 3, Fn: taggedSet},
+	{Name: "%record-set!", Min: 3, Max: 3, Fn3: taggedSet},
 }
 
 // taggedTypes holds the type of each tag: symbols are interned for the
@@ -433,14 +433,22 @@ func taggedSlot(r, i V, who string) (*Record, int, error) {
 	if !ok || rec.Type.tag == nil {
 		return nil, 0, value.TypeError(who, "record", r)
 	}
-	if j, ok := i.(value.Fixnum); ok && j >= 0 && int(j) < len(rec.Fields) {
-		return rec, int(j), nil
-	}
 	j, err := IndexArg(i, who, len(rec.Fields))
 	return rec, j, err
 }
 
+// taggedRef and taggedSet are the concurrency library's field accesses,
+// tens of them at every switch of goroutines: the fast path, a record
+// and a fixnum index in range, is small enough for Go to inline, and
+// does not look at the record's type (a dependent load) since only the
+// library's own accessors call them, on records it made; anything else
+// goes to taggedSlot's checks.
 func taggedRef(r, i V) (V, error) {
+	if rec, ok := r.(*Record); ok {
+		if j, ok := i.(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
+			return rec.Fields[j], nil
+		}
+	}
 	rec, j, err := taggedSlot(r, i, "%record-ref")
 	if err != nil {
 		return nil, err
@@ -448,11 +456,17 @@ func taggedRef(r, i V) (V, error) {
 	return rec.Fields[j], nil
 }
 
-func taggedSet(args []V) (V, error) {
-	rec, j, err := taggedSlot(args[0], args[1], "%record-set!")
+func taggedSet(r, i, v V) (V, error) {
+	if rec, ok := r.(*Record); ok {
+		if j, ok := i.(value.Fixnum); ok && uint64(j) < uint64(len(rec.Fields)) {
+			rec.Fields[j] = v
+			return value.Unspecified, nil
+		}
+	}
+	rec, j, err := taggedSlot(r, i, "%record-set!")
 	if err != nil {
 		return nil, err
 	}
-	rec.Fields[j] = args[2]
+	rec.Fields[j] = v
 	return value.Unspecified, nil
 }

@@ -11,7 +11,7 @@ var vectorRows = []value.Primitive{
 	{Name: "vector", Min: 0, Max: -1, Fn: vector},
 	{Name: "vector-length", Min: 1, Max: 1, Fn1: vectorLength},
 	{Name: "vector-ref", Min: 2, Max: 2, Fn2: vectorRef},
-	{Name: "vector-set!", Min: 3, Max: 3, Fn: vectorSet},
+	{Name: "vector-set!", Min: 3, Max: 3, Fn3: vectorSet},
 	{Name: "vector->list", Min: 1, Max: 3, Fn: vectorToList},
 	{Name: "list->vector", Min: 1, Max: 1, Fn1: listToVector},
 	{Name: "vector->string", Min: 1, Max: 3, Fn: vectorToString},
@@ -65,16 +65,16 @@ func vectorRef(a, k V) (V, error) {
 	return v.Items[i], nil
 }
 
-func vectorSet(args []V) (V, error) {
-	v, err := vectorArg(args[0], "vector-set!")
+func vectorSet(vec, k, x V) (V, error) {
+	v, err := vectorArg(vec, "vector-set!")
 	if err != nil {
 		return nil, err
 	}
-	i, err := IndexArg(args[1], "vector-set!", len(v.Items))
+	i, err := IndexArg(k, "vector-set!", len(v.Items))
 	if err != nil {
 		return nil, err
 	}
-	v.Items[i] = args[2]
+	v.Items[i] = x
 	return value.Unspecified, nil
 }
 

@@ -21,17 +21,20 @@ type Primitive struct {
 	Fn   func(args []Value) (Value, error)
 	Fn1  func(a Value) (Value, error)
 	Fn2  func(a, b Value) (Value, error)
+	Fn3  func(a, b, c Value) (Value, error)
 }
 
 // Call checks the number of arguments and calls the entry point for it.
-// Fn1 and Fn2 are set only for counts the arity allows, so they need no
-// check.
+// Fn1, Fn2 and Fn3 are set only for counts the arity allows, so they
+// need no check.
 func (p *Primitive) Call(args []Value) (Value, error) {
 	switch n := len(args); {
 	case n == 1 && p.Fn1 != nil:
 		return p.Fn1(args[0])
 	case n == 2 && p.Fn2 != nil:
 		return p.Fn2(args[0], args[1])
+	case n == 3 && p.Fn3 != nil:
+		return p.Fn3(args[0], args[1], args[2])
 	case n < p.Min || (p.Max >= 0 && n > p.Max):
 		return nil, ArityError(p.Name, p.Min, p.Max, n)
 	}
