@@ -39,6 +39,48 @@ const (
 	done   = 2
 )
 
+// A list of atoms (numbers, strings, symbols...: the commonest data
+// printed whole) has a label only if its cdrs make a cycle, which
+// Brent's algorithm finds in O(1) memory: such a list skips the table
+// (flatList; TestLabelsAgree checks that the two agree).
+const (
+	notFlat = iota
+	flat
+	stopped
+)
+
+// flatList tells whether v is a list, proper or dotted, of atoms and
+// with no cycle (flat), or not (notFlat), or that *stop was set.
+func flatList(v Value, stop *int32) int {
+	p, ok := v.(*Pair)
+	if !ok {
+		return notFlat
+	}
+	tortoise, power, lam := p, 1, 0
+	for n := 1; ; n++ {
+		if n%pollSteps == 0 && stop != nil && atomic.LoadInt32(stop) != 0 {
+			return stopped
+		}
+		if addrOf(p.Car) != 0 {
+			return notFlat
+		}
+		next, ok := p.Cdr.(*Pair)
+		if !ok {
+			if addrOf(p.Cdr) != 0 {
+				return notFlat
+			}
+			return flat
+		}
+		p = next
+		if p == tortoise {
+			return notFlat // a cycle
+		}
+		if lam++; lam == power {
+			tortoise, power, lam = p, 2*power, 0
+		}
+	}
+}
+
 // labelItem is an entry of the walk's stack: a value to visit (n = 0),
 // or the exit of a run of n containers starting at obj.
 type labelItem struct {
@@ -50,6 +92,12 @@ type labelItem struct {
 func labelsStop(v Value, shared bool, stop *int32) (map[any]int, bool) {
 	if addrOf(v) == 0 {
 		return nil, true
+	}
+	switch flatList(v, stop) {
+	case flat:
+		return nil, true
+	case stopped:
+		return nil, false
 	}
 	var seen markTable
 	seen.init(1 << 10)

@@ -3,8 +3,8 @@ package value
 import "testing"
 
 // BenchmarkLabelsList finds the labels of a list of 1,000,000 numbers
-// (none), as write and display do before printing it; B/op is the
-// walk's memory.
+// (none), as write and display do before printing it (a list of atoms:
+// flatList's fast path); B/op is the walk's memory.
 func BenchmarkLabelsList(b *testing.B) {
 	var l Value = Nil
 	for i := 0; i < 1_000_000; i++ {
@@ -20,7 +20,7 @@ func BenchmarkLabelsList(b *testing.B) {
 }
 
 // BenchmarkLabelsTree is BenchmarkLabelsList for a tree of lists of 10
-// (a million pairs), where most of the walk is not along one list.
+// (a million pairs) with write-shared: the walk with its table.
 func BenchmarkLabelsTree(b *testing.B) {
 	var tree func(depth int) Value
 	tree = func(depth int) Value {

@@ -2,6 +2,7 @@ package value
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -96,6 +97,35 @@ func TestLabelsAgree(t *testing.T) {
 			}
 		}
 	}
+	// Lists of atoms (the walk's fast path, flatList): with a cycle of
+	// every length from every start, or none, or a dotted end.
+	for n := 1; n <= 40; n++ {
+		for start := -2; start < n; start++ {
+			pairs := make([]*Pair, n)
+			for i := range pairs {
+				pairs[i] = &Pair{Car: Fixnum(i), Cdr: Nil}
+				if i > 0 {
+					pairs[i-1].Cdr = pairs[i]
+				}
+			}
+			switch start {
+			case -2:
+				pairs[n-1].Cdr = NewString("end")
+			case -1:
+			default:
+				pairs[n-1].Cdr = pairs[start]
+			}
+			v := Value(pairs[0])
+			if got, want := flatList(v, nil) == flat, start < 0; got != want {
+				t.Errorf("flatList of %d pairs, cycle from %d: %v, want %v", n, start, got, want)
+			}
+			for _, shared := range []bool{false, true} {
+				if diff := cmp.Diff(refLabels(v, shared), labelsFor(v, shared)); diff != "" {
+					t.Errorf("%d pairs, cycle from %d, shared %v: (-want +got):\n%s", n, start, shared, diff)
+				}
+			}
+		}
+	}
 	// A long list whose last car points back at its second pair, and a
 	// car-nested one whose innermost car points back at its top.
 	var list, nest Value = Nil, Nil
@@ -124,5 +154,10 @@ func TestLabelsAgree(t *testing.T) {
 	}
 }
 
-// WriteSimpleLimited is a short text for a failure message.
-func WriteSimpleLimited(v Value) string { return ShortText(WriteString(v), 300) }
+// WriteSimpleLimited is a short text for a failure message, written
+// with the reference's labels (the walk's could miss a cycle).
+func WriteSimpleLimited(v Value) string {
+	var b strings.Builder
+	print(&b, v, true, refLabels(v, false))
+	return ShortText(b.String(), 300)
+}
