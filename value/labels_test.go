@@ -161,3 +161,36 @@ func WriteSimpleLimited(v Value) string {
 	print(&b, v, true, refLabels(v, false))
 	return ShortText(b.String(), 300)
 }
+
+// TestWriteShort checks that WriteShort gives what ShortText of the
+// whole written text gives, on short and long data, cyclic data, and
+// long strings of multi-byte characters, and that it stops printing a
+// long list early.
+func TestWriteShort(t *testing.T) {
+	long := Value(Nil)
+	for i := 0; i < 100000; i++ {
+		long = &Pair{Car: Fixnum(i), Cdr: long}
+	}
+	cyclic := &Pair{Car: Fixnum(1), Cdr: Nil}
+	cyclic.Cdr = &Pair{Car: cyclic, Cdr: cyclic}
+	vals := []Value{Fixnum(5), NewString("λ"), NewString(strings.Repeat("λ€", 100)),
+		List(Intern("quote"), Intern("x")), cyclic, long}
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 200; i++ {
+		vals = append(vals, randomGraph(r, 1+r.Intn(30), r.Intn(3)))
+	}
+	for _, v := range vals {
+		for _, n := range []int{5, 60, 200} {
+			if got, want := WriteShort(v, n), ShortText(WriteString(v), n); got != want {
+				t.Errorf("WriteShort(%.40q, %d) = %q, want %q", want, n, got, want)
+			}
+		}
+	}
+	w := &shortWriter{limit: 60}
+	if PrintStop(w, long, ModeWrite, &w.full) {
+		t.Error("WriteShort printed the whole of a 100,000-element list")
+	}
+	if w.b.Len() > 1<<16 {
+		t.Errorf("WriteShort kept %d bytes of a 100,000-element list", w.b.Len())
+	}
+}

@@ -45,6 +45,37 @@ func DisplayString(v Value) string {
 	return b.String()
 }
 
+// WriteShort returns ShortText(WriteString(v), n) (at most n runes, a
+// cut marked "..."), printing no more of v than that needs: the
+// message "car: expected pair, got (0 1 2 ..." about a list of
+// 10,000,000 elements printed it whole, and made it runes, to keep 60.
+func WriteShort(v Value, n int) string {
+	w := &shortWriter{limit: n}
+	PrintStop(w, v, ModeWrite, &w.full)
+	return ShortText(w.b.String(), n)
+}
+
+// shortWriter keeps what is written to it until it holds more than
+// limit runes, then sets full, which stops the printer, and drops the
+// rest.
+type shortWriter struct {
+	b     strings.Builder
+	runes int
+	limit int
+	full  int32
+}
+
+func (w *shortWriter) Write(p []byte) (int, error) {
+	if w.runes <= w.limit {
+		w.b.Write(p)
+		w.runes += utf8.RuneCount(p)
+		if w.runes > w.limit {
+			atomic.StoreInt32(&w.full, 1)
+		}
+	}
+	return len(p), nil
+}
+
 // Write prints v as write does: strings and characters in reader syntax,
 // and shared or circular structure with datum labels.
 func Write(w io.Writer, v Value) { print(w, v, true, labelsFor(v, false)) }
