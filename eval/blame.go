@@ -99,6 +99,13 @@ func (m *Machine) forgetEntry() { m.entry, m.entryDepth = nil, -1 }
 // it waits for (frameWhere); nil if there is none.
 func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 	for f := k; f != nil && f.Depth > stop; f = f.Next {
+		if s, ok := f.Code.(interface{ siteOf() *site }); ok && s.siteOf().lib {
+			// A frame of library code, known by its node's site
+			// without a lookup of the position (what it waits for
+			// is in the same source): a switch of goroutines walks
+			// such frames (waitSite).
+			continue
+		}
 		if name, pos := frameWhere(f); isUserPos(pos) {
 			return f, name, pos
 		}
@@ -113,7 +120,9 @@ func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 // that no frame of the user's code waits for it; else nil, and the
 // innermost frame of the user's code says where.
 func waitSite(k *Frame, entry *site, entryDepth int32) *site {
-	if entry == nil || !isUserPos(entry.pos) {
+	// entry.lib says what isLibPos(entry.pos) would, without its lookup:
+	// this runs at every switch of goroutines.
+	if entry == nil || !entry.pos.IsValid() || entry.lib {
 		return nil
 	}
 	f, _, pos := userFrame(k, entryDepth-1)

@@ -98,10 +98,8 @@ func continuationBacktrace(x V) (V, error) {
 		}
 		last = line
 	}
-	if r, ok := x.(*RawContinuation); ok {
-		if s := r.waitSite(); s != nil {
-			add(s.name, s.pos)
-		}
+	if r, ok := x.(*RawContinuation); ok && r.wait != nil {
+		add(r.wait.name, r.wait.pos)
 	}
 	for f := c.k; f != nil; f = f.Next {
 		add(f.Code.where())

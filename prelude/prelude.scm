@@ -226,7 +226,7 @@
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
 (define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
-(%goroutine-ticket-set! %main (cons #t %main))
+(%goroutine-ticket-set! %main (%make-ticket %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
 (define %last %main)        ; the end of the list of live goroutines
@@ -453,16 +453,19 @@
 
 ;;; Tickets and alarms
 
-;; A ticket is a pair (live . goroutine): the right to end one blocking
-;; operation of the goroutine. Every waiter of the operation (one per
+;; A ticket, (%make-ticket g), is the right to end one blocking
+;; operation of goroutine g. Every waiter of the operation (one per
 ;; channel a select waits on) and its alarm hold the ticket; the first to
-;; fire wakes the goroutine, which kills the ticket, so the others find
-;; it dead and drop themselves. The goroutine then gets a new ticket for
-;; its next operation. Other alarms (a Go timer's, a deadline's) hold a
-;; ticket (live . #f) that stops them when killed.
-(%define-inline (%ticket-live? t) (car t))
-(%define-inline (%ticket-goroutine t) (cdr t))
-(%define-inline (%kill-ticket! t) (set-car! t #f))
+;; fire wakes the goroutine, which kills the ticket (%kill-ticket!), so
+;; the others find it dead (%ticket-live?) and drop themselves. The
+;; goroutine then gets a new ticket for its next operation. Other alarms
+;; (a Go timer's, a deadline's) hold a ticket of no goroutine,
+;; (%make-ticket #f), that stops them when killed. Tickets, like the
+;; waiters below, are the core's (prims/waiters.go): every blocked
+;; goroutine keeps one of each, and there they take half the memory.
+;; A ticket that is dead from the start, for a timer that is stopped:
+(define %dead-ticket (%make-ticket #f))
+(%kill-ticket! %dead-ticket)
 
 ;; Sleeping goroutines and pending timers wait in a heap of alarms, by
 ;; deadline (in microseconds, the unit of current-jiffy), then by
@@ -486,7 +489,7 @@
 (%define-inline (%wake! g index value)
   (if %trace? (%trace "wake" (%goroutine-id g) "by" (%goroutine-id %current)))
   (%kill-ticket! (%goroutine-ticket g))
-  (%goroutine-ticket-set! g (cons #t g))
+  (%goroutine-ticket-set! g (%make-ticket g))
   (%goroutine-wake-index-set! g index)
   (%goroutine-wake-value-set! g value)
   (%goroutine-state-set! g 'runnable)
@@ -589,7 +592,7 @@
 (define (%cannot-block! waiting)
   (%goroutine-state-set! %current 'running)
   (%kill-ticket! (%goroutine-ticket %current))
-  (%goroutine-ticket-set! %current (cons #t %current))
+  (%goroutine-ticket-set! %current (%make-ticket %current))
   (%fail (string-append "cannot block (" (%waiting-label waiting)
                         ") in a call from Go back into Scheme")))
 (%define-inline (%park! waiting chan-id)
@@ -942,7 +945,7 @@
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
            (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
-      (%goroutine-ticket-set! g (cons #t g))
+      (%goroutine-ticket-set! g (%make-ticket g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
       (%enqueue! %run-queue g)
@@ -997,8 +1000,9 @@
 ;;   recvq, sendq wait queues of blocked receivers and senders
 (%define-record chan (id cap buf head len closed recvq sendq) (id len cap closed))
 
-;; A waiter is a goroutine's offer to take part in one operation on a
-;; channel, in one of the channel's wait queues:
+;; A waiter, (%make-waiter ticket index value), is a goroutine's offer to
+;; take part in one operation on a channel, in one of the channel's wait
+;; queues (prims/waiters.go; each of these is an accessor):
 ;;   ticket  the ticket of the goroutine's blocking operation: the waiter
 ;;           lives as long as the ticket does
 ;;   index   which operation it is: its number in a select (or sync), or
@@ -1009,9 +1013,7 @@
 ;; and what its operation returns (the value, for a receiver). Once the
 ;; operation is over (another select clause fired, or the goroutine was
 ;; cancelled), the ticket is dead, and so is the waiter; it is dropped
-;; when met.
-(%define-record waiter (ticket index value) (index value))
-(%define-inline (%waiter-live? w) (%ticket-live? (%waiter-ticket w)))
+;; when met: (%waiter-live? w) tells whether its ticket is live.
 (%define-inline (%wake-waiter! w value)
   (%wake! (%ticket-goroutine (%waiter-ticket w)) (%waiter-index w) value))
 
@@ -1622,7 +1624,7 @@
 ;; no sleeping process waiting for it.
 (define (%deadline-scope who ms proc on-timeout)
   (if (not (real? ms)) (%type-error who "number of milliseconds" ms))
-  (let ((ticket (cons #t #f)) (fired #f))
+  (let ((ticket (%make-ticket #f)) (fired #f))
     (%open-nursery
       (lambda (n)
         (set! %critical #t)
@@ -1720,7 +1722,7 @@
 (define %<ticker> (%record-kind 'ticker '(chan ticket period) '(period)))
 
 (define (%arm-timer! t ms)
-  (let ((ticket (cons #t #f)))
+  (let ((ticket (%make-ticket #f)))
     (%timer-ticket-set! t ticket)
     (%add-alarm! (max ms 0) ticket t)))
 
@@ -1761,7 +1763,7 @@
 ;; milliseconds once, ms from now (Go's time.NewTimer).
 (define (make-timer ms)
   (%check-ms "make-timer" ms)
-  (let ((t (%make-timer (make-chan 1) (cons #f #f) #f)))
+  (let ((t (%make-timer (make-chan 1) %dead-ticket #f)))
     (set! %critical #t)
     (%arm-timer! t ms)
     (set! %critical #f)
@@ -1786,7 +1788,7 @@
 ;; milliseconds every ms (Go's time.NewTicker); ms must be positive.
 (define (make-ticker ms)
   (if (not (and (real? ms) (> ms 0))) (%type-error "make-ticker" "positive number of milliseconds" ms))
-  (let ((t (%record %<ticker> (make-chan 1) (cons #f #f) ms)))
+  (let ((t (%record %<ticker> (make-chan 1) %dead-ticket ms)))
     (set! %critical #t)
     (%arm-timer! t ms)
     (set! %critical #f)
@@ -2068,7 +2070,7 @@
   (%check-ms "context-with-timeout" ms)
   (let ((c (%derive-context "context-with-timeout" parent)))
     (if (not (%context-err c))
-        (let ((ticket (cons #t #f)))
+        (let ((ticket (%make-ticket #f)))
           (%context-ticket-set! c ticket)
           (set! %critical #t)
           (%add-alarm! ms ticket
@@ -2187,7 +2189,7 @@
     (if (not (eq? (%goroutine-state %main) 'running))
         (begin
           (%kill-ticket! (%goroutine-ticket %main))
-          (%goroutine-ticket-set! %main (cons #t %main))
+          (%goroutine-ticket-set! %main (%make-ticket %main))
           (%queue-remove! %run-queue %main)
           (%goroutine-state-set! %main 'running)
           (%goroutine-k-set! %main #f)))

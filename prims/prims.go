@@ -32,7 +32,7 @@ func Table(stop *int32) []*value.Primitive {
 	return Fresh(numberRows, interruptible{stop}.rows(), pairRows, cxrRows, listRows,
 		symbolRows, charRows, stringRows, vectorRows, bytevectorRows,
 		hashRows, tableRows, boxRows, promiseRows, timeRows, recordRows,
-		taggedRows, errorRows)
+		taggedRows, waiterRows, errorRows)
 }
 
 // Fresh returns a copy of each row of the tables, for one interpreter:

@@ -263,3 +263,45 @@ func TestRecords(t *testing.T) {
 		t.Errorf("records (-want +got):\n%s", diff)
 	}
 }
+
+// TestTicketsAndWaiters goes through the life of a ticket and a waiter:
+// a waiter is live while its ticket is, and both print what they are.
+func TestTicketsAndWaiters(t *testing.T) {
+	prims := table()
+	do := func(name string, args ...V) V {
+		t.Helper()
+		v, err := prims[name].Call(args)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+	g := do("%record", value.Intern("goroutine"), value.Int(3))
+	ticket := do("%make-ticket", g)
+	w := do("%make-waiter", ticket, value.Int(-1), value.Int(7))
+	got := []string{
+		value.WriteString(do("%ticket-goroutine", ticket)),
+		value.WriteString(do("%waiter-ticket", w)),
+		value.WriteString(do("%waiter-index", w)),
+		value.WriteString(do("%waiter-value", w)),
+		value.WriteString(do("%waiter-live?", w)),
+		value.WriteString(w),
+	}
+	do("%kill-ticket!", ticket)
+	got = append(got, value.WriteString(do("%ticket-goroutine", do("%make-ticket", false))), value.WriteString(do("%ticket-live?", ticket)), value.WriteString(do("%waiter-live?", w)))
+	want := []string{"#<goroutine 3>", "#<ticket live>", "-1", "7", "#t", "#<waiter index: -1 value: 7>", "#f", "#f", "#f"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for _, tc := range []struct{ name, args, want string }{
+		{"%ticket-live?", "(#t . g)", "error: %ticket-live?: expected ticket, got (#t . g)"},
+		{"%waiter-index", "5", "error: %waiter-index: expected waiter, got 5"},
+		{"%make-waiter", "5 -1 #f", "error: %make-waiter: expected ticket, got 5"},
+		{"%make-ticket", "g", "error: %make-ticket: expected goroutine or #f, got g"},
+		{"%ticket-goroutine", "#f", "error: %ticket-goroutine: expected ticket, got #f"},
+	} {
+		if got := call(t, prims, tc.name, tc.args); got != tc.want {
+			t.Errorf("(%s %s) (-want +got):\n%s", tc.name, tc.args, cmp.Diff(tc.want, got))
+		}
+	}
+}
