@@ -5,14 +5,14 @@ package eval
 // and alarms" there):
 //
 //	(%make-alarm-heap)                 a new, empty heap
+//	(%ticket? x)                       whether x is a ticket (prims/waiters.go)
 //	(%heap-empty? h)                   whether h holds no alarm
 //	(%heap-insert! h deadline ticket action)
 //	(%heap-pop-due! h now)             what the next due, live alarm says to do, or #f
 //	(%heap-next h)                     the deadline of the next live alarm, or #f
 //
 // Deadlines are exact integers in the unit of current-jiffy. An alarm is
-// live while its ticket is #f or a pair whose car is true (the library's
-// tickets: killing one sets its car to #f). %heap-pop-due! drops the dead
+// live while its ticket is #f or a live ticket. %heap-pop-due! drops the dead
 // alarms it meets and returns the first live one due by now: its action,
 // or its ticket when the action is #f (a sleeping goroutine's alarm,
 // which the scheduler answers by waking the ticket's goroutine).
@@ -27,12 +27,14 @@ import (
 	"math"
 	"math/big"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
 func alarmPrims() []*value.Primitive {
 	return []*value.Primitive{
 		prim("%make-alarm-heap", 0, 0, func([]V) (V, error) { return &alarmHeap{}, nil }),
+		prim1("%ticket?", func(x V) (V, error) { _, ok := x.(*prims.Ticket); return ok, nil }),
 		prim1("%heap-empty?", heapEmpty),
 		prim("%heap-insert!", 4, 4, heapInsert),
 		prim2("%heap-pop-due!", heapPopDue),
@@ -61,8 +63,8 @@ type alarm struct {
 func (h *alarmHeap) SchemeString() string { return "#<alarms>" }
 
 func (a *alarm) live() bool {
-	p, ok := a.ticket.(*value.Pair)
-	return !ok || p.Car != false
+	t, ok := a.ticket.(*prims.Ticket)
+	return !ok || t.Live()
 }
 
 func (h *alarmHeap) less(i, j int) bool {
@@ -193,13 +195,13 @@ func heapInsert(args []V) (V, error) {
 		return nil, err
 	}
 	ticket, action := args[2], args[3]
-	if _, ok := ticket.(*value.Pair); !ok && ticket != false {
-		return nil, value.TypeError("%heap-insert!", "ticket (a pair or #f)", ticket)
+	if _, ok := ticket.(*prims.Ticket); !ok && ticket != false {
+		return nil, value.TypeError("%heap-insert!", "ticket or #f", ticket)
 	}
 	// The action comes back from %heap-pop-due! in place of the ticket
 	// when it is #f, so it must not look like one.
-	if _, ok := action.(*value.Pair); ok || (action == false && ticket == false) {
-		return nil, value.TypeError("%heap-insert!", "action (not a pair; #f only with a ticket)", action)
+	if _, ok := action.(*prims.Ticket); ok || (action == false && ticket == false) {
+		return nil, value.TypeError("%heap-insert!", "action (not a ticket; #f only with a ticket)", action)
 	}
 	h.made++
 	h.push(alarm{deadline: d, serial: h.made, ticket: ticket, action: action})

@@ -9,8 +9,36 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/prims"
 	"contigo/value"
 )
+
+// ticketPrims are the primitives on tickets, by name (prims/waiters.go).
+var ticketPrims = func() map[string]*value.Primitive {
+	m := map[string]*value.Primitive{}
+	for _, p := range prims.Table(nil) {
+		m[p.Name] = p
+	}
+	return m
+}()
+
+// newTicket is a live ticket of no goroutine.
+func newTicket(t *testing.T) V {
+	t.Helper()
+	x, err := ticketPrims["%make-ticket"].Call([]V{false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// kill kills a ticket.
+func kill(t *testing.T, x V) {
+	t.Helper()
+	if _, err := ticketPrims["%kill-ticket!"].Call([]V{x}); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // popAll pops every alarm due by now, returning the actions' numbers.
 func popAll(t *testing.T, h V, now int64) []int {
@@ -40,9 +68,10 @@ func TestAlarmHeapOrder(t *testing.T) {
 		var ticket V = false
 		switch i % 3 {
 		case 1:
-			ticket = value.Cons(true, false)
+			ticket = newTicket(t)
 		case 2:
-			ticket = value.Cons(false, false) // dead
+			ticket = newTicket(t)
+			kill(t, ticket)
 		}
 		if _, err := heapInsert([]V{h, value.Int(int64(d)), ticket, &value.Vector{Items: []V{value.Int(int64(i))}}}); err != nil {
 			t.Fatal(err)
@@ -84,26 +113,37 @@ func TestAlarmHeapOrder(t *testing.T) {
 }
 
 // TestAlarmHeapSleeper checks that an alarm with no action returns its
-// ticket (the scheduler wakes the ticket's goroutine), and that killing
+// ticket (the scheduler wakes the ticket's goroutine), that a ticket is
+// %ticket? and an action not, and that killing
 // the ticket after the alarm was set cancels it, also for %heap-next.
 func TestAlarmHeapSleeper(t *testing.T) {
 	h := &alarmHeap{}
-	live, killed := value.Cons(true, value.Int(1)), value.Cons(true, value.Int(2))
+	live, killed := newTicket(t), newTicket(t)
 	huge := new(big.Int).Lsh(big.NewInt(1), 100)
 	for _, args := range [][]V{{h, value.Int(5), killed, false}, {h, value.Int(7), live, false}, {h, huge, false, value.Int(3)}} {
 		if _, err := heapInsert(args); err != nil {
 			t.Fatal(err)
 		}
 	}
-	killed.Car = false
+	kill(t, killed)
 	if next, _ := heapNext(h); next != value.Int(7) {
 		t.Errorf("next deadline %v, want 7", next)
 	}
 	if a, _ := heapPopDue(h, value.Int(6)); a != false {
 		t.Errorf("popped %v before it was due", a)
 	}
-	if a, _ := heapPopDue(h, value.Int(7)); a != V(live) {
+	if a, _ := heapPopDue(h, value.Int(7)); a != live {
 		t.Errorf("popped %v, want the live ticket", a)
+	}
+	for _, p := range alarmPrims() {
+		if p.Name != "%ticket?" {
+			continue
+		}
+		for x, want := range map[V]V{live: true, value.Int(3): false, value.Cons(true, false): false} {
+			if got, _ := p.Call([]V{x}); got != want {
+				t.Errorf("(%%ticket? %v) = %v", x, got)
+			}
+		}
 	}
 	if next, _ := heapNext(h); next != value.Int(math.MaxInt64) {
 		t.Errorf("a deadline past int64 is %v, want the largest", next)
@@ -119,9 +159,9 @@ func TestAlarmHeapErrors(t *testing.T) {
 	}{
 		{[]V{false, value.Int(1), false, value.Int(1)}, "alarm heap"},
 		{[]V{h, value.Flonum(1.5), false, value.Int(1)}, "exact integer"},
-		{[]V{h, value.Int(1), value.Int(2), value.Int(1)}, "ticket"},
+		{[]V{h, value.Int(1), value.Cons(true, false), value.Int(1)}, "ticket"},
 		{[]V{h, value.Int(1), false, false}, "action"},
-		{[]V{h, value.Int(1), value.Cons(true, false), value.Cons(1, 2)}, "action"},
+		{[]V{h, value.Int(1), newTicket(t), newTicket(t)}, "action"},
 	} {
 		_, err := heapInsert(tc.args)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -141,14 +181,14 @@ func TestAlarmHeapSweep(t *testing.T) {
 	h := &alarmHeap{}
 	var keep []int
 	for i := 0; i < 100000; i++ {
-		ticket := value.Cons(true, false)
+		ticket := newTicket(t)
 		if _, err := heapInsert([]V{h, value.Int(int64(1e9 - i)), ticket, &value.Vector{Items: []V{value.Int(int64(i))}}}); err != nil {
 			t.Fatal(err)
 		}
 		if i%1000 == 0 { // every thousandth stays pending
 			keep = append([]int{i}, keep...) // later ones are due first
 		} else {
-			ticket.Car = false
+			kill(t, ticket)
 		}
 		if len(h.items) > 2*len(keep)+minSweep {
 			t.Fatalf("after %d insertions the heap holds %d alarms, %d of them live", i+1, len(h.items), len(keep))

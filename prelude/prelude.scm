@@ -504,7 +504,7 @@
       (let ((a (%heap-pop-due! %alarms now)))
         (if a
             (begin
-              (if (pair? a)
+              (if (%ticket? a)
                   (%wake! (%ticket-goroutine a) 0 %unspecified)
                   (%ring! a (monotonic-ms)))
               (loop)))))))
@@ -1715,7 +1715,8 @@
 ;; ticker's channel holds one tick: a slow receiver loses the ticks it
 ;; was too slow for, and nothing is received after ticker-stop!.
 ;;   chan    the channel (capacity 1)
-;;   ticket  (live . #f), the arming of the pending firing; killed to stop
+;;   ticket  a ticket of no goroutine, the arming of the pending firing;
+;;           killed to stop
 ;;   period  the ticker's period in milliseconds (#f for a timer)
 (%define-record timer (chan ticket period) ())
 ;; A ticker is a timer record of another kind, which prints its period.
