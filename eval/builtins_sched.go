@@ -58,6 +58,8 @@ func (in *Interp) schedPrims() []*value.Primitive {
 // queue is a first-in, first-out queue of values in a ring buffer: the
 // scheduler's run queue and the wait queues of channels. limit is a spare
 // number for its user (the wait queues keep their purge limit there).
+// The ring's length is a power of two (8, 16, ...), so positions wrap
+// with a mask rather than a division.
 type queue struct {
 	items   []value.Value
 	head, n int
@@ -75,14 +77,14 @@ func (q *queue) push(x value.Value) {
 		}
 		q.items, q.head = grown, 0
 	}
-	q.items[(q.head+q.n)%len(q.items)] = x
+	q.items[(q.head+q.n)&(len(q.items)-1)] = x
 	q.n++
 }
 
 func (q *queue) pop() value.Value {
 	x := q.items[q.head]
 	q.items[q.head] = nil
-	q.head = (q.head + 1) % len(q.items)
+	q.head = (q.head + 1) & (len(q.items) - 1)
 	q.n--
 	return x
 }
@@ -123,14 +125,17 @@ func queueLength(x V) (V, error) {
 	return value.Int(int64(q.n)), nil
 }
 
-// enqueue is (%enqueue! q item).
+// enqueue is (%enqueue! q item). It returns whether q now holds more
+// items than its limit: a wait queue purges its dead waiters then, and
+// learns it without two more calls (%queue-length, %queue-limit) at
+// every blocking operation.
 func enqueue(x, item V) (V, error) {
 	q, err := toQueue(x, "%enqueue!")
 	if err != nil {
 		return nil, err
 	}
 	q.push(item)
-	return value.Unspecified, nil
+	return q.n > q.limit, nil
 }
 
 // queueFirst is (%queue-first q).

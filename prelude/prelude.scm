@@ -153,7 +153,7 @@
 ;; (%queue-length q), (%enqueue! q x), (%queue-first q), (%dequeue! q),
 ;; (%queue->list q), (%queue-clear! q), and (%queue-limit q),
 ;; (%queue-limit-set! q n), a spare number the wait queues of channels
-;; use. They are the scheduler's busiest data structure: written in Scheme
+;; use (%enqueue! returns whether the queue is longer than it). They are the scheduler's busiest data structure: written in Scheme
 ;; (a list with a pointer to its last pair), they took about a fifth of
 ;; the time of a round trip over a channel.
 (define (%queue-remove! q x)
@@ -1033,8 +1033,8 @@
               (loop (- n 1) live)))
         (%queue-limit-set! q (max 8 (* 2 live))))))
 (%define-inline (%waitq-push! q w)
-  (%enqueue! q w)
-  (if (> (%queue-length q) (%queue-limit q)) (%waitq-purge! q)))
+  ;; %enqueue! says whether q is now longer than its limit.
+  (if (%enqueue! q w) (%waitq-purge! q)))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
