@@ -20,6 +20,8 @@ package eval
 //     command exit with status 2 as Go does.
 //   - %continuation-backtrace: where a blocked goroutine is waiting, for
 //     the deadlock report.
+//   - %make-alarm-heap and friends (alarms.go): the heap of pending
+//     alarms, small enough for a million timers.
 //   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
 //     timer; unlike os-sleep it wakes early when Ctrl-C is pressed.
 //
@@ -34,7 +36,7 @@ import (
 )
 
 func (in *Interp) schedPrims() []*value.Primitive {
-	return []*value.Primitive{
+	return append(alarmPrims(),
 		prim("%make-queue", 0, 0, makeQueue),
 		prim1("%queue-empty?", queueEmpty),
 		prim1("%queue-length", queueLength),
@@ -50,7 +52,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		prim1("%continuation-backtrace", continuationBacktrace),
 		prim1("%origin", origin),
 		prim1("%idle-sleep", in.idleSleep),
-	}
+	)
 }
 
 // queue is a first-in, first-out queue of values in a ring buffer: the
