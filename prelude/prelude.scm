@@ -1023,7 +1023,6 @@
 ;; select would pile up in a channel that never becomes ready (a quit
 ;; channel polled in a loop), so when the queue grows past its limit, the
 ;; dead are dropped and the limit becomes twice the live count.
-(define (%make-waitq) (let ((q (%make-queue))) (%queue-limit-set! q 8) q))
 (define (%waitq-purge! q)
   ;; Take each waiter from the front and put the live ones back at the
   ;; end: the queue keeps its order and allocates nothing.
@@ -1034,13 +1033,20 @@
               (begin (%enqueue! q w) (loop (- n 1) (+ live 1)))
               (loop (- n 1) live)))
         (%queue-limit-set! q (max 8 (* 2 live))))))
-(%define-inline (%waitq-push! q w)
-  ;; %enqueue! says whether q is now longer than its limit.
-  (if (%enqueue! q w) (%waitq-purge! q)))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
       (begin (%dequeue! q) (%drop-dead! q))))
+;; The wait queue of every channel that no goroutine has waited on yet:
+;; always empty, shared, marked by a negative limit. A channel gets queues
+;; of its own when a goroutine first waits on it: (%waitq-push! ch field
+;; w), a primitive, pushes w on the wait queue in the field of ch, making
+;; the queue if need be, and says whether the queue has grown past its
+;; limit. Two queues cost a channel 96 bytes, a fifth of what a pending
+;; timer keeps alive, and most channels that after makes are never waited
+;; on.
+(define %no-waiters (%make-queue))
+(%queue-limit-set! %no-waiters -1)
 
 (define %chans-made 0)
 ;; (make-chan) is unbuffered; (make-chan n) has a buffer of n values.
@@ -1050,7 +1056,7 @@
         (%type-error "make-chan" "non-negative exact integer" cap))
     (set! %chans-made (+ %chans-made 1))
     (%make-chan %chans-made cap (and (> cap 0) (make-vector cap #f)) 0 0 #f
-                (%make-waitq) (%make-waitq))))
+                %no-waiters %no-waiters)))
 (define (chan? x) (%chan? x))
 (define (chan-len ch)
   (if (not (%chan? ch)) (%type-error "chan-len" "channel" ch))
@@ -1121,7 +1127,8 @@
 ;; The block half: a waiter offering v, for the operation numbered index
 ;; of the blocking operation whose ticket is given.
 (%define-inline (%send-block! ch v index ticket)
-  (%waitq-push! (%chan-sendq ch) (%make-waiter ticket index v)))
+  (if (%waitq-push! ch (%chan-sendq-index) (%make-waiter ticket index v))
+      (%waitq-purge! (%chan-sendq ch))))
 
 ;;; Receive
 
@@ -1164,7 +1171,8 @@
 ;; The block half: a waiter for the operation numbered index of the
 ;; blocking operation whose ticket is given.
 (%define-inline (%recv-block! ch index ticket)
-  (%waitq-push! (%chan-recvq ch) (%make-waiter ticket index #f)))
+  (if (%waitq-push! ch (%chan-recvq-index) (%make-waiter ticket index #f))
+      (%waitq-purge! (%chan-recvq ch))))
 
 ;; Closing wakes every waiter: a receiver gets the eof object (in recv)
 ;; or %closed (for-range, recv-ok, select); a sender raises an error as
