@@ -26,6 +26,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"contigo/eval"
@@ -146,6 +147,7 @@ func usage(fs *flag.FlagSet, w, stderr io.Writer) {
 	fs.PrintDefaults()
 	fs.SetOutput(stderr)
 	fmt.Fprintf(w, "\nenvironment:\n  CONTIGO_PATH\n    \tcolon-separated directories where (import (foo bar)) looks for foo/bar.sld\n    \tor foo/bar.scm, after the importing file's directory and before the\n    \tprogram's directory and the current directory\n")
+	fmt.Fprintf(w, "  CONTIGO_TIME_SLICE\n    \tmicroseconds of elapsed time a goroutine runs before it is preempted, if\n    \tanother is runnable (default 1000, each slice varying at random by up to\n    \t500); a long one keeps the order in which goroutines print the same on a\n    \tloaded machine\n")
 	fmt.Fprint(w, exitStatusHelp)
 }
 
@@ -258,6 +260,18 @@ func newInterp(opts eval.Options, stderr io.Writer, traceSched bool) (*eval.Inte
 	if traceSched {
 		if err := prelude.TraceScheduler(in, true); err != nil {
 			fmt.Fprintf(stderr, "contigo: --trace-sched: %v\n", err)
+			return nil, exitStartup
+		}
+	}
+	if v := os.Getenv("CONTIGO_TIME_SLICE"); v != "" {
+		us, err := strconv.Atoi(v)
+		if err == nil && us > 0 {
+			err = prelude.SetTimeSlice(in, time.Duration(us)*time.Microsecond)
+		} else {
+			err = fmt.Errorf("want a positive number of microseconds, got %q", v)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "contigo: CONTIGO_TIME_SLICE: %v\n", err)
 			return nil, exitStartup
 		}
 	}

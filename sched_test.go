@@ -210,3 +210,25 @@ func TestWaitLineAfterPreemption(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeSliceFromEnvironment sets the time slice with CONTIGO_TIME_SLICE
+// (microseconds), as the golden tests do, and refuses a value that is not
+// a positive number.
+func TestTimeSliceFromEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		env, stdout, stderr string
+		status              int
+	}{
+		{"20000", "20000\n", "", 0},
+		{"0", "", "contigo: CONTIGO_TIME_SLICE: want a positive number of microseconds, got \"0\"\n", exitStartup},
+		{"1ms", "", "contigo: CONTIGO_TIME_SLICE: want a positive number of microseconds, got \"1ms\"\n", exitStartup},
+	} {
+		t.Setenv("CONTIGO_TIME_SLICE", tt.env)
+		var stdout, stderr bytes.Buffer
+		status := run([]string{"-e", "%time-slice"}, strings.NewReader(""), &stdout, &stderr)
+		if status != tt.status || stdout.String() != tt.stdout || stderr.String() != tt.stderr {
+			t.Errorf("CONTIGO_TIME_SLICE=%s: status %d, stdout %q, stderr %q; want %d, %q, %q",
+				tt.env, status, stdout.String(), stderr.String(), tt.status, tt.stdout, tt.stderr)
+		}
+	}
+}

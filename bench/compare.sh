@@ -56,23 +56,8 @@ if [[ $MODE == instr ]] && ! command -v valgrind >/dev/null; then
 	exit 2
 fi
 
-# binary REV-OR-PATH: print the path of a contigo binary for it.
-binary() {
-	if [[ -x $1 && ! -d $1 ]]; then
-		echo "$1"
-		return
-	fi
-	local rev out wt
-	rev=$(git -C "$ROOT" rev-parse --short "$1")
-	out="$ROOT/bench/out/contigo-$rev"
-	if [[ ! -x $out ]]; then
-		wt=$(mktemp -d)
-		git -C "$ROOT" worktree add -q --detach "$wt" "$rev"
-		(cd "$wt" && go build -o "$out" .)
-		git -C "$ROOT" worktree remove --force "$wt"
-	fi
-	echo "$out"
-}
+# binary REV-OR-PATH (bench/binary.sh): a contigo binary for it.
+source "$ROOT/bench/binary.sh"
 
 mkdir -p "$ROOT/bench/out"
 OLD=$(binary "$1")

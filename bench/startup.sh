@@ -51,23 +51,8 @@ mkdir -p "$ROOT/bench/out"
 (cd "$ROOT" && go build -o bench/out/cputime ./bench/cputime)
 CPUTIME=$ROOT/bench/out/cputime
 
-# binary REV-OR-PATH: print the path of a contigo binary for it.
-binary() {
-	if [[ -x $1 && ! -d $1 ]]; then
-		echo "$1"
-		return
-	fi
-	local rev out wt
-	rev=$(git -C "$ROOT" rev-parse --short "$1")
-	out="$ROOT/bench/out/contigo-$rev"
-	if [[ ! -x $out ]]; then
-		wt=$(mktemp -d)
-		git -C "$ROOT" worktree add -q --detach "$wt" "$rev"
-		(cd "$wt" && go build -o "$out" .)
-		git -C "$ROOT" worktree remove --force "$wt"
-	fi
-	echo "$out"
-}
+# binary REV-OR-PATH (bench/binary.sh): a contigo binary for it.
+source "$ROOT/bench/binary.sh"
 
 NAMES=() # implementation names, in the order they run
 declare -A BIN=()

@@ -20,6 +20,8 @@ package eval
 //     command exit with status 2 as Go does.
 //   - %continuation-backtrace: where a blocked goroutine is waiting, for
 //     the deadlock report.
+//   - %make-alarm-heap and friends (alarms.go): the heap of pending
+//     alarms, small enough for a million timers.
 //   - %idle-sleep: the scheduler's sleep when every goroutine waits on a
 //     timer; unlike os-sleep it wakes early when Ctrl-C is pressed.
 //
@@ -30,15 +32,17 @@ import (
 	"sync/atomic"
 	"time"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
 func (in *Interp) schedPrims() []*value.Primitive {
-	return []*value.Primitive{
+	return append(alarmPrims(),
 		prim("%make-queue", 0, 0, makeQueue),
 		prim1("%queue-empty?", queueEmpty),
 		prim1("%queue-length", queueLength),
 		prim2("%enqueue!", enqueue),
+		&value.Primitive{Name: "%waitq-push!", Min: 3, Max: 3, Fn3: waitqPush},
 		prim1("%queue-first", queueFirst),
 		prim1("%dequeue!", dequeue),
 		prim1("%queue->list", queueToList),
@@ -50,7 +54,7 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		prim1("%continuation-backtrace", continuationBacktrace),
 		prim1("%origin", origin),
 		prim1("%idle-sleep", in.idleSleep),
-	}
+	)
 }
 
 // queue is a first-in, first-out queue of values in a ring buffer: the
@@ -133,6 +137,34 @@ func enqueue(x, item V) (V, error) {
 		return nil, err
 	}
 	q.push(item)
+	return q.n > q.limit, nil
+}
+
+// waitqPush is (%waitq-push! record i waiter): it pushes waiter on the
+// wait queue in field i of record (a channel's recvq or sendq) and
+// returns whether the queue is now longer than its limit (time to drop
+// its dead waiters). A channel starts with the shared, always empty queue
+// %no-waiters in both fields (a queue whose limit is negative): the
+// first push gives it a queue of its own, with the limit 8. Two queues
+// cost a channel 96 bytes, and most channels that after makes are never
+// waited on; done in Scheme, the test of which queue it is cost
+// ping-pong 3% of its instructions.
+func waitqPush(r, i, w V) (V, error) {
+	rec, ok := r.(*prims.Record)
+	j, ok2 := i.(value.Fixnum)
+	if !ok || !ok2 || j < 0 || int(j) >= len(rec.Fields) {
+		return nil, value.Errorf("%%waitq-push!: expected a record and one of its fields, got %s and %s",
+			value.WriteShort(r, 60), value.WriteShort(i, 60))
+	}
+	q, err := toQueue(rec.Fields[j], "%waitq-push!")
+	if err != nil {
+		return nil, err
+	}
+	if q.limit < 0 {
+		q = &queue{limit: 8}
+		rec.Fields[j] = q
+	}
+	q.push(w)
 	return q.n > q.limit, nil
 }
 

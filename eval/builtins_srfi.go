@@ -58,7 +58,7 @@ func (in *Interp) format(args []V) (V, error) {
 	if out != nil {
 		w = out.w
 	}
-	if err := formatTo(w, control.R, args[1:]); err != nil {
+	if err := formatTo(w, control.R, args[1:], &in.interrupted); err != nil {
 		return nil, err
 	}
 	if out != nil {
@@ -68,7 +68,10 @@ func (in *Interp) format(args []V) (V, error) {
 	return value.NewString(sb.String()), nil
 }
 
-func formatTo(w *bufio.Writer, control []rune, args []V) error {
+// formatTo writes control with the directives replaced by args; ~a and
+// ~s of a huge structure stop (errStopped) when *stop is set, as display
+// and write do.
+func formatTo(w *bufio.Writer, control []rune, args []V, stop *int32) error {
 	next := func(d rune) (V, error) {
 		if len(args) == 0 {
 			return nil, value.Errorf("format: not enough arguments for ~%c in %s", d, value.WriteString(&value.String{R: control}))
@@ -98,7 +101,7 @@ func formatTo(w *bufio.Writer, control []rune, args []V) error {
 			if err != nil {
 				return err
 			}
-			if err := formatOne(w, d, a); err != nil {
+			if err := formatOne(w, d, a, stop); err != nil {
 				return err
 			}
 		default:
@@ -108,13 +111,17 @@ func formatTo(w *bufio.Writer, control []rune, args []V) error {
 	return nil
 }
 
-func formatOne(w *bufio.Writer, d rune, a V) error {
+func formatOne(w *bufio.Writer, d rune, a V, stop *int32) error {
 	radix := 0
 	switch d {
 	case 'a', 'A':
-		value.Display(w, a)
+		if !value.PrintStop(w, a, value.ModeDisplay, stop) {
+			return errStopped
+		}
 	case 's', 'S':
-		value.Write(w, a)
+		if !value.PrintStop(w, a, value.ModeWrite, stop) {
+			return errStopped
+		}
 	case 'c', 'C':
 		c, err := char(a, "format")
 		if err != nil {

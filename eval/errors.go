@@ -111,7 +111,7 @@ func newError(obj value.Value, at raisePoint) *Error {
 		e.Msg = x.Error()
 		e.Pos = x.Pos
 	default:
-		e.Msg = "uncaught exception: " + value.ShortText(value.WriteString(obj), 200)
+		e.Msg = "uncaught exception: " + value.WriteShort(obj, 200)
 	}
 	if !e.Pos.IsValid() && s != nil {
 		e.Pos = s.pos

@@ -7,8 +7,9 @@
 
 ;; (%define-record kind (field ...) (printed ...)) defines the kind of
 ;; record, %<KIND>, and, as macros, a constructor (%make-KIND field ...),
-;; a predicate (%KIND? x), and for each field a getter (%KIND-FIELD r)
-;; and a setter (%KIND-FIELD-set! r v). The records print the fields of
+;; a predicate (%KIND? x), and for each field a getter (%KIND-FIELD r),
+;; a setter (%KIND-FIELD-set! r v) and its number (%KIND-FIELD-index),
+;; for primitives that take a record and one of its fields. The records print the fields of
 ;; printed, as Guile's records do (#<chan 3 len: 0 cap: 1 closed: #f>: a
 ;; first field id is shown bare, after the kind). The accessors are
 ;; macros so that hot paths pay no procedure call for a field access:
@@ -33,11 +34,12 @@
       (if (null? fs)
           `(begin ,@(reverse out))
           (loop (cdr fs) (+ i 1)
-                (cons `(define-macro (,(name "%" kind "-" (car fs) "-set!") r v)
-                         (list '%record-set! r ,i v))
-                      (cons `(define-macro (,(name "%" kind "-" (car fs)) r)
-                               (list '%record-ref r ,i))
-                            out)))))))
+                (cons `(define-macro (,(name "%" kind "-" (car fs) "-index")) ,i)
+                      (cons `(define-macro (,(name "%" kind "-" (car fs) "-set!") r v)
+                               (list '%record-set! r ,i v))
+                            (cons `(define-macro (,(name "%" kind "-" (car fs)) r)
+                                     (list '%record-ref r ,i))
+                                  out))))))))
 
 ;;;; Procedures expanded in place
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
@@ -47,5 +48,34 @@ func TestQueueRing(t *testing.T) {
 	}
 	if diff := cmp.Diff([]bool{false, false, false, true, true, true}, over[:6]); diff != "" {
 		t.Errorf("over the limit (-want +got):\n%s", diff)
+	}
+}
+
+// TestWaitqPush gives a record's field a queue of its own at the first
+// push when it holds the shared empty one (a negative limit), keeps
+// using it after, and refuses what is not a record's queue field.
+func TestWaitqPush(t *testing.T) {
+	shared := &queue{limit: -1}
+	rec := &prims.Record{Type: &prims.RecordType{Name: "chan"}, Fields: []value.Value{shared, shared}}
+	var over []bool
+	for i := 0; i < 10; i++ {
+		v, err := waitqPush(rec, value.Int(1), value.Int(int64(i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		over = append(over, v.(bool))
+	}
+	q := rec.Fields[1].(*queue)
+	if shared.n != 0 || rec.Fields[0] != value.Value(shared) || q == shared || q.n != 10 || q.limit != 8 {
+		t.Errorf("after 10 pushes: shared %d items, field 0 changed %v, own queue %d items, limit %d",
+			shared.n, rec.Fields[0] != value.Value(shared), q.n, q.limit)
+	}
+	if diff := cmp.Diff([]bool{false, false, false, false, false, false, false, false, true, true}, over); diff != "" {
+		t.Errorf("over the limit (-want +got):\n%s", diff)
+	}
+	for _, args := range [][3]value.Value{{value.Int(1), value.Int(0), nil}, {rec, value.Int(2), nil}, {&prims.Record{Type: rec.Type, Fields: []value.Value{value.Int(3)}}, value.Int(0), nil}} {
+		if _, err := waitqPush(args[0], args[1], value.Int(0)); err == nil {
+			t.Errorf("(%%waitq-push! %v %v _): no error", args[0], args[1])
+		}
 	}
 }

@@ -2,6 +2,8 @@ package prelude_test
 
 import (
 	"io"
+	"runtime"
+	"strconv"
 	"testing"
 
 	"contigo/eval"
@@ -18,4 +20,46 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPendingTimerBytes reports the heap that a pending timer keeps
+// alive after a collection (live-B/timer), for (after ms), make-timer
+// and a sleeping goroutine's alarm beside a bare channel (the part of a
+// timer that is its channel): 100,000 of each, pending for a day.
+// `go test -run X -bench PendingTimerBytes -memprofile m.out ./prelude`
+// says where the bytes go.
+func BenchmarkPendingTimerBytes(b *testing.B) {
+	for _, bc := range []struct{ name, make string }{
+		{"chan", "(make-chan 1)"},
+		{"after", "(after 86400000)"},
+		{"make-timer", "(make-timer 86400000)"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			const n = 100000
+			src := `(define keep (let loop ((i ` + strconv.Itoa(n) + `) (acc '()))
+			           (if (= i 0) acc (loop (- i 1) (cons ` + bc.make + ` acc)))))`
+			var perTimer float64
+			for i := 0; i < b.N; i++ {
+				in, err := prelude.New(eval.Options{Stdout: io.Discard})
+				if err != nil {
+					b.Fatal(err)
+				}
+				before := liveHeap()
+				if err := in.Load(src, "bench.scm"); err != nil {
+					b.Fatal(err)
+				}
+				perTimer = float64(liveHeap()-before) / n
+				runtime.KeepAlive(in)
+			}
+			b.ReportMetric(perTimer, "live-B/timer")
+		})
+	}
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() int64 {
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
 }

@@ -163,41 +163,12 @@
     (%queue-clear! q)
     (for-each (lambda (y) (if (not (eq? y x)) (%enqueue! q y))) items)))
 
-;; A heap is a binary min-heap in a vector that doubles when full: a
-;; vector #(items size less?). Insertion and removal of the minimum are
-;; O(log n), so 100,000 sleeping goroutines are cheap.
-(define (%make-heap less?) (vector (make-vector 16 #f) 0 less?))
-(%define-inline (%heap-empty? h) (eqv? (vector-ref h 1) 0))
-(define (%heap-min h) (vector-ref (vector-ref h 0) 0))
-(define (%heap-insert! h x)
-  (let ((n (vector-ref h 1)) (less? (vector-ref h 2)))
-    (if (= n (vector-length (vector-ref h 0)))
-        (vector-set! h 0 (vector-append (vector-ref h 0) (make-vector n #f))))
-    (let ((v (vector-ref h 0)))
-      (vector-set! h 1 (+ n 1))
-      ;; Sift up: move parents down until x fits.
-      (let loop ((i n))
-        (let ((parent (quotient (- i 1) 2)))
-          (if (and (> i 0) (less? x (vector-ref v parent)))
-              (begin (vector-set! v i (vector-ref v parent))
-                     (loop parent))
-              (vector-set! v i x)))))))
-(define (%heap-pop! h)
-  (let* ((v (vector-ref h 0)) (less? (vector-ref h 2))
-         (top (vector-ref v 0)) (n (- (vector-ref h 1) 1)) (x (vector-ref v n)))
-    (vector-set! v n #f)
-    (vector-set! h 1 n)
-    ;; Sift down: the last item goes to the root, then below its
-    ;; smaller child until it fits.
-    (if (> n 0)
-        (let loop ((i 0))
-          (let* ((l (+ (* 2 i) 1)) (r (+ l 1))
-                 (c (if (and (< r n) (less? (vector-ref v r) (vector-ref v l))) r l)))
-            (if (and (< l n) (less? (vector-ref v c) x))
-                (begin (vector-set! v i (vector-ref v c))
-                       (loop c))
-                (vector-set! v i x)))))
-    top))
+;; The heap of alarms (see ;;; Tickets and alarms) is a primitive too
+;; (eval/alarms.go): (%make-alarm-heap), (%heap-empty? h),
+;; (%heap-insert! h deadline ticket action), (%heap-pop-due! h now) and
+;; (%heap-next h). A million pending timers are a million alarms: as
+;; records in a heap written in Scheme they took some 300 bytes each,
+;; in Go 48.
 
 ;;;; Goroutines and nurseries: the records
 
@@ -501,25 +472,16 @@
 ;; Sleeping goroutines and pending timers wait in a heap of alarms, by
 ;; deadline (in microseconds, the unit of current-jiffy), then by
 ;; creation, so that sleeps with the same deadline end in order. An alarm
-;; whose ticket is live (or that has none) calls its action with the
-;; clock in milliseconds, or, with no action, wakes the ticket's
-;; goroutine.
-(%define-record alarm (deadline serial ticket action) (deadline))
-(define %alarms-made 0)
-(define %alarms
-  (%make-heap
-    (lambda (a b)
-      (or (< (%alarm-deadline a) (%alarm-deadline b))
-          (and (= (%alarm-deadline a) (%alarm-deadline b))
-               (< (%alarm-serial a) (%alarm-serial b)))))))
-(define (%alarm-live? a)
-  (let ((ticket (%alarm-ticket a)))
-    (or (not ticket) (%ticket-live? ticket))))
+;; holds a ticket (or #f) and an action. Once due, an alarm whose ticket
+;; is live (or that has none) goes off: with no action it wakes the
+;; ticket's goroutine; else its action is a channel ((after ms): the
+;; channel receives the clock in milliseconds), a timer or ticker (see
+;; ;;;; Go's timers), or a procedure called with the clock (%ring!).
+;; Actions are the objects themselves, not closures over them, so that a
+;; pending timer costs little more than its channel.
+(define %alarms (%make-alarm-heap))
 ;; The deadline of the next live alarm, dropping dead ones; #f if none.
-(define (%next-deadline)
-  (cond ((%heap-empty? %alarms) #f)
-        ((%alarm-live? (%heap-min %alarms)) (%alarm-deadline (%heap-min %alarms)))
-        (else (%heap-pop! %alarms) (%next-deadline))))
+(define (%next-deadline) (%heap-next %alarms))
 
 ;;; Waking and parking
 
@@ -535,17 +497,19 @@
   (%goroutine-state-set! g 'runnable)
   (%enqueue! %run-queue g))
 
+;; Fire the alarms due now, in order.
+;; Defined below: %ring! (;;;; Go's timers and tickers, since an action
+;; may be a channel or a timer).
 (define (%fire-due-alarms!)
   (let ((now (current-jiffy)))
     (let loop ()
-      (if (and (not (%heap-empty? %alarms))
-               (<= (%alarm-deadline (%heap-min %alarms)) now))
-          (let ((a (%heap-pop! %alarms)))
-            (if (%alarm-live? a)
-                (if (%alarm-action a)
-                    ((%alarm-action a) (monotonic-ms))
-                    (%wake! (%ticket-goroutine (%alarm-ticket a)) 0 %unspecified)))
-            (loop))))))
+      (let ((a (%heap-pop-due! %alarms now)))
+        (if a
+            (begin
+              (if (%ticket? a)
+                  (%wake! (%ticket-goroutine a) 0 %unspecified)
+                  (%ring! a (monotonic-ms)))
+              (loop)))))))
 
 ;; Raise what the waker said to raise. (Yield and preemption resume a
 ;; goroutine without setting wake-index: it must not say to raise again
@@ -1005,15 +969,13 @@
 ;;;; Sleeping
 
 ;; (%add-alarm! ms ticket action) sets an alarm ms milliseconds from now
-;; (see ;;;; Switching). Preemption starts with the first alarm too, so
+;; (see ;;; Tickets and alarms). Preemption starts with the first alarm too, so
 ;; that an alarm goes off on time while the main program computes, even
 ;; if it never spawned a goroutine.
 (define (%add-alarm! ms ticket action)
   (if (not %preempting) (%start-preemption!))
-  (set! %alarms-made (+ %alarms-made 1))
-  (%heap-insert! %alarms
-                 (%make-alarm (+ (current-jiffy) (exact (ceiling (* ms 1000))))
-                              %alarms-made ticket action)))
+  (%heap-insert! %alarms (+ (current-jiffy) (exact (ceiling (* ms 1000))))
+                 ticket action))
 
 ;; (sleep ms) blocks the running goroutine for at least ms milliseconds.
 ;; (sleep 0) is a checkpoint and lets others run, like yield.
@@ -1061,7 +1023,6 @@
 ;; select would pile up in a channel that never becomes ready (a quit
 ;; channel polled in a loop), so when the queue grows past its limit, the
 ;; dead are dropped and the limit becomes twice the live count.
-(define (%make-waitq) (let ((q (%make-queue))) (%queue-limit-set! q 8) q))
 (define (%waitq-purge! q)
   ;; Take each waiter from the front and put the live ones back at the
   ;; end: the queue keeps its order and allocates nothing.
@@ -1072,13 +1033,20 @@
               (begin (%enqueue! q w) (loop (- n 1) (+ live 1)))
               (loop (- n 1) live)))
         (%queue-limit-set! q (max 8 (* 2 live))))))
-(%define-inline (%waitq-push! q w)
-  ;; %enqueue! says whether q is now longer than its limit.
-  (if (%enqueue! q w) (%waitq-purge! q)))
 ;; Drop the dead waiters at the front of q.
 (define (%drop-dead! q)
   (if (and (not (%queue-empty? q)) (not (%waiter-live? (%queue-first q))))
       (begin (%dequeue! q) (%drop-dead! q))))
+;; The wait queue of every channel that no goroutine has waited on yet:
+;; always empty, shared, marked by a negative limit. A channel gets queues
+;; of its own when a goroutine first waits on it: (%waitq-push! ch field
+;; w), a primitive, pushes w on the wait queue in the field of ch, making
+;; the queue if need be, and says whether the queue has grown past its
+;; limit. Two queues cost a channel 96 bytes, a fifth of what a pending
+;; timer keeps alive, and most channels that after makes are never waited
+;; on.
+(define %no-waiters (%make-queue))
+(%queue-limit-set! %no-waiters -1)
 
 (define %chans-made 0)
 ;; (make-chan) is unbuffered; (make-chan n) has a buffer of n values.
@@ -1088,7 +1056,7 @@
         (%type-error "make-chan" "non-negative exact integer" cap))
     (set! %chans-made (+ %chans-made 1))
     (%make-chan %chans-made cap (and (> cap 0) (make-vector cap #f)) 0 0 #f
-                (%make-waitq) (%make-waitq))))
+                %no-waiters %no-waiters)))
 (define (chan? x) (%chan? x))
 (define (chan-len ch)
   (if (not (%chan? ch)) (%type-error "chan-len" "channel" ch))
@@ -1159,7 +1127,8 @@
 ;; The block half: a waiter offering v, for the operation numbered index
 ;; of the blocking operation whose ticket is given.
 (%define-inline (%send-block! ch v index ticket)
-  (%waitq-push! (%chan-sendq ch) (%make-waiter ticket index v)))
+  (if (%waitq-push! ch (%chan-sendq-index) (%make-waiter ticket index v))
+      (%waitq-purge! (%chan-sendq ch))))
 
 ;;; Receive
 
@@ -1202,7 +1171,8 @@
 ;; The block half: a waiter for the operation numbered index of the
 ;; blocking operation whose ticket is given.
 (%define-inline (%recv-block! ch index ticket)
-  (%waitq-push! (%chan-recvq ch) (%make-waiter ticket index #f)))
+  (if (%waitq-push! ch (%chan-recvq-index) (%make-waiter ticket index #f))
+      (%waitq-purge! (%chan-recvq ch))))
 
 ;; Closing wakes every waiter: a receiver gets the eof object (in recv)
 ;; or %closed (for-range, recv-ok, select); a sender raises an error as
@@ -1303,12 +1273,12 @@
 
 ;; (after ms) returns a channel that receives the clock's milliseconds
 ;; once, ms milliseconds from now. Its buffer holds the value, so the
-;; alarm never blocks.
+;; alarm never blocks. The alarm's action is the channel (see %ring!).
 (define (after ms)
   (if (not (and (real? ms) (< ms +inf.0))) (%type-error "after" "finite number of milliseconds" ms))
   (let ((ch (make-chan 1)))
     (set! %critical #t)
-    (%add-alarm! (max ms 0) #f (lambda (now) (%send-try ch now #t #f)))
+    (%add-alarm! (max ms 0) #f ch)
     (set! %critical #f)
     ch))
 
@@ -1755,7 +1725,8 @@
 ;; ticker's channel holds one tick: a slow receiver loses the ticks it
 ;; was too slow for, and nothing is received after ticker-stop!.
 ;;   chan    the channel (capacity 1)
-;;   ticket  (live . #f), the arming of the pending firing; killed to stop
+;;   ticket  a ticket of no goroutine, the arming of the pending firing;
+;;           killed to stop
 ;;   period  the ticker's period in milliseconds (#f for a timer)
 (%define-record timer (chan ticket period) ())
 ;; A ticker is a timer record of another kind, which prints its period.
@@ -1764,13 +1735,22 @@
 (define (%arm-timer! t ms)
   (let ((ticket (%make-ticket #f)))
     (%timer-ticket-set! t ticket)
-    (%add-alarm! (max ms 0) ticket
-                 (lambda (now)
-                   ;; A tick that finds the buffer full is dropped.
-                   (let ((ch (%timer-chan t))) (%send-try ch now #t #f))
-                   (if (%timer-period t)
-                       (%arm-timer! t (%timer-period t))
-                       (%kill-ticket! ticket))))))
+    (%add-alarm! (max ms 0) ticket t)))
+
+;; An alarm of t went off (its ticket is t's, and live): a tick that
+;; finds the buffer full is dropped.
+(define (%fire-timer! t now)
+  (let ((ch (%timer-chan t))) (%send-try ch now #t #f))
+  (if (%timer-period t)
+      (%arm-timer! t (%timer-period t))
+      (%kill-ticket! (%timer-ticket t))))
+
+;; (%ring! action now): an alarm with this action went off (see ;;;
+;; Tickets and alarms).
+(define (%ring! a now)
+  (cond ((%chan? a) (%send-try a now #t #f))
+        ((procedure? a) (a now))
+        (else (%fire-timer! a now))))
 
 ;; Stop t's pending firing and take back an undelivered value; whether
 ;; either was there (in the critical section).

@@ -59,8 +59,10 @@ func iotaList(args []V) (V, error) {
 			*p = args[i+1]
 		}
 	}
-	items := make([]V, n)
-	for i := range items {
+	// Built from the end, with no slice of the items: the list is all
+	// that (iota 10000000) allocates.
+	var l V = value.Nil
+	for i := n - 1; i >= 0; i-- {
 		// start + i*step, not repeated addition, so that inexact steps
 		// do not accumulate rounding errors.
 		x, err := Mul2(value.Int(int64(i)), step)
@@ -70,9 +72,9 @@ func iotaList(args []V) (V, error) {
 		if err != nil {
 			return nil, err
 		}
-		items[i] = x
+		l = value.Cons(x, l)
 	}
-	return value.List(items...), nil
+	return l, nil
 }
 
 var promiseRows = []value.Primitive{

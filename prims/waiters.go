@@ -44,6 +44,9 @@ type Ticket struct {
 	dead      bool
 }
 
+// Live reports whether t is live (for the heap of alarms in eval).
+func (t *Ticket) Live() bool { return !t.dead }
+
 // SchemeString implements value.Opaque.
 func (t *Ticket) SchemeString() string {
 	if t.dead {

@@ -37,12 +37,12 @@ func Errorf(format string, args ...any) *ErrorObject {
 // TypeError reports that procedure proc wanted a want and got v:
 // "car: expected pair, got 5".
 func TypeError(proc, want string, v Value) *ErrorObject {
-	return &ErrorObject{Message: fmt.Sprintf("%s: expected %s, got %s", proc, want, ShortText(WriteString(v), 60))}
+	return &ErrorObject{Message: fmt.Sprintf("%s: expected %s, got %s", proc, want, WriteShort(v, 60))}
 }
 
 // ArgError reports that argument n (1-based) of proc is wrong.
 func ArgError(proc string, n int, want string, v Value) *ErrorObject {
-	return &ErrorObject{Message: fmt.Sprintf("%s: argument %d: expected %s, got %s", proc, n, want, ShortText(WriteString(v), 60))}
+	return &ErrorObject{Message: fmt.Sprintf("%s: argument %d: expected %s, got %s", proc, n, want, WriteShort(v, 60))}
 }
 
 // RangeError reports an index out of range.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"math/big"
-	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,7 +12,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // charNames maps characters to the names write uses for them.
@@ -45,6 +43,37 @@ func DisplayString(v Value) string {
 	var b strings.Builder
 	Display(&b, v)
 	return b.String()
+}
+
+// WriteShort returns ShortText(WriteString(v), n) (at most n runes, a
+// cut marked "..."), printing no more of v than that needs: the
+// message "car: expected pair, got (0 1 2 ..." about a list of
+// 10,000,000 elements printed it whole, and made it runes, to keep 60.
+func WriteShort(v Value, n int) string {
+	w := &shortWriter{limit: n}
+	PrintStop(w, v, ModeWrite, &w.full)
+	return ShortText(w.b.String(), n)
+}
+
+// shortWriter keeps what is written to it until it holds more than
+// limit runes, then sets full, which stops the printer, and drops the
+// rest.
+type shortWriter struct {
+	b     strings.Builder
+	runes int
+	limit int
+	full  int32
+}
+
+func (w *shortWriter) Write(p []byte) (int, error) {
+	if w.runes <= w.limit {
+		w.b.Write(p)
+		w.runes += utf8.RuneCount(p)
+		if w.runes > w.limit {
+			atomic.StoreInt32(&w.full, 1)
+		}
+	}
+	return len(p), nil
 }
 
 // Write prints v as write does: strings and characters in reader syntax,
@@ -576,94 +605,4 @@ func symbolNeedsBars(name string) bool {
 		}
 	}
 	return false
-}
-
-// labelsFor finds the objects that need datum labels: those on a cycle
-// (all shared objects when shared is true). It returns nil when none do,
-// so that printing acyclic data pays only for the walk.
-func labelsFor(v Value, shared bool) map[any]int {
-	labels, _ := labelsStop(v, shared, nil)
-	return labels
-}
-
-// labelsStop is labelsFor, giving up (false) when *stop becomes non-zero.
-func labelsStop(v Value, shared bool, stop *int32) (map[any]int, bool) {
-	switch v.(type) {
-	case *Pair, *Vector, Fielded:
-	default:
-		return nil, true
-	}
-	// The state of each pair and vector reached (1 = on the current
-	// path, 2 = done), indexed by its id in an address table: a Go map
-	// of millions of entries took most of the time of printing deep data.
-	var ids addrTable
-	ids.init(1 << 10)
-	var state []uint8
-	var labels map[any]int
-	mark := func(x any) {
-		if labels == nil {
-			labels = map[any]int{}
-		}
-		labels[x] = -1
-	}
-	// Iterative DFS so that long lists and deep nesting don't grow the Go stack.
-	type item struct {
-		obj  any
-		id   int32
-		exit bool
-	}
-	stack := []item{{obj: v}}
-	for n := 1; len(stack) > 0; n++ {
-		if n%pollSteps == 0 && stop != nil && atomic.LoadInt32(stop) != 0 {
-			return nil, false
-		}
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if it.exit {
-			state[it.id] = 2
-			continue
-		}
-		var addr uintptr
-		switch x := it.obj.(type) {
-		case *Pair:
-			addr = uintptr(unsafe.Pointer(x))
-		case *Vector:
-			addr = uintptr(unsafe.Pointer(x))
-		case Fielded:
-			if hidesFields(x) {
-				continue
-			}
-			addr = reflect.ValueOf(x).Pointer()
-		default:
-			continue
-		}
-		id, found := ids.getOrAdd(addr, int32(len(state)))
-		if found {
-			switch state[id] {
-			case 1:
-				mark(it.obj)
-			case 2:
-				if shared {
-					mark(it.obj)
-				}
-			}
-			continue
-		}
-		state = append(state, 1)
-		stack = append(stack, item{obj: it.obj, id: id, exit: true})
-		if p, ok := it.obj.(*Pair); ok {
-			stack = append(stack, item{obj: p.Cdr}, item{obj: p.Car})
-		} else if f, ok := it.obj.(Fielded); ok {
-			_, _, vals := f.PrintFields()
-			for i := len(vals) - 1; i >= 0; i-- {
-				stack = append(stack, item{obj: vals[i]})
-			}
-		} else {
-			vec := it.obj.(*Vector)
-			for i := len(vec.Items) - 1; i >= 0; i-- {
-				stack = append(stack, item{obj: vec.Items[i]})
-			}
-		}
-	}
-	return labels, true
 }

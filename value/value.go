@@ -269,7 +269,7 @@ func IsCircular(v Value) bool {
 // NotProperList is the error for a circular list given to proc, which
 // needs a proper one.
 func NotProperList(proc string, v Value) *ErrorObject {
-	return &ErrorObject{Message: fmt.Sprintf("%s: not a proper list: %s", proc, ShortText(WriteString(v), 60))}
+	return &ErrorObject{Message: fmt.Sprintf("%s: not a proper list: %s", proc, WriteShort(v, 60))}
 }
 
 // IsList reports whether v is a proper (finite, '()-terminated) list.

@@ -4,7 +4,7 @@
 ;;; The scheduler trace lists the dropped goroutines.
 
 (define blocked (make-chan))
-(go (sleep 30) (display "the sleeper is dropped: never printed\n"))
+(go (sleep 60000) (display "the sleeper is dropped: never printed\n"))
 (go (let loop () (loop)))
 (go (recv blocked) (display "never printed either\n"))
 (go (display "a goroutine that ran before the end\n"))

@@ -74,14 +74,35 @@
 (define all-ok (let loop ((i 0) (ok #t)) (if (= i many) ok (loop (+ i 1) (and (recv finished) ok)))))
 (show many " sleepers each slept long enough: " all-ok)
 
-;; The timers wait in a binary heap (an internal structure): items come
-;; out in order.
-(define h (%make-heap <))
-(define (pseudo-random i) (modulo (* i 48271) 10007))
-(do ((i 0 (+ i 1))) ((= i 10000)) (%heap-insert! h (pseudo-random i)))
-(define popped (let loop ((acc '())) (if (%heap-empty? h) (reverse acc) (loop (cons (%heap-pop! h) acc)))))
-(define (sorted? l) (or (null? l) (null? (cdr l)) (and (<= (car l) (cadr l)) (sorted? (cdr l)))))
-(show "heap: " (length popped) " items in order: " (sorted? popped))
+;; Many pending timers: those stopped never deliver, the others all do,
+;; by deadline: of two timers, the one made first with no longer a
+;; duration receives no later a time.
+(define (duration i) (+ 5 (modulo (* i 7) 20)))
+(define timers
+  (let loop ((i 0) (acc '()))
+    (if (= i 1000) (reverse acc) (loop (+ i 1) (cons (make-timer (duration i)) acc)))))
+(define stopped
+  (let loop ((ts timers) (i 0) (n 0))
+    (cond ((null? ts) n)
+          ((even? i) (timer-stop! (car ts)) (loop (cdr ts) (+ i 1) (+ n 1)))
+          (else (loop (cdr ts) (+ i 1) n)))))
+(sleep 60)
+;; (index duration time) of each value received
+(define received
+  (let loop ((ts timers) (i 0) (acc '()))
+    (if (null? ts)
+        (reverse acc)
+        (loop (cdr ts) (+ i 1)
+              (select ((recv (timer-chan (car ts)) v) (cons (list i (duration i) v) acc))
+                      (else acc))))))
+(define (in-order? l)
+  (or (null? l)
+      (and (let ((a (car l)))
+             (every (lambda (b) (or (> (cadr a) (cadr b)) (<= (caddr a) (caddr b)))) (cdr l)))
+           (in-order? (cdr l)))))
+(show "stopped " stopped ", delivered " (length received)
+      ", only the running ones: " (every (lambda (r) (odd? (car r))) received)
+      ", by deadline: " (in-order? received))
 
 (show (guard (e ((error-object? e) (error-object-message e))) (sleep 'x)))
 (show (guard (e ((error-object? e) (error-object-message e))) (after "1")))
