@@ -253,6 +253,15 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (put! 1 'b)
 (display v)`, "#(a 0 (1 2))vector-set!: index 3 out of range [0, 3)\n" +
 		"vector-set!: expected vector, got no\nel#(a (boxed b) (1 2))"},
+	{"record fields read and set inline", `
+(define r (%record 'k 1 2))
+(define (set-field! x i v) (%record-set! x i v))
+(define (field x i) (%record-ref x i))
+(set-field! r 1 'new)
+(display (list (field r 0) (field r 1) (%record-ref r 1)))
+(display (guard (e (#t (error-object-message e))) (set-field! r 2 'x)))
+(display (guard (e (#t (error-object-message e))) (field 'no 0)))`,
+		"(1 new new)%record-set!: index 2 out of range [0, 2)%record-ref: expected record, got no"},
 	{"dynamic-wind and guard", `
 (define log '())
 (define (note x) (set! log (cons x log)))

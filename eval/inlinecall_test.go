@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"contigo/prims"
 	"contigo/value"
 )
 
@@ -22,6 +23,16 @@ func TestInlineCallAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A record of the concurrency library's kind, and one of
+	// define-record-type's: %record-ref and %record-set! take both.
+	record, err := in.evalString(`(%record 'test-kind 'a 'b)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	userRecord, err := in.evalString(`(begin (define-record-type point (make-point x) point? (x point-x)) (make-point 5))`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	huge, _ := new(big.Int).SetString("100000000000000000000", 10)
 	grid := []value.Value{
 		value.Int(0), value.Int(1), value.Int(-1), value.Int(2), value.Int(1023), value.Int(1024),
@@ -29,7 +40,7 @@ func TestInlineCallAgrees(t *testing.T) {
 		value.Int(math.MinInt64), value.Int(math.MinInt64 + 1), value.Flonum(1.5), value.Flonum(0),
 		value.Flonum(math.NaN()), huge, big.NewRat(1, 3), value.NewString("a"),
 		value.Intern("x"), value.Intern("y"), value.Cons(value.Int(1), value.Int(2)), value.Nil,
-		false, true, value.Char('a'),
+		false, true, value.Char('a'), record, userRecord,
 	}
 	quote := func(v value.Value) value.Value { return value.List(value.Intern("quote"), v) }
 	x, y := value.Intern("x"), value.Intern("y")
@@ -43,6 +54,19 @@ func TestInlineCallAgrees(t *testing.T) {
 				continue
 			}
 			for _, b := range grid {
+				if o.arity == 3 {
+					// The value stored is the one field a's
+					// field had: setting it changes nothing
+					// the other cases see.
+					c := value.Value(value.Intern("x"))
+					if r, ok := a.(*prims.Record); ok {
+						if j, ok := b.(value.Fixnum); ok && j >= 0 && int(j) < len(r.Fields) {
+							c = r.Fields[j]
+						}
+					}
+					cases = append(cases, []value.Value{a, b, c})
+					continue
+				}
 				cases = append(cases, []value.Value{a, b})
 			}
 		}
@@ -55,6 +79,12 @@ func TestInlineCallAgrees(t *testing.T) {
 				constForm = value.List(sym, quote(args[0]))
 				localForm = value.List(value.List(value.Intern("lambda"), value.List(x), value.List(sym, x)),
 					quote(args[0]))
+			} else if o.arity == 3 {
+				z := value.Intern("z")
+				want, wantErr = p.Fn3(args[0], args[1], args[2])
+				constForm = value.List(sym, quote(args[0]), quote(args[1]), quote(args[2]))
+				localForm = value.List(value.List(value.Intern("lambda"), value.List(x, y, z), value.List(sym, x, y, z)),
+					quote(args[0]), quote(args[1]), quote(args[2]))
 			} else {
 				want, wantErr = p.Fn2(args[0], args[1])
 				constForm = value.List(sym, quote(args[0]), quote(args[1]))
