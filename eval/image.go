@@ -244,29 +244,12 @@ func deferrable(x value.Value) *value.Symbol {
 	return nil
 }
 
-// datum writes x.
+// datum writes x: a list's pairs in a loop along the cdrs, a vector's
+// items in turn, anything else by atom, and what was written before as a
+// reference (ref).
 func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
-	for {
-		if k, ok := w.prov[x]; ok && isShareable(x) {
-			w.refs[k] = true
-			n, ok := w.shared[x]
-			if !ok && w.refd != nil {
-				w.err = fmt.Errorf("%s written again, unnumbered: the two recordings differ", value.WriteString(x))
-				return
-			}
-			if p, ok := x.(*value.Pair); ok && src[p] != w.at[p] {
-				// Its position came after it was written: the
-				// image would not give it.
-				w.err = fmt.Errorf("a pair at %s given a position at %s later", w.at[p], src[p])
-				return
-			}
-			w.body = append(w.body, tagRef)
-			w.body = enc.AppendUvarint(w.body, uint64(n))
-			return
-		}
+	for !w.ref(x, src) {
 		switch v := x.(type) {
-		case *value.Empty:
-			w.body = append(w.body, tagNil)
 		case *value.Pair:
 			w.share(v)
 			w.pairs++
@@ -282,31 +265,6 @@ func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
 			w.datum(v.Car, src)
 			x = v.Cdr
 			continue
-		case *value.Symbol:
-			if !v.Interned() {
-				w.err = fmt.Errorf("uninterned symbol %s", v.Name)
-				return
-			}
-			w.body = append(w.body, tagSymbol)
-			w.body = enc.AppendUvarint(w.body, uint64(w.symbol(v)))
-		case value.Fixnum:
-			w.body = append(w.body, tagFixnum)
-			w.body = enc.AppendVarint(w.body, int64(v))
-		case bool:
-			if v {
-				w.body = append(w.body, tagTrue)
-			} else {
-				w.body = append(w.body, tagFalse)
-			}
-		case *value.String:
-			w.share(v)
-			s := string(v.R)
-			w.body = append(w.body, tagString)
-			w.body = enc.AppendUvarint(w.body, uint64(len(s)))
-			w.body = append(w.body, s...)
-		case value.Char:
-			w.body = append(w.body, tagChar)
-			w.body = enc.AppendUvarint(w.body, uint64(v))
 		case *value.Vector:
 			w.share(v)
 			w.body = append(w.body, tagVector)
@@ -314,31 +272,90 @@ func (w *imageWriter) datum(x value.Value, src value.SourceMap) {
 			for _, it := range v.Items {
 				w.datum(it, src)
 			}
-		case value.Flonum:
-			w.body = append(w.body, tagFlonum)
-			w.body = enc.LittleEndian.AppendUint64(w.body, math.Float64bits(float64(v)))
-		case *value.Bytevector:
-			w.share(v)
-			w.body = append(w.body, tagBytevector)
-			w.body = enc.AppendUvarint(w.body, uint64(len(v.B)))
-			w.body = append(w.body, v.B...)
-		case *lazyText:
-			if v.pos.File != w.files[1] {
-				w.err = fmt.Errorf("a body at %s, not in the source", v.pos)
-				return
-			}
-			w.body = append(w.body, tagText)
-			for _, n := range []int{v.start, v.end, int(v.pos.Line), int(v.pos.Col)} {
-				w.body = enc.AppendUvarint(w.body, uint64(n))
-			}
 		default:
-			if x == value.Value(value.Unspecified) {
-				w.body = append(w.body, tagUnspecified)
-				return
-			}
-			w.err = fmt.Errorf("cannot record %s (%T) in an image", value.WriteString(x), x)
+			w.atom(x)
 		}
 		return
+	}
+}
+
+// ref writes a reference to x and reports true if x was written before
+// (or is wrongly written again: then w.err says so).
+func (w *imageWriter) ref(x value.Value, src value.SourceMap) bool {
+	k, ok := w.prov[x]
+	if !ok || !isShareable(x) {
+		return false
+	}
+	w.refs[k] = true
+	n, ok := w.shared[x]
+	if !ok && w.refd != nil {
+		w.err = fmt.Errorf("%s written again, unnumbered: the two recordings differ", value.WriteString(x))
+		return true
+	}
+	if p, ok := x.(*value.Pair); ok && src[p] != w.at[p] {
+		// Its position came after it was written: the
+		// image would not give it.
+		w.err = fmt.Errorf("a pair at %s given a position at %s later", w.at[p], src[p])
+		return true
+	}
+	w.body = append(w.body, tagRef)
+	w.body = enc.AppendUvarint(w.body, uint64(n))
+	return true
+}
+
+// atom writes x, which is neither a pair nor a vector.
+func (w *imageWriter) atom(x value.Value) {
+	switch v := x.(type) {
+	case *value.Empty:
+		w.body = append(w.body, tagNil)
+	case *value.Symbol:
+		if !v.Interned() {
+			w.err = fmt.Errorf("uninterned symbol %s", v.Name)
+			return
+		}
+		w.body = append(w.body, tagSymbol)
+		w.body = enc.AppendUvarint(w.body, uint64(w.symbol(v)))
+	case value.Fixnum:
+		w.body = append(w.body, tagFixnum)
+		w.body = enc.AppendVarint(w.body, int64(v))
+	case bool:
+		if v {
+			w.body = append(w.body, tagTrue)
+		} else {
+			w.body = append(w.body, tagFalse)
+		}
+	case *value.String:
+		w.share(v)
+		s := string(v.R)
+		w.body = append(w.body, tagString)
+		w.body = enc.AppendUvarint(w.body, uint64(len(s)))
+		w.body = append(w.body, s...)
+	case value.Char:
+		w.body = append(w.body, tagChar)
+		w.body = enc.AppendUvarint(w.body, uint64(v))
+	case value.Flonum:
+		w.body = append(w.body, tagFlonum)
+		w.body = enc.LittleEndian.AppendUint64(w.body, math.Float64bits(float64(v)))
+	case *value.Bytevector:
+		w.share(v)
+		w.body = append(w.body, tagBytevector)
+		w.body = enc.AppendUvarint(w.body, uint64(len(v.B)))
+		w.body = append(w.body, v.B...)
+	case *lazyText:
+		if v.pos.File != w.files[1] {
+			w.err = fmt.Errorf("a body at %s, not in the source", v.pos)
+			return
+		}
+		w.body = append(w.body, tagText)
+		for _, n := range []int{v.start, v.end, int(v.pos.Line), int(v.pos.Col)} {
+			w.body = enc.AppendUvarint(w.body, uint64(n))
+		}
+	default:
+		if x == value.Value(value.Unspecified) {
+			w.body = append(w.body, tagUnspecified)
+			return
+		}
+		w.err = fmt.Errorf("cannot record %s (%T) in an image", value.WriteString(x), x)
 	}
 }
 
@@ -558,137 +575,155 @@ func (f imageForm) read() (value.Value, value.Pos, error) {
 	return x, pos, r.err
 }
 
-// datum reads a datum.
+// datum reads a datum: a list's pairs in a loop along the cdrs (so a
+// long list takes no Go stack), anything else by atom.
 func (r *imageReader) datum() value.Value {
 	var first value.Value
 	var last *value.Pair // the pair whose cdr comes next
-	put := func(v value.Value) value.Value {
-		if last == nil {
-			return v
-		}
-		last.Cdr = v
-		return first
-	}
 	for r.err == nil {
 		tag := r.byte()
 		share := tag == tagShare
 		if share {
 			tag = r.byte()
 		}
-		switch tag {
-		case tagPair, tagPairAt:
-			if len(r.pairs) == 0 {
-				r.err = errBadImage
-				return nil
+		if tag != tagPair && tag != tagPairAt {
+			v := r.atom(tag, share)
+			if last == nil || r.err != nil {
+				return v
 			}
-			p := &r.pairs[0]
-			r.pairs = r.pairs[1:]
-			if tag == tagPairAt {
-				f, line, col := r.uint(), r.uint(), r.uint()
-				var file *string
-				switch f {
-				case 0:
-				case 1:
-					file = r.file
-				default:
-					r.err = errBadImage
-					return nil
-				}
-				r.smap[p] = value.Pos{File: file, Line: int32(line), Col: int32(col)}
-			}
-			if share {
-				r.shared = append(r.shared, p)
-			}
-			if last == nil {
-				first = p
-			} else {
-				last.Cdr = p
-			}
-			last = p
-			p.Car = r.datum()
-			continue
-		case tagNil:
-			return put(value.Nil)
-		case tagRef:
-			n := r.uint()
-			if n >= uint64(len(r.shared)) {
-				r.err = errBadImage
-				return nil
-			}
-			return put(r.shared[n])
-		case tagSymbol:
-			n := r.uint()
-			if n >= uint64(len(r.syms)) {
-				r.err = errBadImage
-				return nil
-			}
-			return put(r.syms[n])
-		case tagFixnum:
-			u := r.uint() // zig-zag, as enc.AppendVarint writes it
-			v := int64(u >> 1)
-			if u&1 != 0 {
-				v = ^v
-			}
-			return put(value.Fixnum(v))
-		case tagTrue:
-			return put(true)
-		case tagFalse:
-			return put(false)
-		case tagString, tagBytevector:
-			l := int(r.uint())
-			if r.err != nil || r.off+l > len(r.img) {
-				r.err = errBadImage
-				return nil
-			}
-			s := r.img[r.off : r.off+l]
-			r.off += l
-			var v value.Value
-			if tag == tagString {
-				v = value.NewString(s)
-			} else {
-				v = &value.Bytevector{B: []byte(s)}
-			}
-			if share {
-				r.shared = append(r.shared, v)
-			}
-			return put(v)
-		case tagChar:
-			return put(value.Char(r.uint()))
-		case tagVector:
-			n := r.uint()
-			if n > uint64(len(r.img)) {
-				r.err = errBadImage
-				return nil
-			}
-			v := &value.Vector{Items: make([]value.Value, n)}
-			if share {
-				r.shared = append(r.shared, v)
-			}
-			for i := range v.Items {
-				v.Items[i] = r.datum()
-			}
-			return put(v)
-		case tagFlonum:
-			if r.off+8 > len(r.img) {
-				r.err = errBadImage
-				return nil
-			}
-			bits := enc.LittleEndian.Uint64([]byte(r.img[r.off : r.off+8]))
-			r.off += 8
-			return put(value.Flonum(math.Float64frombits(bits)))
-		case tagText:
-			start, end, line, col := r.uint(), r.uint(), r.uint(), r.uint()
-			if start > end || end > uint64(len(r.src)) {
-				r.err = errBadImage
-				return nil
-			}
-			return put(&lazyText{src: r.src, start: int(start), end: int(end), pos: value.Pos{File: r.file, Line: int32(line), Col: int32(col)}})
-		case tagUnspecified:
-			return put(value.Unspecified)
+			last.Cdr = v
+			return first
+		}
+		p := r.pair(tag == tagPairAt, share)
+		if p == nil {
+			return nil
+		}
+		if last == nil {
+			first = p
+		} else {
+			last.Cdr = p
+		}
+		last = p
+		p.Car = r.datum()
+	}
+	return nil
+}
+
+// pair takes the next of the image's pairs, with its position if at.
+func (r *imageReader) pair(at, share bool) *value.Pair {
+	if len(r.pairs) == 0 {
+		r.err = errBadImage
+		return nil
+	}
+	p := &r.pairs[0]
+	r.pairs = r.pairs[1:]
+	if at {
+		f, line, col := r.uint(), r.uint(), r.uint()
+		var file *string
+		switch f {
+		case 0:
+		case 1:
+			file = r.file
 		default:
 			r.err = errBadImage
+			return nil
 		}
+		r.smap[p] = value.Pos{File: file, Line: int32(line), Col: int32(col)}
 	}
+	if share {
+		r.shared = append(r.shared, p)
+	}
+	return p
+}
+
+// bytes reads a string, or a bytevector.
+func (r *imageReader) bytes(isString, share bool) value.Value {
+	l := int(r.uint())
+	if r.err != nil || r.off+l > len(r.img) {
+		r.err = errBadImage
+		return nil
+	}
+	s := r.img[r.off : r.off+l]
+	r.off += l
+	var v value.Value
+	if isString {
+		v = value.NewString(s)
+	} else {
+		v = &value.Bytevector{B: []byte(s)}
+	}
+	if share {
+		r.shared = append(r.shared, v)
+	}
+	return v
+}
+
+// atom reads a datum other than a pair, whose tag was read.
+func (r *imageReader) atom(tag byte, share bool) value.Value {
+	switch tag {
+	case tagNil:
+		return value.Nil
+	case tagRef:
+		n := r.uint()
+		if n >= uint64(len(r.shared)) {
+			r.err = errBadImage
+			return nil
+		}
+		return r.shared[n]
+	case tagSymbol:
+		n := r.uint()
+		if n >= uint64(len(r.syms)) {
+			r.err = errBadImage
+			return nil
+		}
+		return r.syms[n]
+	case tagFixnum:
+		u := r.uint() // zig-zag, as enc.AppendVarint writes it
+		v := int64(u >> 1)
+		if u&1 != 0 {
+			v = ^v
+		}
+		return value.Fixnum(v)
+	case tagTrue:
+		return true
+	case tagFalse:
+		return false
+	case tagString, tagBytevector:
+		return r.bytes(tag == tagString, share)
+	case tagChar:
+		return value.Char(r.uint())
+	case tagVector:
+		n := r.uint()
+		if n > uint64(len(r.img)) {
+			r.err = errBadImage
+			return nil
+		}
+		v := &value.Vector{Items: make([]value.Value, n)}
+		if share {
+			r.shared = append(r.shared, v)
+		}
+		for i := range v.Items {
+			v.Items[i] = r.datum()
+		}
+		return v
+	case tagFlonum:
+		if r.off+8 > len(r.img) {
+			r.err = errBadImage
+			return nil
+		}
+		bits := enc.LittleEndian.Uint64([]byte(r.img[r.off : r.off+8]))
+		r.off += 8
+		return value.Flonum(math.Float64frombits(bits))
+	case tagText:
+		start, end, line, col := r.uint(), r.uint(), r.uint(), r.uint()
+		if start > end || end > uint64(len(r.src)) {
+			r.err = errBadImage
+			return nil
+		}
+		return &lazyText{src: r.src, start: int(start), end: int(end), pos: value.Pos{File: r.file, Line: int32(line), Col: int32(col)}}
+	case tagUnspecified:
+		return value.Unspecified
+	}
+	r.err = errBadImage
 	return nil
 }
 
