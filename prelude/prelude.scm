@@ -155,9 +155,10 @@
 ;; (%queue-length q), (%enqueue! q x), (%queue-first q), (%dequeue! q),
 ;; (%queue->list q), (%queue-clear! q), and (%queue-limit q),
 ;; (%queue-limit-set! q n), a spare number the wait queues of channels
-;; use (%enqueue! returns whether the queue is longer than it). They are the scheduler's busiest data structure: written in Scheme
-;; (a list with a pointer to its last pair), they took about a fifth of
-;; the time of a round trip over a channel.
+;; use (%enqueue! returns whether the queue is longer than it). They are
+;; the scheduler's busiest data structure: written in Scheme (a list with
+;; a pointer to its last pair), they took about a fifth of the time of a
+;; round trip over a channel.
 (define (%queue-remove! q x)
   (let ((items (%queue->list q)))
     (%queue-clear! q)
