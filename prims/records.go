@@ -384,36 +384,11 @@ func makeTagged(args []V) (V, error) {
 		if len(args)-1 != len(k.Fields) {
 			return nil, value.Errorf("%%record: %s has %d fields, got %d", k.tag.Name, len(k.Fields), len(args)-1)
 		}
-		return newKindRecord(k, args[1:]), nil
+		return &Record{Type: k, Fields: append([]V(nil), args[1:]...)}, nil
 	case *value.Symbol:
 		return &Record{Type: taggedType(k), Fields: append([]V(nil), args[1:]...)}, nil
 	}
 	return nil, value.TypeError("%record", "symbol", args[0])
-}
-
-// newKindRecord makes a record of kind k with fields vals (copied), in
-// one allocation when it is small: a channel's waiter is made at every
-// blocking operation.
-func newKindRecord(k *RecordType, vals []V) *Record {
-	switch len(vals) {
-	case 2:
-		b := &struct {
-			r Record
-			f [2]V
-		}{}
-		copy(b.f[:], vals)
-		b.r = Record{k, b.f[:]}
-		return &b.r
-	case 3:
-		b := &struct {
-			r Record
-			f [3]V
-		}{}
-		copy(b.f[:], vals)
-		b.r = Record{k, b.f[:]}
-		return &b.r
-	}
-	return &Record{Type: k, Fields: append([]V(nil), vals...)}
 }
 
 func isTagged(x, kind V) (V, error) {
