@@ -414,7 +414,7 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 	case *Continuation:
 		m.resumeContinuation(p, delivered(args))
 	case *RawContinuation:
-		m.resumeRaw(p, delivered(args))
+		m.resumeRaw(p.Continuation, delivered(args))
 	case *OneShotContinuation:
 		m.resumeRaw(p.take(m, s), delivered(args))
 	case *Parameter:

@@ -152,17 +152,17 @@ func callOneShotRaw(m *Machine, args []value.Value, s *site) {
 // take returns what c resumes, and empties c: a goroutine's stale
 // continuation (read by a listing while it runs) then shows no frames,
 // rather than frames since reused. Resuming it again is an error.
-func (c *OneShotContinuation) take(m *Machine, s *site) *RawContinuation {
+func (c *OneShotContinuation) take(m *Machine, s *site) Continuation {
 	if c.k == nil {
 		m.fail(value.Errorf("a one-shot continuation (%%call/1cc-raw) resumed a second time"), s)
 	}
-	r := c.RawContinuation
+	k := c.Continuation
 	c.k, c.wait = nil, nil
-	return &r
+	return k
 }
 
 // resumeRaw delivers v to a raw continuation: a switch of threads.
-func (m *Machine) resumeRaw(c *RawContinuation, v value.Value) {
+func (m *Machine) resumeRaw(c Continuation, v value.Value) {
 	m.k = c.k
 	m.dyn = c.dyn
 	m.forgetEntry()
@@ -207,11 +207,12 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 
 // callInContinuation is (%call-in-continuation k thunk [thread]).
 func callInContinuation(m *Machine, args []value.Value, s *site) {
-	k, ok := asContinuation(args[0])
+	var k Continuation
 	if o, one := args[0].(*OneShotContinuation); one {
-		k = &o.take(m, s).Continuation
-	}
-	if !ok {
+		k = o.take(m, s)
+	} else if c, ok := asContinuation(args[0]); ok {
+		k = *c
+	} else {
 		m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)
 	}
 	m.k = k.k
