@@ -195,10 +195,11 @@
 ;;               FILE:L:C": see %origin), or #f. Goroutines started in a
 ;;               loop share one pair (see spawn).
 ;;   cancel      #f, or the nursery whose cancellation reached it
-;;   prev, next  links of the list of live goroutines (for listings)
+;;   next        the link of the list of goroutines started (for
+;;               listings), which ended ones leave lazily
 ;; Each field costs every goroutine 16 bytes, so there are few. It prints
 ;; as #<goroutine 3 state: runnable>.
-(%define-record goroutine (id state k ticket wake-index wake-value place cancel prev next)
+(%define-record goroutine (id state k ticket wake-index wake-value place cancel next)
   (id state))
 (define-macro (%goroutine-nursery g) `(car (%goroutine-place ,g)))
 (define-macro (%goroutine-origin g) `(cdr (%goroutine-place ,g)))
@@ -228,11 +229,11 @@
 
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
-(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
+(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f))
 (%goroutine-ticket-set! %main (%make-ticket %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
-(define %last %main)        ; the end of the list of live goroutines
+(define %last %main)        ; the end of the list of goroutines
 (define %run-queue (%make-queue))
 
 (define (current-goroutine) %current)
@@ -241,22 +242,40 @@
   (if (not (%goroutine? g)) (%type-error "goroutine-id" "goroutine" g))
   (%goroutine-id g))
 
-;; The list of live goroutines, in the order they were started.
-;; (Procedures that end in a primitive call, rather than in a set!,
-;; recycle their environment record at once.)
+;; The list of goroutines, in the order they were started, from %main
+;; (which never leaves it) to %last. It is singly linked: a second link
+;; would cost every goroutine 16 bytes more. So a goroutine that ends
+;; (state done) stays in the list, and the walks skip it; once the ended
+;; are half the list, one pass drops them all, so each end costs O(1)
+;; on average, and ended goroutines never outnumber the live ones there.
+(define %listed 1)          ; goroutines in the list
+(define %listed-ended 0)    ; of which ended
 (define (%register! g)
-  (%goroutine-prev-set! g %last)
+  (%goroutine-next-set! %last g)
   (set! %last g)
-  (%goroutine-next-set! (%goroutine-prev g) g))
+  (set! %listed (+ %listed 1)))
+;; A dropped goroutine's link is cleared, so that a handle kept on it
+;; does not keep the goroutines after it alive.
+(define (%drop-ended!)
+  (let loop ((prev %main))
+    (let ((g (%goroutine-next prev)))
+      (cond ((not g) (set! %last prev))
+            ((eq? (%goroutine-state g) 'done)
+             (%goroutine-next-set! prev (%goroutine-next g))
+             (%goroutine-next-set! g #f)
+             (loop prev))
+            (else (loop g)))))
+  (set! %listed (- %listed %listed-ended))
+  (set! %listed-ended 0))
 (define (%unregister! g)
-  (let ((prev (%goroutine-prev g)) (next (%goroutine-next g)))
-    (%goroutine-next-set! prev next)
-    (if next (%goroutine-prev-set! next prev) (set! %last prev))
-    (%goroutine-prev-set! g #f)
-    (%goroutine-next-set! g #f)))
+  (set! %listed-ended (+ %listed-ended 1))
+  (if (> (* 2 %listed-ended) %listed) (%drop-ended!)))
 (define (%for-each-goroutine f)
   (let loop ((g %main))
-    (if g (let ((next (%goroutine-next g))) (f g) (loop next)))))
+    (if g
+        (let ((next (%goroutine-next g)))
+          (if (not (eq? (%goroutine-state g) 'done)) (f g))
+          (loop next)))))
 
 ;;; Listing goroutines
 
@@ -274,15 +293,14 @@
 ;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
 ;; is not blocked).
 (define (goroutines)
-  ;; From the last to the first, so that the list comes out in order.
-  (let loop ((g %last) (out '()))
-    (if g
-        (loop (%goroutine-prev g)
-              (cons (list (%goroutine-id g)
-                          (if (%blocked? g) 'blocked (%goroutine-state g))
-                          (and (%blocked? g) (%waiting-label (%goroutine-state g))))
-                    out))
-        out)))
+  (let ((out '()))
+    (%for-each-goroutine
+      (lambda (g)
+        (set! out (cons (list (%goroutine-id g)
+                              (if (%blocked? g) 'blocked (%goroutine-state g))
+                              (and (%blocked? g) (%waiting-label (%goroutine-state g))))
+                        out))))
+    (reverse out)))
 
 ;; The line saying where g was created, as Go's tracebacks do.
 (define (%display-created-by g p indent)
@@ -357,14 +375,12 @@
   (set! %trace-left-out 0)
   (%trace-switch!))
 ;; The goroutine numbered id, which was just started (so it is probably
-;; the last of the list).
+;; the last of the list), if it has not ended.
 (define (%trace-goroutine id)
-  (if (eqv? (%goroutine-id %last) id)
-      %last
-      (let loop ((g %main))
-        (cond ((not g) #f)
-              ((eqv? (%goroutine-id g) id) g)
-              (else (loop (%goroutine-next g)))))))
+  (let loop ((g (if (eqv? (%goroutine-id %last) id) %last %main)))
+    (cond ((not g) #f)
+          ((eqv? (%goroutine-id g) id) (and (not (eq? (%goroutine-state g) 'done)) g))
+          (else (loop (%goroutine-next g))))))
 ;; What the trace says of an event besides its items (see %trace): a
 ;; vector #(where nursery opener). A spawned goroutine is placed at its
 ;; first form (the go form's body); other events at the innermost pending
@@ -947,7 +963,7 @@
     (set! %goroutines-made (+ %goroutines-made 1))
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
-           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f)))
       (%goroutine-ticket-set! g (%make-ticket g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)
