@@ -95,7 +95,7 @@ func (p *Parameter) set(in *Interp, d *cont.Dynamic, thread, v value.Value) {
 }
 
 func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
-	if c.dyn.Thread != m.thread {
+	if !sameThread(c.dyn.Thread, m.thread) {
 		m.fail(value.Errorf("cannot resume a continuation captured in another goroutine (%s) from this one (%s)",
 			threadName(c.dyn.Thread), threadName(m.thread)), m.currentSite())
 	}

@@ -245,31 +245,24 @@
 ;; The list of goroutines, in the order they were started, from %main
 ;; (which never leaves it) to %last. It is singly linked: a second link
 ;; would cost every goroutine 16 bytes more. So a goroutine that ends
-;; (state done) stays in the list, and the walks skip it; once the ended
-;; are half the list, one pass drops them all, so each end costs O(1)
-;; on average, and ended goroutines never outnumber the live ones there.
-(define %listed 1)          ; goroutines in the list
-(define %listed-ended 0)    ; of which ended
+;; (state done) stays in the list, and the walks skip it. %room counts
+;; the live goroutines of the list less the ended ones: once it is
+;; negative, one pass drops every ended goroutine (the core's
+;; %drop-records!, which also clears their links, so that a handle kept
+;; on one keeps no other alive). Each end costs O(1) on average, and the
+;; ended never outnumber the live ones in the list.
+(define %room 1)
 (define (%register! g)
   (%goroutine-next-set! %last g)
   (set! %last g)
-  (set! %listed (+ %listed 1)))
-;; A dropped goroutine's link is cleared, so that a handle kept on it
-;; does not keep the goroutines after it alive.
+  (set! %room (+ %room 1)))
 (define (%drop-ended!)
-  (let loop ((prev %main))
-    (let ((g (%goroutine-next prev)))
-      (cond ((not g) (set! %last prev))
-            ((eq? (%goroutine-state g) 'done)
-             (%goroutine-next-set! prev (%goroutine-next g))
-             (%goroutine-next-set! g #f)
-             (loop prev))
-            (else (loop g)))))
-  (set! %listed (- %listed %listed-ended))
-  (set! %listed-ended 0))
+  (let ((last+kept (%drop-records! %main (%goroutine-next-index) (%goroutine-state-index) 'done)))
+    (set! %last (car last+kept))
+    (set! %room (cdr last+kept))))
 (define (%unregister! g)
-  (set! %listed-ended (+ %listed-ended 1))
-  (if (> (* 2 %listed-ended) %listed) (%drop-ended!)))
+  (set! %room (- %room 2))
+  (if (< %room 0) (%drop-ended!)))
 (define (%for-each-goroutine f)
   (let loop ((g %main))
     (if g
