@@ -286,14 +286,14 @@
 ;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
 ;; is not blocked).
 (define (goroutines)
-  (let ((out '()))
+  (let* ((head (list #f)) (tail head))
     (%for-each-goroutine
       (lambda (g)
-        (set! out (cons (list (%goroutine-id g)
-                              (if (%blocked? g) 'blocked (%goroutine-state g))
-                              (and (%blocked? g) (%waiting-label (%goroutine-state g))))
-                        out))))
-    (reverse out)))
+        (set-cdr! tail (list (list (%goroutine-id g)
+                                   (if (%blocked? g) 'blocked (%goroutine-state g))
+                                   (and (%blocked? g) (%waiting-label (%goroutine-state g))))))
+        (set! tail (cdr tail))))
+    (cdr head)))
 
 ;; The line saying where g was created, as Go's tracebacks do.
 (define (%display-created-by g p indent)
