@@ -779,11 +779,11 @@
 ;; g ends with outcome: its value, or (%raised . obj).
 (define (%goroutine-exit g outcome)
   (set! %critical #t)
+  (%goroutine-state-set! g 'done)
   (if %trace? (%trace "exit" (%goroutine-id g)
                       (cond ((not (%raised? outcome)) "ok")
                             ((%cancelled? (cdr outcome)) "cancelled")
                             (else "error"))))
-  (%goroutine-state-set! g 'done)
   (%unregister! g)
   (if %exit-hook (%exit-hook g))
   (%child-ended! (%goroutine-nursery g) g outcome)
@@ -817,8 +817,22 @@
         (%goroutine-wake-value-set! %current %unspecified)
         (x))
       x))
+;; A goroutine that is already done when it ends failed in the library's
+;; own code as it ended (a bug, or a library procedure redefined by the
+;; program): its base handler brought it here again, and would forever.
+;; The program stops, as Go's runtime does at a fatal error.
 (define (%goroutine-end outcome)
-  (if (not (eq? outcome %loading)) (%goroutine-exit %current outcome)))
+  (cond ((eq? outcome %loading) #f)
+        ((eq? (%goroutine-state %current) 'done) (%ending-failed outcome))
+        (else (%goroutine-exit %current outcome))))
+(define (%ending-failed outcome)
+  (let ((p (current-error-port)))
+    (display "fatal error: the concurrency library failed as goroutine " p)
+    (display (%goroutine-id %current) p)
+    (display " ended: " p)
+    (display (if (%raised? outcome) (condition->string (cdr outcome)) outcome) p)
+    (newline p)
+    (emergency-exit 2)))
 (define %goroutine-base #f)
 (%goroutine-end
   (%goroutine-start
