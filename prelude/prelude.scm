@@ -821,10 +821,6 @@
 ;; own code as it ended (a bug, or a library procedure redefined by the
 ;; program): its base handler brought it here again, and would forever.
 ;; The program stops, as Go's runtime does at a fatal error.
-(define (%goroutine-end outcome)
-  (cond ((eq? outcome %loading) #f)
-        ((eq? (%goroutine-state %current) 'done) (%ending-failed outcome))
-        (else (%goroutine-exit %current outcome))))
 (define (%ending-failed outcome)
   (let ((p (current-error-port)))
     (display "fatal error: the concurrency library failed as goroutine " p)
@@ -833,6 +829,10 @@
     (display (if (%raised? outcome) (condition->string (cdr outcome)) outcome) p)
     (newline p)
     (emergency-exit 2)))
+(define (%goroutine-end outcome)
+  (cond ((eq? outcome %loading) #f)
+        ((eq? (%goroutine-state %current) 'done) (%ending-failed outcome))
+        (else (%goroutine-exit %current outcome))))
 (define %goroutine-base #f)
 (%goroutine-end
   (%goroutine-start
