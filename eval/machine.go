@@ -528,6 +528,12 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.
 		e.Trace = &at
+	} else if ok && !e.Pos.IsValid() && s != nil && isUserPos(s.pos) {
+		// Raised again (by nursery-start in its caller, say) after it
+		// was first raised where no user code was: a goroutine calling
+		// a primitive the library was given. The user's call that
+		// raises it again is the best place to show.
+		e.Pos = s.pos
 	}
 	h := m.dyn.Handlers
 	if h == nil {
