@@ -245,24 +245,24 @@
 ;; The list of goroutines, in the order they were started, from %main
 ;; (which never leaves it) to %last. It is singly linked: a second link
 ;; would cost every goroutine 16 bytes more. So a goroutine that ends
-;; (state done) stays in the list, and the walks skip it. %room counts
-;; the live goroutines of the list less the ended ones: once it is
-;; negative, one pass drops every ended goroutine (the core's
+;; (state done) stays in the list, and the walks skip it. Once the ended
+;; outnumber the live, one pass drops every ended goroutine (the core's
 ;; %drop-records!, which also clears their links, so that a handle kept
-;; on one keeps no other alive). Each end costs O(1) on average, and the
-;; ended never outnumber the live ones in the list.
-(define %room 1)
+;; on one keeps no other alive). Each end costs O(1) on average.
+(define %live 1)            ; live goroutines
+(define %listed 1)          ; goroutines in the list, live or ended
 (define (%register! g)
   (%goroutine-next-set! %last g)
   (set! %last g)
-  (set! %room (+ %room 1)))
+  (set! %live (+ %live 1))
+  (set! %listed (+ %listed 1)))
 (define (%drop-ended!)
   (let ((last+kept (%drop-records! %main (%goroutine-next-index) (%goroutine-state-index) 'done)))
     (set! %last (car last+kept))
-    (set! %room (cdr last+kept))))
+    (set! %listed (cdr last+kept))))
 (define (%unregister! g)
-  (set! %room (- %room 2))
-  (if (< %room 0) (%drop-ended!)))
+  (set! %live (- %live 1))
+  (if (> (- %listed %live) %live) (%drop-ended!)))
 (define (%for-each-goroutine f)
   (let loop ((g %main))
     (if g
@@ -294,6 +294,10 @@
                                    (and (%blocked? g) (%waiting-label (%goroutine-state g))))))
         (set! tail (cdr tail))))
     (cdr head)))
+
+;; (goroutine-count) is how many goroutines are live, the main program
+;; included, as Go's runtime.NumGoroutine().
+(define (goroutine-count) %live)
 
 ;; The line saying where g was created, as Go's tracebacks do.
 (define (%display-created-by g p indent)

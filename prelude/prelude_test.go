@@ -336,8 +336,9 @@ func TestSetTimeSlice(t *testing.T) {
 }
 
 // TestGoroutineListDropsEnded checks the singly linked list of
-// goroutines: ended ones leave the listings at once and the list itself
-// before they outnumber the live ones, whatever order they end in.
+// goroutines: ended ones leave the listings (and goroutine-count) at
+// once and the list itself before they outnumber the live ones, whatever
+// order they end in.
 func TestGoroutineListDropsEnded(t *testing.T) {
 	var out bytes.Buffer
 	in := newInterp(t, &out)
@@ -348,10 +349,14 @@ func TestGoroutineListDropsEnded(t *testing.T) {
     (go (recv c))))
 (define (list-length) ; the list, ended goroutines included
   (let loop ((g %main) (n 0)) (if g (loop (%goroutine-next g) (+ n 1)) n)))
-(define (check what)
+(define (check what) ; in the critical section: no goroutine ends meanwhile
+  (set! %critical #t)
   (let ((live (length (goroutines))))
+    (if (not (= live (goroutine-count)))
+        (error "goroutine-count disagrees with goroutines" what (goroutine-count) live))
     (if (> (list-length) (* 2 live))
-        (error "too many ended goroutines in the list" what (list-length) live))))
+        (error "too many ended goroutines in the list" what (list-length) live)))
+  (set! %critical #f))
 ;; End every third goroutine, then most of the rest from the last.
 (do ((i 0 (+ i 3))) ((>= i 300)) (send (vector-ref chans i) i) (check i))
 (do ((i 299 (- i 1))) ((< i 10))
