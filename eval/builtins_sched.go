@@ -57,7 +57,6 @@ func (in *Interp) schedPrims() []*value.Primitive {
 		prim("%make-condition", 2, -1, makeCondition),
 		prim1("%condition-kind", conditionKind),
 		prim1("%continuation-backtrace", continuationBacktrace),
-		prim1("%origin", origin),
 		prim1("%idle-sleep", in.idleSleep),
 	)
 }
@@ -295,28 +294,37 @@ func conditionKind(x V) (V, error) {
 
 // origin is (%origin proc): where the procedure proc was written, as "by
 // NAME at FILE:LINE:COL" (NAME the procedure around it, or <top level>;
-// just "at ..." inside an anonymous one), or #f for a primitive or a
-// procedure of the library. It is the "created by" line of a goroutine,
-// whose thunk is the lambda of its go form. The string is made once per
-// lambda expression, so goroutines started at one place share it.
-func origin(x V) (V, error) {
-	c, ok := x.(*Closure)
+// just "at ..." inside an anonymous one). It is the "created by" line of
+// a goroutine, whose thunk is the lambda of its go form. The string is
+// made once per lambda expression, so goroutines started at one place
+// share it. For a primitive or a procedure of the library, such as
+// (spawn car), it is the user's call into the library (spawn's), or #f
+// if there is none.
+func origin(m *Machine, args []value.Value, s *site) {
+	c, ok := args[0].(*Closure)
 	if !ok || !c.lam.pos.IsValid() || isLibPos(c.lam.pos) {
-		return false, nil
+		if e := m.entry; e != nil && !e.lib && e.pos.IsValid() {
+			m.ret(value.NewString(originName(e.name) + "at " + e.pos.String()))
+			return
+		}
+		m.ret(false)
+		return
 	}
 	if c.lam.origin == nil {
-		name := c.lam.site.name
-		switch name {
-		case "":
-			name = "by <top level> "
-		case "#<lambda>":
-			name = "" // an anonymous procedure says nothing
-		default:
-			name = "by " + name + " "
-		}
-		c.lam.origin = value.NewString(name + "at " + c.lam.pos.String())
+		c.lam.origin = value.NewString(originName(c.lam.site.name) + "at " + c.lam.pos.String())
 	}
-	return c.lam.origin, nil
+	m.ret(c.lam.origin)
+}
+
+// originName is how an origin names the procedure around a place.
+func originName(name string) string {
+	switch name {
+	case "":
+		return "by <top level> "
+	case "#<lambda>":
+		return "" // an anonymous procedure says nothing
+	}
+	return "by " + name + " "
 }
 
 // idleSleep is (%idle-sleep ms): it flushes the output and sleeps ms

@@ -84,6 +84,9 @@ package eval
 //   - (%nested-run?) tells whether the current run is nested in another
 //     (a Go function's call back into Scheme): no goroutine may block in
 //     it.
+//   - (%origin proc) says where a goroutine was created, for reports
+//     (builtins_sched.go): a hook, since for a primitive it is the user's
+//     call into the library, which only the machine knows.
 
 import (
 	"time"
@@ -110,6 +113,7 @@ func (in *Interp) installSchedControls() {
 		{"%halt-interrupted", 0, 0, haltInterrupted},
 		{"%interrupt-later", 0, 0, interruptLater},
 		{"%nested-run?", 0, 0, nestedRun},
+		{"%origin", 1, 1, origin},
 	} {
 		in.Define(c.Name, c)
 	}

@@ -19,3 +19,12 @@
 ;; caller, which is blamed.
 (nursery-start car)
 ;;; error: "^goroutines.scm:\d+:1: car: expected pair, got #<procedure started>$"
+---
+;; A primitive started as a goroutine fails with no code of the user's
+;; running: the report says where spawn was called.
+(define (start) (spawn car))
+(start)
+(yield)
+;;; error: "^car: expected 1 argument, got 0$"
+;;; error: "^in goroutine 2$"
+;;; error: "^created by start at goroutines.scm:\d+:17$"
