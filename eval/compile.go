@@ -481,6 +481,9 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 				gr.g.rely(pc)
 				return node
 			}
+			if ps := newPrimStep(gr.g, prim, c.in.inlineOps[prim], args, fn, s); ps != nil {
+				return ps
+			}
 		}
 	}
 	direct := !c.in.general

@@ -165,6 +165,8 @@ func frameAction(f *Frame) string {
 		return operandAction(f, len(c.all)-1, operatorName(c.all[len(c.all)-1]))
 	case *PrimCall:
 		return operandAction(f, len(c.args), c.g.Name.Name)
+	case *PrimStep:
+		return operandAction(f, len(c.args), c.g.Name.Name)
 	case *Let:
 		return fmt.Sprintf("bind it to variable %d of %d of the let, then run the let's body", f.I+1, len(c.inits))
 	case *Seq:
