@@ -496,6 +496,9 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	app := &App{all: all, direct: direct, pureOp: fn.pure(), site: s}
 	if op, ok := fn.(*GlobalRef); ok {
 		app.pureOp, app.opGlobal = true, op.g
+		if _, prim := op.g.Value.(*value.Primitive); !prim && !direct && !c.in.general && len(args) > 0 {
+			return &AppAhead{App: *app}
+		}
 	}
 	return app
 }

@@ -298,6 +298,35 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (run #t)
 (set! n 0)
 (run #f)`, "101 110 120 101 110 120 "},
+	{"operands evaluated into the record made ahead", `
+(define (id x) x)
+(define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
+(define (pair a b) (lambda () (list a b)))
+(define (pairs) (list (pair (id 1) (id 2)) (pair (id 3) (id 4))))
+(display (list (tak 18 12 6) (map (lambda (p) (p)) (pairs))))`, "(7 ((1 2) (3 4)))"},
+	{"record made ahead: the operator rebound by an operand", `
+(define (id x) x)
+(define (f a b) (list 'f a b))
+(define (g a b) (list 'g a b))
+(define (make-h) (lambda (a b) (list 'h a b)))
+(define (call) (f (id 1) (id 2)))
+(define (to x) (set! f x) 2)
+(define (call-to x) (f (id 1) (to x)))
+(display (list (call) (call-to g) (call-to (make-h)) (call-to cons) (call-to list)))
+(call-to (lambda (a) a))`, "((f 1 2) (g 1 2) (h 1 2) (1 . 2) (1 2))error: test.scm:8:21: #<procedure>: expected 1 argument, got 2"},
+	{"record made ahead: an operand's continuation re-entered", `
+(define (id x) x)
+(define (f a b c) (lambda () (list a b c)))
+(define k #f)
+(define n 0)
+(define saved '())
+(define (run)
+  (let ((p (f (id 1) (call/cc (lambda (c) (set! k c) 2)) (id 3))))
+    (set! saved (cons p saved))
+    (set! n (+ n 1))
+    (if (< n 3) (k (* 10 n)))
+    (display (map (lambda (p) (p)) saved))))
+(run)`, "((1 20 3) (1 10 3) (1 2 3))"},
 	{"dynamic-wind and guard", `
 (define log '())
 (define (note x) (set! log (cons x log)))
@@ -326,8 +355,8 @@ func TestFastPathsAgree(t *testing.T) {
 // compiles without the fast paths, so TestFastPathsAgree compares two
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
-	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (letrec ((f (lambda () 1))) (f)))`
-	all := []string{"CallCC", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
+	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)))`
+	all := []string{"AppAhead", "CallCC", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -382,6 +411,9 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			for _, a := range x.all {
 				walk(a)
 			}
+		case *AppAhead:
+			found["AppAhead"] = true
+			walk(&x.App)
 		case *PrimCall:
 			found["PrimCall"] = true
 		case *InlineCall:
