@@ -49,17 +49,22 @@ func Path(from, to *WindPoint) (out, in []*WindPoint) {
 
 // Dynamic is the dynamic state of a thread of control: the current wind
 // point, the stack of installed exception handlers (innermost first), the
-// parameterize bindings, and the tag of the thread itself (nil for the
-// main program; the evaluator lets an ordinary continuation be resumed
-// only by the thread that captured it). It is immutable: every change
-// makes a new record, so a continuation captures it by pointer, and knows
-// its thread without a field of its own.
+// parameterize bindings, and the tag of the thread that captured it
+// (nil for the main program; the evaluator lets an ordinary continuation
+// be resumed only by the thread that captured it). It is immutable:
+// every change makes a new record, so a continuation captures it by
+// pointer, and knows its thread without a field of its own.
 type Dynamic struct {
 	Wind     *WindPoint
 	Handlers *Handler
 	Params   *ParamBinding
-	Thread   value.Value
-	fresh    *Dynamic // cache for Fresh; not part of the state
+	// Thread is the thread of control that captured a continuation
+	// with this state (eval stamps it at capture: the running thread is
+	// the machine's, not the state's). Threads started with the same
+	// parameter bindings share their state until one of them captures,
+	// so a blocked goroutine costs no state of its own.
+	Thread value.Value
+	fresh  *Dynamic // cache for Fresh; not part of the state
 }
 
 // Handler is one installed exception handler.
@@ -69,7 +74,7 @@ type Handler struct {
 }
 
 // ParamBinding binds a parameter object to a value within a parameterize.
-// Owner is the thread that made it (Dynamic.Thread): a thread that
+// Owner is the thread that made it: a thread that
 // inherited it reads it, but setting the parameter there gives that
 // thread a private value instead (see eval's Parameter).
 type ParamBinding struct {
@@ -103,7 +108,7 @@ func (d *Dynamic) WithHandlers(h *Handler) *Dynamic {
 	return &n
 }
 
-// WithThread returns d with the thread tag replaced (d itself if it
+// WithThread returns d stamped with thread tag t (d itself if it
 // already has that tag).
 func (d *Dynamic) WithThread(t value.Value) *Dynamic {
 	if d.Thread == t {
@@ -127,7 +132,7 @@ func (d *Dynamic) WithParams(p *ParamBinding) *Dynamic {
 // context). Threads are switched without travelling between wind points,
 // so they can all share one root; and as a Dynamic is immutable, threads
 // started with the same bindings share one record (a blocked goroutine
-// costs that much less). It names no thread: whoever installs it does.
+// costs that much less). It names no thread.
 func (d *Dynamic) Fresh() *Dynamic {
 	if d.fresh == nil || d.fresh.Params != d.Params {
 		d.fresh = &Dynamic{Wind: threadRoot, Params: d.Params}

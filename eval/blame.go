@@ -82,7 +82,7 @@ func (m *Machine) blame(s *site) raisePoint {
 		// goroutine's (forgotten at the switch, resumeRaw): the main
 		// program's call in tail position of a top-level form, such
 		// as a receive woken by a deadlock, is blamed on that form.
-		if m.dyn.Thread == nil && isUserPos(m.in.topPos) {
+		if m.thread == nil && isUserPos(m.in.topPos) {
 			return raisePoint{s: &site{pos: m.in.topPos}}
 		}
 		return raisePoint{k: f}

@@ -55,7 +55,7 @@ func (in *Interp) outPort(args []V, i int, who string, kind portKind) (*Port, er
 	if len(args) > i {
 		v = args[i]
 	} else {
-		v = in.curOut.current(in, in.m.dyn)
+		v = in.curOut.current(in, in.m.dyn, in.m.thread)
 	}
 	p, ok := v.(*Port)
 	if !ok || p.w == nil || !kind.fits(p) {
@@ -78,7 +78,7 @@ func (in *Interp) inPort(args []V, i int, who string, kind portKind) (*Port, err
 	if len(args) > i {
 		v = args[i]
 	} else {
-		v = in.curIn.current(in, in.m.dyn)
+		v = in.curIn.current(in, in.m.dyn, in.m.thread)
 	}
 	p, ok := v.(*Port)
 	if !ok || p.r == nil || !kind.fits(p) {

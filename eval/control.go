@@ -25,7 +25,8 @@ func (c *Control) SchemeString() string { return "#<procedure " + c.Name + ">" }
 
 // Continuation is a captured continuation. Invoking it travels between
 // dynamic-wind extents to its own. The thread of control (goroutine) that
-// captured it is dyn.Thread: it may only be resumed by the same thread.
+// captured it is dyn.Thread (stampedDyn): it may only be resumed by the
+// same thread.
 // (Two words: call/cc-heavy programs make one per call.)
 type Continuation struct {
 	k   *Frame
@@ -57,16 +58,16 @@ type Parameter struct {
 // SchemeString implements value.Opaque.
 func (p *Parameter) SchemeString() string { return "#<parameter>" }
 
-// current is p's value in dynamic state d: the innermost binding d's
-// thread made, else the thread's private value (see set), else the
+// current is p's value in dynamic state d of thread: the innermost
+// binding the thread made, else the thread's private value (see set), else the
 // innermost binding it inherited, else p's global value.
-func (p *Parameter) current(in *Interp, d *cont.Dynamic) value.Value {
+func (p *Parameter) current(in *Interp, d *cont.Dynamic, thread value.Value) value.Value {
 	b, ok := d.Params.Lookup(p)
-	if ok && b.Owner == d.Thread {
+	if ok && b.Owner == thread {
 		return b.Value
 	}
-	if d.Thread != nil && in.private.n.Load() != 0 {
-		if v, found := in.private.get(d.Thread, p); found {
+	if thread != nil && in.private.n.Load() != 0 {
+		if v, found := in.private.get(thread, p); found {
 			return v
 		}
 	}
@@ -81,22 +82,22 @@ func (p *Parameter) current(in *Interp, d *cont.Dynamic) value.Value {
 // inherited p (a binding of its creator, or the global value) gets a
 // private value instead: parameters are inherited at go, then private,
 // so a child's (p v) never changes what its parent sees.
-func (p *Parameter) set(in *Interp, d *cont.Dynamic, v value.Value) {
+func (p *Parameter) set(in *Interp, d *cont.Dynamic, thread, v value.Value) {
 	b, ok := d.Params.Lookup(p)
 	switch {
-	case ok && b.Owner == d.Thread:
+	case ok && b.Owner == thread:
 		b.Value = v
-	case d.Thread != nil:
-		in.private.set(d.Thread, p, v)
+	case thread != nil:
+		in.private.set(thread, p, v)
 	default:
 		p.value = v
 	}
 }
 
 func (m *Machine) resumeContinuation(c *Continuation, v value.Value) {
-	if c.dyn != m.dyn && c.dyn.Thread != m.dyn.Thread {
+	if !sameThread(c.dyn.Thread, m.thread) {
 		m.fail(value.Errorf("cannot resume a continuation captured in another goroutine (%s) from this one (%s)",
-			threadName(c.dyn.Thread), threadName(m.dyn.Thread)), m.currentSite())
+			threadName(c.dyn.Thread), threadName(m.thread)), m.currentSite())
 	}
 	if c.dyn.Wind == m.dyn.Wind {
 		m.k = c.k
@@ -157,7 +158,7 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.dyn}
+	k := &Continuation{k: m.capture(), dyn: m.stampedDyn()}
 	m.apply1(f, k, s)
 }
 
@@ -267,7 +268,7 @@ func withParams(m *Machine, args []value.Value, s *site) {
 		if _, ok := p.(*Parameter); !ok {
 			m.fail(value.TypeError("parameterize", "parameter object", p), s)
 		}
-		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b, Owner: m.dyn.Thread}
+		b = &cont.ParamBinding{Param: p, Value: vs[i], Next: b, Owner: m.thread}
 	}
 	m.push(restoreDyn{}, m.dyn, 0)
 	m.dyn = m.dyn.WithParams(b)
@@ -309,7 +310,7 @@ func exitProc(m *Machine, args []value.Value, s *site) {
 	}
 	bottom := cont.Push[Code](nil, exitCode{}, nil, nil, int32(exitStatus(args)))
 	bottom.Shared = true
-	target := &Continuation{k: bottom, dyn: m.dyn.WithWind(root)}
+	target := &Continuation{k: bottom, dyn: m.stampedDyn().WithWind(root)}
 	m.resumeContinuation(target, value.Unspecified)
 }
 

@@ -307,6 +307,7 @@ func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.
 		// back to the compiler, which raises it in the outer run, where
 		// the handlers catch it properly.
 		m.dyn = in.m.dyn.WithHandlers(nil)
+		m.thread = in.m.thread
 	}
 	m.k = cont.Push[Code](nil, haltCode{}, nil, nil, 0)
 	outer := in.m

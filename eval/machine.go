@@ -54,6 +54,12 @@ type Machine struct {
 	val           value.Value
 	k             *Frame
 	dyn           *cont.Dynamic
+	// thread is the running thread of control: the goroutine's record
+	// the scheduler named (%call-in-continuation), nil for the main
+	// program. It is the machine's, not dyn's, so that goroutines
+	// started alike share one dynamic state; a capture stamps it on dyn
+	// (stampedDyn).
+	thread value.Value
 
 	// calls counts the procedures entered since the top frame was
 	// pushed or resumed (cont.Frame.Calls): above one, tail calls were
@@ -414,16 +420,19 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 	case *Continuation:
 		m.resumeContinuation(p, delivered(args))
 	case *RawContinuation:
+		m.thread = p.dyn.Thread
 		m.resumeRaw(p.Continuation, delivered(args))
 	case *OneShotContinuation:
+		// Not stamped (that would cost every blocked goroutine a
+		// dynamic state): the thread stays the running one.
 		m.resumeRaw(p.take(m, s), delivered(args))
 	case *Parameter:
 		if len(args) == 0 {
-			m.ret(p.current(m.in, m.dyn))
+			m.ret(p.current(m.in, m.dyn, m.thread))
 			return
 		}
 		m.checkArity("parameter", 0, 1, len(args), s)
-		p.set(m.in, m.dyn, args[0])
+		p.set(m.in, m.dyn, m.thread, args[0])
 		m.ret(value.Unspecified)
 	default:
 		m.fail(&value.ErrorObject{
@@ -519,6 +528,12 @@ func (m *Machine) raise(obj value.Value, continuable bool, s *site) {
 		// Keep where it was raised (O(1): the frames are marked shared),
 		// so a handler far away can still show the backtrace.
 		e.Trace = &at
+	} else if ok && !e.Pos.IsValid() && s != nil && isUserPos(s.pos) {
+		// Raised again (by nursery-start in its caller, say) after it
+		// was first raised where no user code was: a goroutine calling
+		// a primitive the library was given. The user's call that
+		// raises it again is the best place to show.
+		e.Pos = s.pos
 	}
 	h := m.dyn.Handlers
 	if h == nil {

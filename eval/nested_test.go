@@ -48,6 +48,17 @@ func TestContinuationThreads(t *testing.T) {
   (set-thread! 'g2)
   (guard (e ((error-object? e) (error-object-message e))) (k 1)))`,
 			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
+		// Goroutines started alike share one dynamic state: the thread
+		// that runs is the machine's, and a continuation carries the
+		// thread that captured it even when the state is shared.
+		{"a state shared with another thread", `
+(let ((k #f))
+  (set-thread! 'g1)
+  (call/cc (lambda (c) (set! k c)))
+  (set-thread! 'g2)
+  (%with-dynamic-state (%current-dynamic-state)
+    (lambda () (guard (e ((error-object? e) (error-object-message e))) (k 1)))))`,
+			`"cannot resume a continuation captured in another goroutine (g1) from this one (g2)"`},
 		{"same thread resumes", `
 (let ((k #f) (n 0))
   (set-thread! 'g1)

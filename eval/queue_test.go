@@ -79,3 +79,40 @@ func TestWaitqPush(t *testing.T) {
 		}
 	}
 }
+
+// TestDropRecords checks %drop-records! on a list of four records
+// linked through field 1, two of them gone (field 0), and its refusal of
+// what is not a record and its fields.
+func TestDropRecords(t *testing.T) {
+	gone, live := value.Intern("gone"), value.Intern("live")
+	rs := make([]*prims.Record, 4)
+	for i := range rs {
+		rs[i] = &prims.Record{Type: &prims.RecordType{Name: "link"}, Fields: []value.Value{live, false}}
+		if i > 0 {
+			rs[i].Type = rs[0].Type
+			rs[i-1].Fields[1] = rs[i]
+		}
+	}
+	rs[1].Fields[0], rs[3].Fields[0] = gone, gone
+	got, err := dropRecords([]value.Value{rs[0], value.Int(1), value.Int(0), gone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := got.(*value.Pair)
+	if p.Car != value.Value(rs[2]) || p.Cdr != value.Value(value.Int(2)) {
+		t.Errorf("returned (%v . %v), want the third record and 2", p.Car, p.Cdr)
+	}
+	if rs[0].Fields[1] != value.Value(rs[2]) || rs[2].Fields[1] != value.Value(false) ||
+		rs[1].Fields[1] != value.Value(false) || rs[3].Fields[1] != value.Value(false) {
+		t.Errorf("links after: %v %v %v %v", rs[0].Fields[1], rs[1].Fields[1], rs[2].Fields[1], rs[3].Fields[1])
+	}
+	for _, args := range [][]value.Value{
+		{value.Int(1), value.Int(1), value.Int(0), gone},
+		{rs[0], value.Int(2), value.Int(0), gone},
+		{rs[0], value.Int(1), value.Int(-1), gone},
+	} {
+		if _, err := dropRecords(args); err == nil {
+			t.Errorf("(%%drop-records! %v %v %v _): no error", args[0], args[1], args[2])
+		}
+	}
+}

@@ -5,9 +5,10 @@ package eval
 // between the machine and the scheduler written in Scheme.
 //
 // A thread of control (a goroutine, or the main program) is a
-// continuation and a dynamic state: the wind point, the parameter
-// bindings, the exception handlers, and the thread's tag (cont.Dynamic's
-// Thread: the goroutine's record, nil for the main program). The
+// continuation, a dynamic state (the wind point, the parameter bindings,
+// the exception handlers) and the thread's tag (Machine.thread: the
+// goroutine's record, nil for the main program; a capture stamps it on
+// the dynamic state it keeps, cont.Dynamic's Thread). The
 // scheduler switches threads by capturing the running one's
 // continuation raw and resuming another's raw:
 //
@@ -25,7 +26,8 @@ package eval
 //     is resumed they are popped and reused as if it had never been
 //     captured (no frame or environment of the goroutine's pending
 //     calls is allocated anew at each switch), and it is emptied: a
-//     second resume is an error. In a run nested in another (a Go
+//     second resume is an error. It keeps no thread tag: resuming it
+//     leaves the running thread's. In a run nested in another (a Go
 //     function's call back into Scheme), from which no switch may
 //     leave, it calls (refuse arg) instead.
 //   - (%goroutine-continuation base tag) returns the continuation a
@@ -47,7 +49,10 @@ package eval
 //     after waking (releasing the lock, raising a cancellation) costs no
 //     frame while it is blocked. With thread, it also names the thread
 //     that runs from now on (#f: the main program); k's own thread is
-//     not used, since goroutines start on shared continuations.
+//     not used, since goroutines start on shared continuations (and
+//     share their dynamic states: a blocked goroutine keeps none of its
+//     own). Without thread, k's thread runs, or, for a one-shot k, the
+//     running one.
 //   - (%current-dynamic-state), (%fresh-dynamic-state) and
 //     (%with-dynamic-state ds thunk) take the running thread's dynamic
 //     state, make one outside every extent, and run thunk in one without
@@ -125,7 +130,7 @@ type RawContinuation struct {
 func (c *RawContinuation) SchemeString() string { return "#<thread-continuation>" }
 
 func callccRaw(m *Machine, args []value.Value, s *site) {
-	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.dyn}, waitSite(m.k, m.entry, m.entryDepth)}
+	k := &RawContinuation{Continuation{k: m.capture(), dyn: m.stampedDyn()}, waitSite(m.k, m.entry, m.entryDepth)}
 	m.apply1(args[0], k, s)
 }
 
@@ -187,7 +192,7 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 	}
 	tag := args[1]
 	// The values the creator set privately are inherited too.
-	params := m.in.private.inherit(m.dyn.Thread, m.dyn.Params)
+	params := m.in.private.inherit(m.thread, m.dyn.Params)
 	if b.k == nil || b.params != params || b.base != base || b.tag != tag {
 		d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: params}
 		var h *Control
@@ -195,7 +200,7 @@ func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
 			m.dyn = m.dyn.WithHandlers(&cont.Handler{Proc: h, Next: m.dyn.Handlers})
 			// An ordinary continuation, of the raising goroutine: the
 			// after thunks run.
-			escape := &Continuation{k: base.k, dyn: d.WithThread(m.dyn.Thread)}
+			escape := &Continuation{k: base.k, dyn: d.WithThread(m.thread)}
 			m.resumeContinuation(escape, &value.Pair{Car: tag, Cdr: args[0]})
 		}}
 		d.Handlers = &cont.Handler{Proc: h}
@@ -219,7 +224,9 @@ func callInContinuation(m *Machine, args []value.Value, s *site) {
 	m.dyn = k.dyn
 	m.forgetEntry() // another goroutine's (see resumeRaw)
 	if len(args) == 3 {
-		m.dyn = m.dyn.WithThread(threadTag(args[2]))
+		m.thread = threadTag(args[2])
+	} else if _, one := args[0].(*OneShotContinuation); !one {
+		m.thread = k.dyn.Thread
 	}
 	m.apply(args[1], nil, s)
 }
@@ -247,8 +254,9 @@ func withDynamicState(m *Machine, args []value.Value, s *site) {
 		m.fail(value.TypeError("%with-dynamic-state", "dynamic state", args[0]), s)
 	}
 	m.push(restoreDyn{}, m.dyn, 0)
-	// The state of another thread, perhaps: this one goes on running.
-	m.dyn = ds.d.WithThread(m.dyn.Thread)
+	// The state of another thread, perhaps: this one goes on running
+	// (m.thread stays).
+	m.dyn = ds.d
 	m.apply(args[1], nil, s)
 }
 
@@ -385,4 +393,37 @@ func interruptLater(m *Machine, args []value.Value, s *site) {
 	m.deferring = true
 	m.in.Stop(m.in.interruptError())
 	m.ret(value.Unspecified)
+}
+
+// stampedDyn returns the dynamic state a continuation captured now
+// keeps: the running one, stamped with the running thread, which
+// resuming it checks. It becomes the running state, so later captures
+// in the same extent allocate nothing.
+func (m *Machine) stampedDyn() *cont.Dynamic {
+	if m.thread == nil && m.dyn.Thread == nil { // the main program's
+		return m.dyn
+	}
+	return m.stampedDynOfGoroutine()
+}
+
+// stampedDynOfGoroutine is stampedDyn in a goroutine, kept out of the
+// captures' code.
+//
+//go:noinline
+func (m *Machine) stampedDynOfGoroutine() *cont.Dynamic {
+	if !sameThread(m.dyn.Thread, m.thread) {
+		m.dyn = m.dyn.WithThread(m.thread)
+	}
+	return m.dyn
+}
+
+// sameThread compares thread tags. Comparing two interfaces calls into
+// the runtime whenever their types agree, nil ones included; the main
+// program's tag, nil, is compared without: call/cc-heavy programs
+// compare at every capture and resume (ctak: 1% of its instructions).
+func sameThread(a, b value.Value) bool {
+	if a == nil {
+		return b == nil
+	}
+	return a == b
 }

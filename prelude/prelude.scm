@@ -195,10 +195,11 @@
 ;;               FILE:L:C": see %origin), or #f. Goroutines started in a
 ;;               loop share one pair (see spawn).
 ;;   cancel      #f, or the nursery whose cancellation reached it
-;;   prev, next  links of the list of live goroutines (for listings)
+;;   next        the link of the list of goroutines started (for
+;;               listings), which ended ones leave lazily
 ;; Each field costs every goroutine 16 bytes, so there are few. It prints
 ;; as #<goroutine 3 state: runnable>.
-(%define-record goroutine (id state k ticket wake-index wake-value place cancel prev next)
+(%define-record goroutine (id state k ticket wake-index wake-value place cancel next)
   (id state))
 (define-macro (%goroutine-nursery g) `(car (%goroutine-place ,g)))
 (define-macro (%goroutine-origin g) `(cdr (%goroutine-place ,g)))
@@ -228,11 +229,11 @@
 
 ;; Goroutine 1 is the main program (or the REPL). It has no thunk: its
 ;; continuation is whatever the program is doing.
-(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f #f))
+(define %main (%make-goroutine 1 'running #f #f #f #f (cons %root-nursery #f) #f #f))
 (%goroutine-ticket-set! %main (%make-ticket %main))
 (define %goroutines-made 1)
 (define %current %main)     ; the running goroutine
-(define %last %main)        ; the end of the list of live goroutines
+(define %last %main)        ; the end of the list of goroutines
 (define %run-queue (%make-queue))
 
 (define (current-goroutine) %current)
@@ -241,22 +242,33 @@
   (if (not (%goroutine? g)) (%type-error "goroutine-id" "goroutine" g))
   (%goroutine-id g))
 
-;; The list of live goroutines, in the order they were started.
-;; (Procedures that end in a primitive call, rather than in a set!,
-;; recycle their environment record at once.)
+;; The list of goroutines, in the order they were started, from %main
+;; (which never leaves it) to %last. It is singly linked: a second link
+;; would cost every goroutine 16 bytes more. So a goroutine that ends
+;; (state done) stays in the list, and the walks skip it. Once the ended
+;; outnumber the live, one pass drops every ended goroutine (the core's
+;; %drop-records!, which also clears their links, so that a handle kept
+;; on one keeps no other alive). Each end costs O(1) on average.
+(define %live 1)            ; live goroutines
+(define %listed 1)          ; goroutines in the list, live or ended
 (define (%register! g)
-  (%goroutine-prev-set! g %last)
+  (%goroutine-next-set! %last g)
   (set! %last g)
-  (%goroutine-next-set! (%goroutine-prev g) g))
+  (set! %live (+ %live 1))
+  (set! %listed (+ %listed 1)))
+(define (%drop-ended!)
+  (let ((last+kept (%drop-records! %main (%goroutine-next-index) (%goroutine-state-index) 'done)))
+    (set! %last (car last+kept))
+    (set! %listed (cdr last+kept))))
 (define (%unregister! g)
-  (let ((prev (%goroutine-prev g)) (next (%goroutine-next g)))
-    (%goroutine-next-set! prev next)
-    (if next (%goroutine-prev-set! next prev) (set! %last prev))
-    (%goroutine-prev-set! g #f)
-    (%goroutine-next-set! g #f)))
+  (set! %live (- %live 1))
+  (if (> (- %listed %live) %live) (%drop-ended!)))
 (define (%for-each-goroutine f)
   (let loop ((g %main))
-    (if g (let ((next (%goroutine-next g))) (f g) (loop next)))))
+    (if g
+        (let ((next (%goroutine-next g)))
+          (if (not (eq? (%goroutine-state g) 'done)) (f g))
+          (loop next)))))
 
 ;;; Listing goroutines
 
@@ -274,15 +286,18 @@
 ;; receive", "chan send", "select", "sleep", "nursery" or "idle" (#f if it
 ;; is not blocked).
 (define (goroutines)
-  ;; From the last to the first, so that the list comes out in order.
-  (let loop ((g %last) (out '()))
-    (if g
-        (loop (%goroutine-prev g)
-              (cons (list (%goroutine-id g)
-                          (if (%blocked? g) 'blocked (%goroutine-state g))
-                          (and (%blocked? g) (%waiting-label (%goroutine-state g))))
-                    out))
-        out)))
+  (let* ((head (list #f)) (tail head))
+    (%for-each-goroutine
+      (lambda (g)
+        (set-cdr! tail (list (list (%goroutine-id g)
+                                   (if (%blocked? g) 'blocked (%goroutine-state g))
+                                   (and (%blocked? g) (%waiting-label (%goroutine-state g))))))
+        (set! tail (cdr tail))))
+    (cdr head)))
+
+;; (goroutine-count) is how many goroutines are live, the main program
+;; included, as Go's runtime.NumGoroutine().
+(define (goroutine-count) %live)
 
 ;; The line saying where g was created, as Go's tracebacks do.
 (define (%display-created-by g p indent)
@@ -357,14 +372,12 @@
   (set! %trace-left-out 0)
   (%trace-switch!))
 ;; The goroutine numbered id, which was just started (so it is probably
-;; the last of the list).
+;; the last of the list), if it has not ended.
 (define (%trace-goroutine id)
-  (if (eqv? (%goroutine-id %last) id)
-      %last
-      (let loop ((g %main))
-        (cond ((not g) #f)
-              ((eqv? (%goroutine-id g) id) g)
-              (else (loop (%goroutine-next g)))))))
+  (let loop ((g (if (eqv? (%goroutine-id %last) id) %last %main)))
+    (cond ((not g) #f)
+          ((eqv? (%goroutine-id g) id) (and (not (eq? (%goroutine-state g) 'done)) g))
+          (else (loop (%goroutine-next g))))))
 ;; What the trace says of an event besides its items (see %trace): a
 ;; vector #(where nursery opener). A spawned goroutine is placed at its
 ;; first form (the go form's body); other events at the innermost pending
@@ -770,11 +783,11 @@
 ;; g ends with outcome: its value, or (%raised . obj).
 (define (%goroutine-exit g outcome)
   (set! %critical #t)
+  (%goroutine-state-set! g 'done)
   (if %trace? (%trace "exit" (%goroutine-id g)
                       (cond ((not (%raised? outcome)) "ok")
                             ((%cancelled? (cdr outcome)) "cancelled")
                             (else "error"))))
-  (%goroutine-state-set! g 'done)
   (%unregister! g)
   (if %exit-hook (%exit-hook g))
   (%child-ended! (%goroutine-nursery g) g outcome)
@@ -808,8 +821,22 @@
         (%goroutine-wake-value-set! %current %unspecified)
         (x))
       x))
+;; A goroutine that is already done when it ends failed in the library's
+;; own code as it ended (a bug, or a library procedure redefined by the
+;; program): its base handler brought it here again, and would forever.
+;; The program stops, as Go's runtime does at a fatal error.
+(define (%ending-failed outcome)
+  (let ((p (current-error-port)))
+    (display "fatal error: the concurrency library failed as goroutine " p)
+    (display (%goroutine-id %current) p)
+    (display " ended: " p)
+    (display (if (%raised? outcome) (condition->string (cdr outcome)) outcome) p)
+    (newline p)
+    (emergency-exit 2)))
 (define (%goroutine-end outcome)
-  (if (not (eq? outcome %loading)) (%goroutine-exit %current outcome)))
+  (cond ((eq? outcome %loading) #f)
+        ((eq? (%goroutine-state %current) 'done) (%ending-failed outcome))
+        (else (%goroutine-exit %current outcome))))
 (define %goroutine-base #f)
 (%goroutine-end
   (%goroutine-start
@@ -947,7 +974,7 @@
     (set! %goroutines-made (+ %goroutines-made 1))
     (let* ((k (%goroutine-continuation %goroutine-base %raised))
            (cancel (%outermost-cancelled n #f))
-           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f #f)))
+           (g (%make-goroutine %goroutines-made 'runnable k #f #f thunk %last-place cancel #f)))
       (%goroutine-ticket-set! g (%make-ticket g))
       (%nursery-live-set! n (+ (%nursery-live n) 1))
       (%register! g)

@@ -334,3 +334,42 @@ func TestSetTimeSlice(t *testing.T) {
 		t.Errorf("without the library: %v", err)
 	}
 }
+
+// TestGoroutineListDropsEnded checks the singly linked list of
+// goroutines: ended ones leave the listings (and goroutine-count) at
+// once and the list itself before they outnumber the live ones, whatever
+// order they end in.
+func TestGoroutineListDropsEnded(t *testing.T) {
+	var out bytes.Buffer
+	in := newInterp(t, &out)
+	src := `(define chans (make-vector 300))
+(do ((i 0 (+ i 1))) ((= i 300))
+  (let ((c (make-chan)))
+    (vector-set! chans i c)
+    (go (recv c))))
+(define (list-length) ; the list, ended goroutines included
+  (let loop ((g %main) (n 0)) (if g (loop (%goroutine-next g) (+ n 1)) n)))
+(define (check what) ; in the critical section: no goroutine ends meanwhile
+  (set! %critical #t)
+  (let ((live (length (goroutines))))
+    (if (not (= live (goroutine-count)))
+        (error "goroutine-count disagrees with goroutines" what (goroutine-count) live))
+    (if (> (list-length) (* 2 live))
+        (error "too many ended goroutines in the list" what (list-length) live)))
+  (set! %critical #f))
+;; End every third goroutine, then most of the rest from the last.
+(do ((i 0 (+ i 3))) ((>= i 300)) (send (vector-ref chans i) i) (check i))
+(do ((i 299 (- i 1))) ((< i 10))
+  (if (not (= 0 (modulo i 3))) (begin (send (vector-ref chans i) i) (check i))))
+(yield)
+(display (goroutines))`
+	if err := evalAll(in, src); err != nil {
+		t.Fatal(err)
+	}
+	in.Flush()
+	want := "((1 running #f) (3 blocked chan receive) (4 blocked chan receive) (6 blocked chan receive) " +
+		"(7 blocked chan receive) (9 blocked chan receive) (10 blocked chan receive))"
+	if out.String() != want {
+		t.Errorf("goroutines: %s\nwant %s", out.String(), want)
+	}
+}

@@ -4,5 +4,5 @@
 (define ch (make-chan))
 (do ((i 0 (+ i 1))) ((= i n)) (go (recv ch)))
 (yield) ; every goroutine runs and blocks
-(display "blocked ") (display (- (length (goroutines)) 1)) (newline)
+(display "blocked ") (display (- (goroutine-count) 1)) (newline) ; runtime.NumGoroutine()
 (exit 0) ; as when Go's main returns: do not wait for them

@@ -13,3 +13,9 @@
 ;;; error: "goroutines.scm:9:15: vector-ref: expected vector, got oops$"
 ;;; error: "^in goroutine 2$"
 ;;; error: "^  g at goroutines.scm:9:15\ncreated by start at goroutines.scm:10:17\n\z"
+---
+;; A primitive given to nursery-start fails in the goroutine, where no
+;; code of the user's runs: nursery-start raises the error again in its
+;; caller, which is blamed.
+(nursery-start car)
+;;; error: "^goroutines.scm:\d+:1: car: expected pair, got #<procedure started>$"
