@@ -481,6 +481,9 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 				gr.g.rely(pc)
 				return node
 			}
+			if ps := newPrimStep(gr.g, prim, c.in.inlineOps[prim], args, fn, s); ps != nil {
+				return ps
+			}
 		}
 	}
 	direct := !c.in.general
@@ -493,6 +496,9 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	app := &App{all: all, direct: direct, pureOp: fn.pure(), site: s}
 	if op, ok := fn.(*GlobalRef); ok {
 		app.pureOp, app.opGlobal = true, op.g
+		if _, prim := op.g.Value.(*value.Primitive); !prim && !direct && !c.in.general && len(args) > 0 {
+			return &AppAhead{App: *app}
+		}
 	}
 	return app
 }

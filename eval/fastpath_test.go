@@ -262,6 +262,71 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (display (guard (e (#t (error-object-message e))) (set-field! r 2 'x)))
 (display (guard (e (#t (error-object-message e))) (field 'no 0)))`,
 		"(1 new new)%record-set!: index 2 out of range [0, 2)%record-ref: expected record, got no"},
+	{"primitive call on operands that need a step", `
+(define (id x) x)
+(define (f a b) (list (+ (id a) (id b)) (- a (id b)) (< (id a) b) (car (id (cons a b)))))
+(display (f 5 3))
+(display (f 9223372036854775807 1))
+(display (f 1.5 2))
+(set! + -)
+(display (f 5 3))`, "(8 2 #f 5)(9223372036854775808 9223372036854775806 #f 9223372036854775807)(3.5 -0.5 #t 1.5)(2 2 #f 5)"},
+	{"primitive call on steps: operator read after the operands", `
+(define (id x) x)
+(define old+ +)
+(define (swap!) (set! + (lambda (a b) (list 'sum a b))) 1)
+(define (f) (+ (swap!) (id 2)))
+(display (f))
+(set! + old+)
+(display (f))`, "(sum 1 2)(sum 1 2)"},
+	{"primitive call on steps: errors at the call", `
+(define (id x) x)
+(define (f) (+ (id 1) (id 'a)))
+(define (g) (car (id 5)))
+(display (guard (e (#t (error-object-message e))) (f)))
+(g)`, "+: expected number, got aerror: test.scm:4:13: car: expected pair, got 5"},
+	{"primitive call on steps re-entered through each operand", `
+(define (id x) x)
+(define k #f)
+(define n 0)
+(define (run first)
+  (let ((r (if first
+               (+ (call/cc (lambda (c) (set! k c) 1)) (id 100))
+               (+ (id 100) (call/cc (lambda (c) (set! k c) 1))))))
+    (display r) (display " ")
+    (set! n (+ n 1))
+    (if (< n 3) (k (* 10 n)))))
+(run #t)
+(set! n 0)
+(run #f)`, "101 110 120 101 110 120 "},
+	{"operands evaluated into the record made ahead", `
+(define (id x) x)
+(define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
+(define (pair a b) (lambda () (list a b)))
+(define (pairs) (list (pair (id 1) (id 2)) (pair (id 3) (id 4))))
+(display (list (tak 18 12 6) (map (lambda (p) (p)) (pairs))))`, "(7 ((1 2) (3 4)))"},
+	{"record made ahead: the operator rebound by an operand", `
+(define (id x) x)
+(define (f a b) (list 'f a b))
+(define (g a b) (list 'g a b))
+(define (make-h) (lambda (a b) (list 'h a b)))
+(define (call) (f (id 1) (id 2)))
+(define (to x) (set! f x) 2)
+(define (call-to x) (f (id 1) (to x)))
+(display (list (call) (call-to g) (call-to (make-h)) (call-to cons) (call-to list)))
+(call-to (lambda (a) a))`, "((f 1 2) (g 1 2) (h 1 2) (1 . 2) (1 2))error: test.scm:8:21: #<procedure>: expected 1 argument, got 2"},
+	{"record made ahead: an operand's continuation re-entered", `
+(define (id x) x)
+(define (f a b c) (lambda () (list a b c)))
+(define k #f)
+(define n 0)
+(define saved '())
+(define (run)
+  (let ((p (f (id 1) (call/cc (lambda (c) (set! k c) 2)) (id 3))))
+    (set! saved (cons p saved))
+    (set! n (+ n 1))
+    (if (< n 3) (k (* 10 n)))
+    (display (map (lambda (p) (p)) saved))))
+(run)`, "((1 20 3) (1 10 3) (1 2 3))"},
 	{"dynamic-wind and guard", `
 (define log '())
 (define (note x) (set! log (cons x log)))
@@ -290,8 +355,8 @@ func TestFastPathsAgree(t *testing.T) {
 // compiles without the fast paths, so TestFastPathsAgree compares two
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
-	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (letrec ((f (lambda () 1))) (f)))`
-	all := []string{"CallCC", "InlineCall", "PrimCall", "TailValue", "direct App", "unchecked letrec read"}
+	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)))`
+	all := []string{"AppAhead", "CallCC", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -346,10 +411,18 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			for _, a := range x.all {
 				walk(a)
 			}
+		case *AppAhead:
+			found["AppAhead"] = true
+			walk(&x.App)
 		case *PrimCall:
 			found["PrimCall"] = true
 		case *InlineCall:
 			found["InlineCall"] = true
+		case *PrimStep:
+			found["PrimStep"] = true
+			for _, a := range x.args {
+				walk(a)
+			}
 		case *CallCC:
 			found["CallCC"] = true
 			walk(x.lam.body)

@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strings"
 
+	"contigo/cont"
 	"contigo/value"
 )
 
@@ -163,7 +164,11 @@ func frameAction(f *Frame) string {
 	switch c := f.Code.(type) {
 	case *App:
 		return operandAction(f, len(c.all)-1, operatorName(c.all[len(c.all)-1]))
+	case appInto:
+		return operandAction(f, len(c.all)-1, operatorName(c.all[len(c.all)-1]))
 	case *PrimCall:
+		return operandAction(f, len(c.args), c.g.Name.Name)
+	case *PrimStep:
 		return operandAction(f, len(c.args), c.g.Name.Name)
 	case *Let:
 		return fmt.Sprintf("bind it to variable %d of %d of the let, then run the let's body", f.I+1, len(c.inits))
@@ -205,7 +210,11 @@ func frameAction(f *Frame) string {
 func operandAction(f *Frame, n int, op string) string {
 	i := int(f.I)
 	done := make([]V, i)
-	restoreOperands(done, f.Val)
+	if env, ok := f.Val.(*cont.Env); ok {
+		copy(done, env.Vals) // appInto's frame
+	} else {
+		restoreOperands(done, f.Val)
+	}
 	if i == n {
 		return "call it as the procedure, with the arguments already evaluated"
 	}

@@ -1,0 +1,164 @@
+package eval
+
+// This file defines PrimStep, the call of a primitive with one or two
+// operands of which at least one needs a step of its own: fib's
+// (+ (fib (- n 1)) (fib (- n 2))), nqueens' (+ (if ...) (my-try ...)).
+// A PrimCall cannot take it (its operands must all evaluate at once), and
+// as an App it went through the scratch stack twice per operand, a frame
+// holding the saved operands, the machine's apply and the primitive's
+// arity check: a quarter of fib's instructions. PrimStep keeps the value
+// of its first operand in the frame it pushes for the second, and calls
+// the primitive's one- or two-argument function directly, or computes
+// fixnum + - and comparisons itself, as InlineCall does.
+//
+// It makes no bet: the operator is read after the operands, as App reads
+// it, and anything but the very primitive compiled against (rebound,
+// unbound) goes to the machine's apply, so the two paths agree by
+// construction except in the written-out fixnum cases, the same as
+// InlineCall's (TestPrimStepAgrees).
+
+import "contigo/value"
+
+// PrimStep is a call of a global that held a primitive p with a one- or
+// two-argument function when the call was compiled, on one or two
+// operands not all immediate.
+type PrimStep struct {
+	g    *Global
+	prim *value.Primitive
+	op   inlineOp // the fixnum operation computed here, or opNone
+	args []Node
+	fn   Node // the operator, evaluated (after the operands) off the fast path
+	// release is how many environment records the call recycles in
+	// tail position (see markTails).
+	release int
+	site
+	stepNode
+}
+
+// newPrimStep makes a PrimStep for a call of g, holding p, on args, or
+// returns nil if p has no function of that many arguments.
+func newPrimStep(g *Global, p *value.Primitive, op inlineOp, args []Node, fn Node, s site) *PrimStep {
+	if len(args) == 1 && p.Fn1 == nil || len(args) == 2 && p.Fn2 == nil || len(args) > 2 {
+		return nil
+	}
+	if op != opNone && (op > opGe || len(args) != 2) {
+		op = opNone
+	}
+	return &PrimStep{g: g, prim: p, op: op, args: args, fn: fn, site: s}
+}
+
+func (n *PrimStep) awaited(f *Frame) Node { return nodeAt(n.args, f.I) }
+func (n *PrimStep) tails(levels int) Node { n.release = levels; return nil }
+
+func (n *PrimStep) exec(m *Machine) {
+	a, ok := n.args[0].evalNow(m)
+	if !ok {
+		m.push(n, nil, 0)
+		m.node = n.args[0]
+		return
+	}
+	if len(n.args) == 1 {
+		n.finish1(m, a)
+		return
+	}
+	n.second(m, a)
+}
+
+// second evaluates the second operand, the first's value being a.
+func (n *PrimStep) second(m *Machine, a value.Value) {
+	b, ok := n.args[1].evalNow(m)
+	if !ok {
+		m.push(n, a, 1)
+		m.node = n.args[1]
+		return
+	}
+	n.finish2(m, a, b)
+}
+
+func (n *PrimStep) resume(m *Machine, f *Frame) {
+	m.env = f.Env
+	switch {
+	case len(n.args) == 1:
+		n.finish1(m, m.val)
+	case f.I == 0:
+		n.second(m, m.val)
+	default:
+		n.finish2(m, f.Val, m.val)
+	}
+}
+
+func (n *PrimStep) finish1(m *Machine, a value.Value) {
+	if p, ok := n.g.Value.(*value.Primitive); !ok || p != n.prim {
+		n.general(m, a)
+		return
+	}
+	v, err := n.prim.Fn1(a)
+	m.polled()
+	if err != nil {
+		m.fail(err, &n.site)
+	}
+	m.releaseEnvs(n.release)
+	m.ret(v)
+}
+
+func (n *PrimStep) finish2(m *Machine, a, b value.Value) {
+	if p, ok := n.g.Value.(*value.Primitive); !ok || p != n.prim {
+		n.general(m, a, b)
+		return
+	}
+	if n.op != opNone {
+		if v, ok := fixnumOp(n.op, a, b); ok {
+			m.releaseEnvs(n.release)
+			m.ret(v)
+			return
+		}
+	}
+	v, err := n.prim.Fn2(a, b)
+	m.polled()
+	if err != nil {
+		m.fail(err, &n.site)
+	}
+	m.releaseEnvs(n.release)
+	m.ret(v)
+}
+
+// general applies whatever the operator holds now, as App does.
+func (n *PrimStep) general(m *Machine, args ...value.Value) {
+	f, _ := n.fn.evalNow(m)
+	m.releaseEnvs(n.release)
+	m.apply(f, args, &n.site)
+}
+
+// fixnumOp computes op (+ - = < > <= >=) on two fixnums without
+// overflow, reporting false for anything else.
+func fixnumOp(op inlineOp, a, b value.Value) (value.Value, bool) {
+	x, ok := a.(value.Fixnum)
+	if !ok {
+		return nil, false
+	}
+	y, ok := b.(value.Fixnum)
+	if !ok {
+		return nil, false
+	}
+	switch op {
+	case opAdd:
+		if s := x + y; (x^s)&(y^s) >= 0 {
+			return value.Int(int64(s)), true
+		}
+	case opSub:
+		if d := x - y; (x^y)&(x^d) >= 0 {
+			return value.Int(int64(d)), true
+		}
+	case opNumEq:
+		return x == y, true
+	case opLt:
+		return x < y, true
+	case opGt:
+		return x > y, true
+	case opLe:
+		return x <= y, true
+	case opGe:
+		return x >= y, true
+	}
+	return nil, false
+}
