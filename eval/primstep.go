@@ -106,7 +106,19 @@ func (n *PrimStep) finish2(m *Machine, a, b value.Value) {
 		n.general(m, a, b)
 		return
 	}
-	if n.op != opNone {
+	if n.op == opAdd {
+		// fib's and nqueens' +, written out: the call of fixnumOp
+		// cost as much as the addition.
+		if x, ok := a.(value.Fixnum); ok {
+			if y, ok := b.(value.Fixnum); ok {
+				if s := x + y; (x^s)&(y^s) >= 0 {
+					m.releaseEnvs(n.release)
+					m.ret(value.Int(int64(s)))
+					return
+				}
+			}
+		}
+	} else if n.op != opNone {
 		if v, ok := fixnumOp(n.op, a, b); ok {
 			m.releaseEnvs(n.release)
 			m.ret(v)
