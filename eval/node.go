@@ -544,7 +544,7 @@ func (n *AppAhead) into(m *Machine, env *cont.Env, i int) {
 		v, ok := n.all[i].evalNow(m)
 		if !ok {
 			m.push(appInto{n}, env, int32(i))
-			m.node = n.all[i]
+			n.all[i].exec(m) // in this step, as PrimStep's (tak 2%)
 			return
 		}
 		env.Vals[i] = v

@@ -50,11 +50,15 @@ func newPrimStep(g *Global, p *value.Primitive, op inlineOp, args []Node, fn Nod
 func (n *PrimStep) awaited(f *Frame) Node { return nodeAt(n.args, f.I) }
 func (n *PrimStep) tails(levels int) Node { n.release = levels; return nil }
 
+// An operand that needs a step runs in the same step as the frame pushed
+// for it (its exec, not m.node): the nesting is bounded by the source, as
+// for an If's branch, and the machine's loop goes round once less per
+// operand (fib 3% fewer instructions).
 func (n *PrimStep) exec(m *Machine) {
 	a, ok := n.args[0].evalNow(m)
 	if !ok {
 		m.push(n, nil, 0)
-		m.node = n.args[0]
+		n.args[0].exec(m)
 		return
 	}
 	if len(n.args) == 1 {
@@ -69,7 +73,7 @@ func (n *PrimStep) second(m *Machine, a value.Value) {
 	b, ok := n.args[1].evalNow(m)
 	if !ok {
 		m.push(n, a, 1)
-		m.node = n.args[1]
+		n.args[1].exec(m)
 		return
 	}
 	n.finish2(m, a, b)
