@@ -436,7 +436,7 @@ func evalOperands(m *Machine, n operands, i int) {
 			saved := saveOperands(m.stack[:i])
 			m.sp = 0
 			m.push(n, saved, int32(i))
-			m.node = args[i]
+			args[i].exec(m) // in this step, as PrimStep's
 			return
 		}
 		m.stack[i] = v
