@@ -5,6 +5,13 @@ package eval
 // left to do. The frames hold immutable state, so a continuation captured
 // inside the procedure and resumed later sees the list as it was, and
 // never changes a list map has already returned (report 6.10).
+//
+// map builds its results most recent first and reverses them at the end.
+// While no frame of the walk has been captured, nothing but the walk can
+// see those pairs, so map reuses each step's state pair for its result
+// and reverses in place: one pair per element, the result's own, where an
+// immutable walk needs three. Once a frame is found captured (its Shared
+// mark, seen as it is resumed), the walk turns immutable for good.
 
 import "contigo/value"
 
@@ -13,7 +20,11 @@ import "contigo/value"
 type listWalk struct {
 	f       value.Value
 	collect bool // map, not for-each
-	s       *site
+	// captured is set once a frame of this walk was resumed shared: a
+	// continuation may hold its state, which must not change from then
+	// on.
+	captured bool
+	s        *site
 }
 
 func (w *listWalk) where() (string, value.Pos) { return w.s.where() }
@@ -93,14 +104,27 @@ func (w *listWalk) stepN(m *Machine, st *walkState) {
 func (w *listWalk) resume(m *Machine, f *Frame) {
 	if f.I == 1 {
 		if w.collect {
+			// st is (the pair being mapped . the results so far).
 			st := f.Val.(*value.Pair)
-			w.step1(m, st.Car.(*value.Pair).Cdr, &value.Pair{Car: m.val, Cdr: st.Cdr})
+			p := st.Car.(*value.Pair)
+			if f.Shared {
+				w.captured = true
+			}
+			if w.captured {
+				w.step1(m, p.Cdr, &value.Pair{Car: m.val, Cdr: st.Cdr})
+				return
+			}
+			st.Car = m.val // only this frame ever held st
+			w.step1(m, p.Cdr, st)
 			return
 		}
 		w.step1(m, f.Val.(*value.Pair).Cdr, nil)
 		return
 	}
 	st := f.Val.(*walkState)
+	if f.Shared {
+		w.captured = true // the results so far are st.acc's pairs
+	}
 	next := &walkState{rests: make([]value.Value, len(st.rests)), acc: st.acc}
 	for i, l := range st.rests {
 		next.rests[i] = l.(*value.Pair).Cdr
@@ -117,7 +141,16 @@ func (w *listWalk) finish(m *Machine, acc value.Value) {
 		return
 	}
 	var out value.Value = value.Nil
-	for acc != nil && acc != value.Value(value.Nil) {
+	if !w.captured {
+		for acc != value.Value(value.Nil) {
+			p := acc.(*value.Pair)
+			acc, p.Cdr = p.Cdr, out
+			out = p
+		}
+		m.ret(out)
+		return
+	}
+	for acc != value.Value(value.Nil) {
 		p := acc.(*value.Pair)
 		out = &value.Pair{Car: p.Car, Cdr: out}
 		acc = p.Cdr

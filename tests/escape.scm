@@ -99,6 +99,46 @@
       (reverse results))))
 (show (map-reentry))
 
+;; map reuses its state pairs while no frame of it is captured
+;; (eval/control_lists.go). Every position of the capture, one list
+;; and two, each continuation re-entered twice: no list map returned
+;; changes afterwards.
+(define (map-reentry-at n i two?)
+  (let ((k #f) (results '()))
+    (let ((r (if two?
+                 (map (lambda (x y)
+                        (call-with-current-continuation
+                          (lambda (c) (if (= x i) (set! k c)) (+ x y))))
+                      (iota n) (iota n))
+                 (map (lambda (x)
+                        (call-with-current-continuation
+                          (lambda (c) (if (= x i) (set! k c)) x)))
+                      (iota n)))))
+      (set! results (cons r results))
+      (if (< (length results) 3) (k (* 100 (length results))))
+      (reverse results))))
+(for-each
+  (lambda (two?)
+    (for-each
+      (lambda (n)
+        (for-each (lambda (i) (write (map-reentry-at n i two?)) (newline))
+                  (iota n)))
+      '(1 2 3 4)))
+  '(#f #t))
+;; A generator's way: escape from inside map, come back later.
+(define (map-escape)
+  (let* ((back #f)
+         (r (call-with-current-continuation
+              (lambda (out)
+                (map (lambda (x)
+                       (if (= x 2)
+                           (call-with-current-continuation
+                             (lambda (c) (set! back c) (out 'escaped)))
+                           x))
+                     '(1 2 3))))))
+    (if (eq? r 'escaped) (back 'resumed) r)))
+(write (map-escape)) (newline)
+
 ;; A continuation accepts multiple values when its receiver does.
 (show (call-with-values
         (lambda () (call-with-current-continuation (lambda (k) (k 1 2 3))))
