@@ -104,8 +104,12 @@ func TestPTYLiveREPL(t *testing.T) {
 	}
 
 	// Ctrl-C stops the evaluation in the foreground, not the goroutines.
-	term.send("(let loop () (loop))\r")
-	time.Sleep(300 * time.Millisecond)
+	// Ctrl-C is sent once the evaluation has printed, that is, once the
+	// terminal is back in its own mode, where Ctrl-C is a signal: typed
+	// while the editor still holds the line, it is a key (on a loaded
+	// machine the editor may hold it for longer than any fixed sleep).
+	term.send("(begin (display \"looping\") (newline) (let loop () (loop)))\r")
+	term.waitFor(regexp.MustCompile(`looping\r?\n`), "the evaluation's start")
 	term.send("\x03")
 	term.waitFor(regexp.MustCompile(`interrupted\r?\n(.|\n)*contigo> (\x1b\[0m)?$`), "the interrupted evaluation")
 	if out := term.enter("(list (goroutine-dead? spinner) (goroutine-dead? g))"); !strings.Contains(out, "(#f #f)") {

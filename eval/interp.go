@@ -285,7 +285,7 @@ func (in *Interp) EvalAt(datum value.Value, src value.SourceMap, pos value.Pos) 
 // run executes node (or applies proc to args when node is nil) on a new
 // machine at the bottom of a fresh continuation.
 func (in *Interp) run(node Node, proc value.Value, args []value.Value) (v value.Value, err error) {
-	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth, entryDepth: -1, poke: &in.poke}
+	m := &Machine{in: in, dyn: in.rootDyn, depthLimit: in.maxDepth, entryDepth: -1, deferredSince: -1, poke: &in.poke}
 	if in.m == nil {
 		// The timer outlives a top-level form; nested runs (macro
 		// expansion) are never interrupted by it.

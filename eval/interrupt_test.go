@@ -100,3 +100,34 @@ func TestWriteValueInterrupt(t *testing.T) {
 		t.Error("the interrupt was not used up")
 	}
 }
+
+// TestInterruptOverdueCountsCPUTime: the bound on putting off Ctrl-C
+// counts the process's CPU time from the first deferral, so a process
+// that waits for a processor inside a critical section (a loaded
+// machine) is not halted for it, while one that computes there is.
+func TestInterruptOverdueCountsCPUTime(t *testing.T) {
+	var cpu time.Duration
+	saved := cpuClock
+	cpuClock = func() time.Duration { return cpu }
+	defer func() { cpuClock = saved }()
+
+	m := &Machine{deferredSince: -1}
+	steps := []struct {
+		cpu  time.Duration
+		want bool
+	}{
+		{cpu: 10 * time.Second, want: false}, // the first deferral starts the count
+		{cpu: 11 * time.Second, want: false},
+		{cpu: 12 * time.Second, want: false},
+		{cpu: 12*time.Second + time.Millisecond, want: true},
+	}
+	for i, st := range steps {
+		cpu = st.cpu
+		if got := m.interruptOverdue(); got != st.want {
+			t.Errorf("step %d (CPU %v): overdue %v, want %v", i, st.cpu, got, st.want)
+		}
+	}
+	if processCPU() <= 0 {
+		t.Errorf("processCPU() = %v after this test's work", processCPU())
+	}
+}

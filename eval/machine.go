@@ -44,10 +44,11 @@ type Machine struct {
 	// calling back into Scheme, or a macro expander. Its continuation
 	// ends in Go, so no goroutine may switch away from it (%nested-run?).
 	nested bool
-	// deferredSince is when the scheduler first put off the interrupt
-	// being handled (%interrupt-later; see maxInterruptDelay), zero if it
-	// did not; deferring says the handler's last call put it off.
-	deferredSince time.Time
+	// deferredSince is the process's CPU time (processCPU) when the
+	// scheduler first put off the interrupt being handled
+	// (%interrupt-later; see maxInterruptDelay), -1 if it did not;
+	// deferring says the handler's last call put it off.
+	deferredSince time.Duration
 	deferring     bool
 	node          Node
 	env           *cont.Env
@@ -316,7 +317,7 @@ func (m *Machine) tick() bool {
 			// Any other stop (a time limit, a signal) ends it all.
 			m.rearm()
 			if !m.deferring {
-				m.deferredSince = time.Time{} // a new interrupt
+				m.deferredSince = -1 // a new interrupt
 			}
 			m.deferring = false
 			m.callInterrupting(m.interruptHandler)

@@ -369,15 +369,32 @@ func handlerArg(v value.Value) (h value.Value, ok bool) {
 }
 
 func haltInterrupted(m *Machine, args []value.Value, s *site) {
-	m.deferredSince = time.Time{}
+	m.deferredSince = -1
 	m.halt(nil, m.in.interruptError())
 }
 
 // maxInterruptDelay bounds how long the scheduler may put off Ctrl-C: a
 // critical section lasts a few steps, so an interrupt still put off
 // after it means the library itself loops with its lock held, and Ctrl-C
-// must work all the same.
+// must work all the same. It is CPU time: on a loaded machine the
+// process may wait seconds for a processor inside a critical section,
+// and Ctrl-C must not then halt whichever goroutine happens to run.
 const maxInterruptDelay = 2 * time.Second
+
+// cpuClock is processCPU; tests replace it.
+var cpuClock = processCPU
+
+// interruptOverdue reports whether the interrupt being put off has been
+// put off for longer than maxInterruptDelay, starting the count at its
+// first deferral.
+func (m *Machine) interruptOverdue() bool {
+	now := cpuClock()
+	if m.deferredSince < 0 {
+		m.deferredSince = now
+		return false
+	}
+	return now-m.deferredSince > maxInterruptDelay
+}
 
 // nestedRun is (%nested-run?): whether this run was started inside
 // another, by a Go function calling back into Scheme or by a macro
@@ -387,10 +404,7 @@ const maxInterruptDelay = 2 * time.Second
 func nestedRun(m *Machine, args []value.Value, s *site) { m.ret(m.nested) }
 
 func interruptLater(m *Machine, args []value.Value, s *site) {
-	now := time.Now()
-	if m.deferredSince.IsZero() {
-		m.deferredSince = now
-	} else if now.Sub(m.deferredSince) > maxInterruptDelay {
+	if m.interruptOverdue() {
 		haltInterrupted(m, args, s)
 		return
 	}
