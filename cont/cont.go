@@ -110,7 +110,21 @@ func (p *EnvPool) Recycle(e *Env) {
 	if n >= len(p.free) || e.Escaped {
 		return
 	}
-	clear(e.Vals)
+	// Slot by slot: clear's call to the runtime's memclr cost more than
+	// the two or three stores it does here (5% of ack's instructions).
+	v := e.Vals
+	switch n {
+	case 4:
+		v[0], v[1], v[2], v[3] = nil, nil, nil, nil
+	case 3:
+		v[0], v[1], v[2] = nil, nil, nil
+	case 2:
+		v[0], v[1] = nil, nil
+	case 1:
+		v[0] = nil
+	default:
+		clear(v)
+	}
 	e.Up = p.free[n]
 	p.free[n] = e
 }

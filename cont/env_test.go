@@ -41,3 +41,26 @@ func TestPoolNeverRecyclesEscaped(t *testing.T) {
 		t.Error("an escaped record was recycled")
 	}
 }
+
+// TestPoolClearsSlots: a record comes out of the pool with every slot
+// nil, whatever its size, so the pool keeps nothing alive and a new
+// scope never sees an old value (Recycle clears slot by slot).
+func TestPoolClearsSlots(t *testing.T) {
+	var pool EnvPool
+	for n := 0; n <= len(pool.free); n++ {
+		e := pool.New(nil, n)
+		for i := range e.Vals {
+			e.Vals[i] = "old"
+		}
+		pool.Recycle(e)
+		got := pool.New(nil, n)
+		want := make([]any, n)
+		vals := make([]any, len(got.Vals))
+		for i, v := range got.Vals {
+			vals[i] = v
+		}
+		if diff := cmp.Diff(want, vals); diff != "" {
+			t.Errorf("size %d: slots of a recycled record (-want +got):\n%s", n, diff)
+		}
+	}
+}

@@ -31,6 +31,7 @@ func benchFile(b *testing.B, name string) {
 
 func BenchmarkFib(b *testing.B)       { benchFile(b, "fib") }
 func BenchmarkTak(b *testing.B)       { benchFile(b, "tak") }
+func BenchmarkAck(b *testing.B)       { benchFile(b, "ack") }
 func BenchmarkCtak(b *testing.B)      { benchFile(b, "ctak") }
 func BenchmarkFibc(b *testing.B)      { benchFile(b, "fibc") }
 func BenchmarkGenerator(b *testing.B) { benchFile(b, "generator") }
