@@ -465,9 +465,10 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 			if allImmediate {
 				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
 				var node Node = pc
+				var bet assumption = pc
 				if op := c.in.inlineOps[prim]; op != opNone {
 					if ic := newInlineCall(pc, prim, op); ic != nil {
-						pc, node = &ic.PrimCall, ic
+						pc, node, bet = &ic.PrimCall, ic, ic
 					}
 				}
 				for _, a := range args {
@@ -478,7 +479,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 						child.parent = pc
 					}
 				}
-				gr.g.rely(pc)
+				gr.g.rely(bet)
 				return node
 			}
 			if ps := newPrimStep(gr.g, prim, c.in.inlineOps[prim], args, fn, s); ps != nil {
