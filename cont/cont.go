@@ -167,7 +167,10 @@ func (p *Pool[C]) Push(next *Frame[C], code C, env *Env, val value.Value, i, cal
 		return &Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d, Calls: calls}
 	}
 	p.free = f.Next
-	*f = Frame[C]{Next: next, Code: code, Env: env, Val: val, I: i, Depth: d, Calls: calls}
+	// Field by field: `*f = Frame{...}` builds the frame on the stack
+	// and copies it over (twice the instructions).
+	f.Next, f.Code, f.Env, f.Val = next, code, env, val
+	f.I, f.Depth, f.Calls, f.Shared = i, d, calls, false
 	return f
 }
 
