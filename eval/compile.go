@@ -32,6 +32,10 @@ type scope struct {
 	// environment: it has no run-time record, so lookups pass through it
 	// without counting a level, and it can hold no variables.
 	transparent bool
+	// reachedThrough is set when code inside this scope refers to a
+	// variable of an enclosing one: a lambda whose scope is not reached
+	// through needs no environment (see Lambda.closed).
+	reachedThrough bool
 }
 
 func (s *scope) add(name *value.Symbol, checked bool) int {

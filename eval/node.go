@@ -234,6 +234,14 @@ type Lambda struct {
 	site
 	// origin caches the description (%origin) of where it is written.
 	origin value.Value
+	// closed, if not nil, is the one closure every evaluation of a
+	// lambda nested in a scope gives when its body refers to no
+	// variable of an enclosing scope: it needs no environment, so
+	// making it allocates nothing and does not keep the enclosing
+	// record from being recycled ((map (lambda (a) ...) l) in deriv).
+	// R7RS leaves eqv? on two evaluations of one lambda unspecified;
+	// Chez and Gambit's compiler share such closures too.
+	closed *Closure
 	nodeBase
 }
 
@@ -261,6 +269,9 @@ func (n *Lambda) exec(m *Machine) { v, _ := n.evalNow(m); m.ret(v) }
 func (n *Lambda) immediate() bool { return true }
 func (n *Lambda) pure() bool      { return true }
 func (n *Lambda) evalNow(m *Machine) (value.Value, bool) {
+	if n.closed != nil {
+		return n.closed, true
+	}
 	// The closure keeps the record alive: it must never be recycled.
 	cont.MarkEscaped(m.env)
 	return &Closure{n, m.env}, true

@@ -163,14 +163,26 @@ func (c *compiler) lambda(params value.Value, body []value.Value, sc *scope, for
 		// A thunk whose body cannot define anything needs no record of
 		// its own: it runs in its closure's environment.
 		lam.noScope = true
-		lam.body = c.body(body, &scope{up: sc, transparent: true}, form)
+		own := &scope{up: sc, transparent: true}
+		lam.body = c.body(body, own, form)
 		c.name = oldName
+		lam.closeIfFree(own, sc)
 		return lam
 	}
 	lam.body = c.markTails(c.body(body, inner, form), 1)
 	c.name = oldName
 	lam.frameSize = len(inner.names)
+	lam.closeIfFree(inner, sc)
 	return lam
+}
+
+// closeIfFree gives lam its one closure (Lambda.closed) if it is nested
+// in a scope (at top level the environment is none anyway) and nothing
+// in its body, own, reached through it to an enclosing variable.
+func (lam *Lambda) closeIfFree(own, enclosing *scope) {
+	if enclosing != nil && !own.reachedThrough {
+		lam.closed = &Closure{lam: lam}
+	}
 }
 
 // definingForms are the keywords whose use in a body may define a

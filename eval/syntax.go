@@ -84,6 +84,11 @@ func (c *compiler) resolve(id *value.Symbol, sc *scope) ref {
 		for ; s != nil; s = s.up {
 			if r, ok := s.find(id); ok {
 				r.depth = depth
+				if r.kind == refLocal {
+					for t := sc; t != s; t = t.up {
+						t.reachedThrough = true
+					}
+				}
 				return r
 			}
 			if isAlias && s == home {
