@@ -112,7 +112,8 @@ func userFrame(k *Frame, stop int32) (*Frame, string, value.Pos) {
 			// such frames (waitSite).
 			continue
 		}
-		if name, pos := frameWhere(f); isUserPos(pos) {
+		name, pos, lib := frameWhereLib(f)
+		if lib == libNo || lib == libUnknown && isUserPos(pos) {
 			return f, name, pos
 		}
 	}

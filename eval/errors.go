@@ -206,15 +206,37 @@ func (in *Interp) suggest(name string) string {
 // position, else the frame's own form. A backtrace then points at
 // (recv ch) in (let ((v (recv ch))) ...), not at the let.
 func frameWhere(f *Frame) (string, value.Pos) {
-	name, pos := f.Code.where()
+	name, pos, _ := frameWhereLib(f)
+	return name, pos
+}
+
+// frameWhereLib is frameWhere, and whether the position is the
+// library's when that is known from a node's site (siteLib), which saves
+// isLibPos's lookup at every switch of goroutines (userFrame).
+func frameWhereLib(f *Frame) (name string, pos value.Pos, lib libKnown) {
+	name, pos = f.Code.where()
 	var sub Node
 	if n, ok := f.Code.(Node); ok {
 		sub = n.awaited(f)
 	}
 	if s, ok := sub.(interface{ siteOf() *site }); ok {
-		if p := s.siteOf().pos; p.IsValid() {
-			pos = p
+		if st := s.siteOf(); st.pos.IsValid() {
+			pos = st.pos
+			lib = libNo
+			if st.lib {
+				lib = libYes
+			}
 		}
 	}
-	return name, pos
+	return name, pos, lib
 }
+
+// libKnown is whether a position is the library's: yes, no, or not
+// known without a lookup.
+type libKnown uint8
+
+const (
+	libUnknown libKnown = iota
+	libNo
+	libYes
+)
