@@ -355,8 +355,8 @@ func TestFastPathsAgree(t *testing.T) {
 // compiles without the fast paths, so TestFastPathsAgree compares two
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
-	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)))`
-	all := []string{"AppAhead", "CallCC", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
+	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)) (if (< x 1) 1 2))`
+	all := []string{"AppAhead", "CallCC", "IfCmp", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -394,6 +394,9 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			walk(x.test)
 			walk(x.then)
 			walk(x.els)
+		case *IfCmp:
+			found["IfCmp"] = true
+			walk(&x.If)
 		case *Seq:
 			for _, b := range x.body {
 				walk(b)

@@ -289,7 +289,7 @@ func compileIf(c *compiler, form *value.Pair, sc *scope) Node {
 	} else {
 		n.els = &Const{v: value.Unspecified}
 	}
-	return n
+	return specializeIf(n)
 }
 
 func compileBegin(c *compiler, form *value.Pair, sc *scope) Node {
@@ -491,7 +491,7 @@ func (c *compiler) condClauses(clauses []value.Value, sc *scope, form value.Valu
 		}
 		return &CondArrow{test: test, recv: c.compile(parts[2], sc), rest: rest, site: c.site()}
 	}
-	return &If{test: test, then: c.sequence(parts[1:], sc), els: rest, site: c.site()}
+	return specializeIf(&If{test: test, then: c.sequence(parts[1:], sc), els: rest, site: c.site()})
 }
 
 func compileCase(c *compiler, form *value.Pair, sc *scope) Node {
@@ -560,7 +560,7 @@ func compileWhen(c *compiler, form *value.Pair, sc *scope, when bool) Node {
 	} else {
 		n.then, n.els = &Const{v: value.Unspecified}, body
 	}
-	return n
+	return specializeIf(n)
 }
 
 var (
