@@ -397,6 +397,10 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 		case *IfCmp:
 			found["IfCmp"] = true
 			walk(&x.If)
+		case *IfPred:
+			walk(&x.If)
+		case *IfEq:
+			walk(&x.If)
 		case *Seq:
 			for _, b := range x.body {
 				walk(b)

@@ -1,0 +1,174 @@
+package eval
+
+// This file defines the ifs that compute their test themselves, when it
+// is a call of a built-in that InlineCall would compute on values read
+// at once: a comparison of fixnums, null?, pair?, not, or eq? with a
+// quoted symbol. The machine then branches without the test's evalNow
+// call and the boolean it returns. Each falls back to If (through the
+// InlineCalls) for anything else, and when a built-in is rebound.
+// TestIfTestsAgree checks them against the general path.
+
+import "contigo/value"
+
+// IfCmp is an if whose test compares two fixnums, each a variable of the
+// innermost record or a constant, possibly under not: (= m 0) in ack,
+// (< n 2) in fib, (not (< y x)) in tak, (zero? y) in fibc. It branches
+// on the comparison itself, without the test's evalNow call and the
+// boolean it returns. Anything else (other numbers, other types, a
+// built-in rebound) goes the way of If, through the InlineCalls. (eq? is
+// IfEq's: its operands are mostly symbols, which would take both ways
+// here; deriv ran 1.1% more instructions with it in IfCmp.)
+type IfCmp struct {
+	If
+	op     inlineOp // opNumEq, opLt, opGt, opLe or opGe
+	ak, bk uint8    // opndLocal0 or opndConst, as in InlineCall
+	ai, bi int
+	av, bv value.Value
+	neg    bool           // the test is (not (op a b))
+	calls  [2]*InlineCall // the test's InlineCalls (the second may be nil)
+}
+
+var fixnumZero value.Value = value.Fixnum(0)
+
+// specializeIf returns n as an IfCmp or an IfPred when its test is one
+// of theirs, else n.
+func specializeIf(n *If) Node {
+	test := n.test
+	ic := &IfCmp{}
+	if c, ok := test.(*InlineCall); ok && c.op == opNot && c.ak == opndNode {
+		test, ic.neg, ic.calls[1] = c.args[0], true, c
+	}
+	c, ok := test.(*InlineCall)
+	if !ok {
+		return n
+	}
+	if c.op == opEq {
+		return specializeIfEq(n, c, ic.neg, ic.calls[1])
+	}
+	if c.ak == opndNode {
+		return n
+	}
+	if (c.op == opNullP || c.op == opPairP || c.op == opNot) && c.ak == opndLocal0 {
+		return &IfPred{If: *n, op: c.op, ai: c.ai, neg: ic.neg, calls: [2]*InlineCall{c, ic.calls[1]}}
+	}
+	ic.op, ic.ak, ic.ai, ic.av, ic.bk, ic.bi, ic.bv = c.op, c.ak, c.ai, c.av, c.bk, c.bi, c.bv
+	switch {
+	case c.op == opZeroP:
+		ic.op, ic.bk, ic.bv = opNumEq, opndConst, fixnumZero
+	case c.op < opNumEq || c.op > opGe || c.bk == opndNode:
+		return n
+	}
+	ic.If, ic.calls[0] = *n, c
+	return ic
+}
+
+func (n *IfCmp) exec(m *Machine) {
+	if !n.calls[0].slow && (n.calls[1] == nil || !n.calls[1].slow) {
+		a, b := n.av, n.bv
+		if n.ak == opndLocal0 {
+			a = m.env.Vals[n.ai]
+		}
+		if n.bk == opndLocal0 {
+			b = m.env.Vals[n.bi]
+		}
+		if x, ok := a.(value.Fixnum); ok {
+			if y, ok := b.(value.Fixnum); ok {
+				var yes bool
+				switch n.op {
+				case opNumEq:
+					yes = x == y
+				case opLt:
+					yes = x < y
+				case opGt:
+					yes = x > y
+				case opLe:
+					yes = x <= y
+				default: // opGe
+					yes = x >= y
+				}
+				if yes != n.neg {
+					n.then.exec(m)
+				} else {
+					n.els.exec(m)
+				}
+				return
+			}
+		}
+	}
+	n.If.exec(m)
+}
+
+// IfPred is an if whose test is null?, pair? or not of a variable of the
+// innermost record, possibly under not: (null? x) in nqueens, (not (pair?
+// a)) in deriv. Those built-ins take anything and never fail, so it
+// goes the way of If only when one is rebound.
+type IfPred struct {
+	If
+	op    inlineOp // opNullP, opPairP or opNot
+	ai    int
+	neg   bool
+	calls [2]*InlineCall
+}
+
+func (n *IfPred) exec(m *Machine) {
+	if n.calls[0].slow || n.calls[1] != nil && n.calls[1].slow {
+		n.If.exec(m)
+		return
+	}
+	a := m.env.Vals[n.ai]
+	var yes bool
+	switch n.op {
+	case opNullP:
+		yes = a == value.Value(value.Nil)
+	case opPairP:
+		_, yes = a.(*value.Pair)
+	default: // opNot
+		b, ok := a.(bool)
+		yes = ok && !b
+	}
+	if yes != n.neg {
+		n.then.exec(m)
+	} else {
+		n.els.exec(m)
+	}
+}
+
+// IfEq is an if whose test is eq? of a quoted symbol and an expression
+// that evaluates at once, possibly under not: (eq? (car a) '+) in deriv,
+// (eq? v 'done) in generator. eq? with a symbol is the identity of the
+// two values, and never fails.
+type IfEq struct {
+	If
+	sym   value.Value // the *value.Symbol
+	x     Node        // the other operand
+	neg   bool
+	calls [2]*InlineCall
+}
+
+func specializeIfEq(n *If, c *InlineCall, neg bool, not *InlineCall) Node {
+	x, sym := c.args[0], c.bv
+	if _, ok := c.av.(*value.Symbol); ok && c.ak == opndConst {
+		x, sym = c.args[1], c.av
+	} else if _, ok := c.bv.(*value.Symbol); !ok || c.bk != opndConst {
+		return n
+	}
+	return &IfEq{If: *n, sym: sym, x: x, neg: neg, calls: [2]*InlineCall{c, not}}
+}
+
+func (n *IfEq) exec(m *Machine) {
+	if n.calls[0].slow || n.calls[1] != nil && n.calls[1].slow {
+		n.If.exec(m)
+		return
+	}
+	// An operand that needs a step has done nothing: If evaluates it.
+	x, ok := n.x.evalNow(m)
+	if !ok {
+		n.If.exec(m)
+		return
+	}
+	if (x == n.sym) != n.neg {
+		n.then.exec(m)
+	} else {
+		n.els.exec(m)
+	}
+}
