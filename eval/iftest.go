@@ -30,36 +30,36 @@ type IfCmp struct {
 
 var fixnumZero value.Value = value.Fixnum(0)
 
-// specializeIf returns n as an IfCmp or an IfPred when its test is one
-// of theirs, else n.
+// specializeIf returns n as an IfCmp, IfPred or IfEq when its test is
+// one of theirs, else n.
 func specializeIf(n *If) Node {
-	test := n.test
-	ic := &IfCmp{}
+	test, not := n.test, (*InlineCall)(nil)
 	if c, ok := test.(*InlineCall); ok && c.op == opNot && c.ak == opndNode {
-		test, ic.neg, ic.calls[1] = c.args[0], true, c
+		test, not = c.args[0], c
 	}
 	c, ok := test.(*InlineCall)
 	if !ok {
 		return n
 	}
-	if c.op == opEq {
-		return specializeIfEq(n, c, ic.neg, ic.calls[1])
-	}
-	if c.ak == opndNode {
-		return n
-	}
-	if (c.op == opNullP || c.op == opPairP || c.op == opNot) && c.ak == opndLocal0 {
-		return &IfPred{If: *n, op: c.op, ai: c.ai, neg: ic.neg, calls: [2]*InlineCall{c, ic.calls[1]}}
-	}
-	ic.op, ic.ak, ic.ai, ic.av, ic.bk, ic.bi, ic.bv = c.op, c.ak, c.ai, c.av, c.bk, c.bi, c.bv
+	calls, neg := [2]*InlineCall{c, not}, not != nil
 	switch {
-	case c.op == opZeroP:
-		ic.op, ic.bk, ic.bv = opNumEq, opndConst, fixnumZero
-	case c.op < opNumEq || c.op > opGe || c.bk == opndNode:
+	case c.op == opEq:
+		return specializeIfEq(n, c, calls, neg)
+	case c.ak == opndNode:
 		return n
+	case c.op == opNullP || c.op == opPairP || c.op == opNot:
+		if c.ak != opndLocal0 {
+			return n // a constant: nothing to gain
+		}
+		return &IfPred{If: *n, op: c.op, ai: c.ai, neg: neg, calls: calls}
+	case c.op == opZeroP:
+		return &IfCmp{If: *n, op: opNumEq, ak: c.ak, ai: c.ai, av: c.av,
+			bk: opndConst, bv: fixnumZero, neg: neg, calls: calls}
+	case c.op >= opNumEq && c.op <= opGe && c.bk != opndNode:
+		return &IfCmp{If: *n, op: c.op, ak: c.ak, ai: c.ai, av: c.av,
+			bk: c.bk, bi: c.bi, bv: c.bv, neg: neg, calls: calls}
 	}
-	ic.If, ic.calls[0] = *n, c
-	return ic
+	return n
 }
 
 func (n *IfCmp) exec(m *Machine) {
@@ -145,14 +145,14 @@ type IfEq struct {
 	calls [2]*InlineCall
 }
 
-func specializeIfEq(n *If, c *InlineCall, neg bool, not *InlineCall) Node {
+func specializeIfEq(n *If, c *InlineCall, calls [2]*InlineCall, neg bool) Node {
 	x, sym := c.args[0], c.bv
 	if _, ok := c.av.(*value.Symbol); ok && c.ak == opndConst {
 		x, sym = c.args[1], c.av
 	} else if _, ok := c.bv.(*value.Symbol); !ok || c.bk != opndConst {
 		return n
 	}
-	return &IfEq{If: *n, sym: sym, x: x, neg: neg, calls: [2]*InlineCall{c, not}}
+	return &IfEq{If: *n, sym: sym, x: x, neg: neg, calls: calls}
 }
 
 func (n *IfEq) exec(m *Machine) {
