@@ -211,7 +211,7 @@ func frameWhere(f *Frame) (string, value.Pos) {
 }
 
 // frameWhereLib is frameWhere, and whether the position is the
-// library's when that is known from a node's site (siteLib), which saves
+// library's when a node's site says so (site.lib), which saves
 // isLibPos's lookup at every switch of goroutines (userFrame).
 func frameWhereLib(f *Frame) (name string, pos value.Pos, lib libKnown) {
 	name, pos = f.Code.where()

@@ -73,20 +73,7 @@ func (n *IfCmp) exec(m *Machine) {
 		}
 		if x, ok := a.(value.Fixnum); ok {
 			if y, ok := b.(value.Fixnum); ok {
-				var yes bool
-				switch n.op {
-				case opNumEq:
-					yes = x == y
-				case opLt:
-					yes = x < y
-				case opGt:
-					yes = x > y
-				case opLe:
-					yes = x <= y
-				default: // opGe
-					yes = x >= y
-				}
-				if yes != n.neg {
+				if compareFixnums(n.op, x, y) != n.neg {
 					n.then.exec(m)
 				} else {
 					n.els.exec(m)
@@ -96,6 +83,22 @@ func (n *IfCmp) exec(m *Machine) {
 		}
 	}
 	n.If.exec(m)
+}
+
+// compareFixnums is op (= < > <= >=) on two fixnums. It is small enough
+// to be inlined into IfCmp.exec and fixnumOp.
+func compareFixnums(op inlineOp, x, y value.Fixnum) bool {
+	switch op {
+	case opNumEq, opEq:
+		return x == y
+	case opLt:
+		return x < y
+	case opGt:
+		return x > y
+	case opLe:
+		return x <= y
+	}
+	return x >= y // opGe
 }
 
 // IfPred is an if whose test is null?, pair? or not of a variable of the

@@ -185,8 +185,9 @@ func (n *InlineCall) evalNow(m *Machine) (value.Value, bool) {
 	} else if x, ok := a.(value.Fixnum); ok {
 		// fixnumOp (primstep.go) written out, with eq?: calling it
 		// instead, as it is too big to inline, ran 5-11% more
-		// instructions on ack, fib, tak and nqueens. TestInlineCallAgrees
-		// checks this against the primitives.
+		// instructions on ack, fib, tak and nqueens (compareFixnums
+		// is inlined). TestInlineCallAgrees checks this against the
+		// primitives.
 		if y, ok := b.(value.Fixnum); ok {
 			switch n.op {
 			case opAdd:
@@ -197,16 +198,8 @@ func (n *InlineCall) evalNow(m *Machine) (value.Value, bool) {
 				if d := x - y; (x^y)&(x^d) >= 0 {
 					return value.Int(int64(d)), true
 				}
-			case opNumEq, opEq:
-				return x == y, true
-			case opLt:
-				return x < y, true
-			case opGt:
-				return x > y, true
-			case opLe:
-				return x <= y, true
-			case opGe:
-				return x >= y, true
+			case opNumEq, opEq, opLt, opGt, opLe, opGe:
+				return compareFixnums(n.op, x, y), true
 			}
 		}
 	}

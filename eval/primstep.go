@@ -175,16 +175,8 @@ func fixnumOp(op inlineOp, a, b value.Value) (value.Value, bool) {
 		if d := x - y; (x^y)&(x^d) >= 0 {
 			return value.Int(int64(d)), true
 		}
-	case opNumEq:
-		return x == y, true
-	case opLt:
-		return x < y, true
-	case opGt:
-		return x > y, true
-	case opLe:
-		return x <= y, true
-	case opGe:
-		return x >= y, true
+	case opNumEq, opLt, opGt, opLe, opGe:
+		return compareFixnums(op, x, y), true
 	}
 	return nil, false
 }
