@@ -24,9 +24,17 @@ type IfCmp struct {
 	ak, bk uint8    // opndLocal0 or opndConst, as in InlineCall
 	ai, bi int
 	av, bv value.Value
-	neg    bool           // the test is (not (op a b))
-	calls  [2]*InlineCall // the test's InlineCalls (the second may be nil)
+	neg    bool      // the test is (not (op a b))
+	calls  testCalls // the test's InlineCalls
 }
+
+// testCalls are the InlineCalls of an if's test: the call itself and
+// the (not ...) around it, or nil.
+type testCalls [2]*InlineCall
+
+// rebound reports whether a built-in of the test no longer holds what it
+// was compiled against: the if must then go the general way.
+func (c *testCalls) rebound() bool { return c[0].slow || c[1] != nil && c[1].slow }
 
 var fixnumZero value.Value = value.Fixnum(0)
 
@@ -41,7 +49,7 @@ func specializeIf(n *If) Node {
 	if !ok {
 		return n
 	}
-	calls, neg := [2]*InlineCall{c, not}, not != nil
+	calls, neg := testCalls{c, not}, not != nil
 	switch {
 	case c.op == opEq:
 		return specializeIfEq(n, c, calls, neg)
@@ -63,7 +71,7 @@ func specializeIf(n *If) Node {
 }
 
 func (n *IfCmp) exec(m *Machine) {
-	if !n.calls[0].slow && (n.calls[1] == nil || !n.calls[1].slow) {
+	if !n.calls.rebound() {
 		a, b := n.av, n.bv
 		if n.ak == opndLocal0 {
 			a = m.env.Vals[n.ai]
@@ -110,11 +118,11 @@ type IfPred struct {
 	op    inlineOp // opNullP, opPairP or opNot
 	ai    int
 	neg   bool
-	calls [2]*InlineCall
+	calls testCalls
 }
 
 func (n *IfPred) exec(m *Machine) {
-	if n.calls[0].slow || n.calls[1] != nil && n.calls[1].slow {
+	if n.calls.rebound() {
 		n.If.exec(m)
 		return
 	}
@@ -145,10 +153,10 @@ type IfEq struct {
 	sym   value.Value // the *value.Symbol
 	x     Node        // the other operand
 	neg   bool
-	calls [2]*InlineCall
+	calls testCalls
 }
 
-func specializeIfEq(n *If, c *InlineCall, calls [2]*InlineCall, neg bool) Node {
+func specializeIfEq(n *If, c *InlineCall, calls testCalls, neg bool) Node {
 	x, sym := c.args[0], c.bv
 	if _, ok := c.av.(*value.Symbol); ok && c.ak == opndConst {
 		x, sym = c.args[1], c.av
@@ -159,7 +167,7 @@ func specializeIfEq(n *If, c *InlineCall, calls [2]*InlineCall, neg bool) Node {
 }
 
 func (n *IfEq) exec(m *Machine) {
-	if n.calls[0].slow || n.calls[1] != nil && n.calls[1].slow {
+	if n.calls.rebound() {
 		n.If.exec(m)
 		return
 	}
