@@ -54,6 +54,8 @@ func TestRun(t *testing.T) {
 		// combined runs with stdout and stderr on one writer and checks
 		// that it starts with stdout (the backtrace follows).
 		combined bool
+		// env is set for the run.
+		env map[string]string
 	}{
 		{name: "-e prints the last value", args: []string{"-e", "(define x 20) (+ x 1) (* x 2)"}, stdout: "40\n"},
 		{name: "-e writes strings", args: []string{"-e", `(string-append "a" "b")`}, stdout: "\"ab\"\n"},
@@ -77,7 +79,11 @@ func TestRun(t *testing.T) {
 			stderr: "contigo: -allow-read needs -sandbox\n"},
 		{name: "-sandbox runs a harmless program", args: []string{"-sandbox", "-timeout", "60", ok}, stdout: "hello\n"},
 		{name: "--trace-sched prints scheduler events",
-			args:   []string{"--trace-sched", "-e", "(define ch (make-chan)) (go (send ch 1)) (recv ch)"},
+			args: []string{"--trace-sched", "-e", "(define ch (make-chan)) (go (send ch 1)) (recv ch)"},
+			// A long time slice: with the default 1 ms a loaded machine can
+			// preempt the main goroutine before its recv, and then 2 blocks
+			// on its send instead.
+			env:    map[string]string{"CONTIGO_TIME_SLICE": "10000000"},
 			stdout: "1\n", contains: []string{"sched: spawn 2 by 1", "sched: block 1 chan receive", "sched: exit 2"}},
 		{name: "exit #t", args: []string{exitTrue}, code: 0, stdout: "x"},
 		{name: "exit #f", args: []string{exitFalse}, code: 1},
@@ -120,6 +126,9 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
 			var stdout, stderr bytes.Buffer
 			errw := &stderr
 			if tt.combined {
