@@ -459,14 +459,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	all := append(args, fn)
 	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if prim, isPrim := gr.g.Value.(*value.Primitive); isPrim {
-			allImmediate := true
-			for _, a := range args {
-				if !a.immediate() {
-					allImmediate = false
-					break
-				}
-			}
-			if allImmediate {
+			if allImmediate(args) {
 				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
 				var node Node = pc
 				var bet assumption = pc
@@ -475,20 +468,19 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 						pc, node, bet = &ic.PrimCall, ic, ic
 					}
 				}
-				for _, a := range args {
-					switch child := a.(type) {
-					case *PrimCall:
-						child.parent = pc
-					case *InlineCall:
-						child.parent = pc
-					}
-				}
+				adopt(pc, args)
 				gr.g.rely(bet)
 				return node
 			}
 			if ps := newPrimStep(gr.g, prim, c.in.inlineOps[prim], args, fn, s); ps != nil {
 				return ps
 			}
+		}
+	}
+	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general && allImmediate(args) {
+		if lc := newLeafCall(gr.g, gr.g.Value, args, all, s); lc != nil {
+			adopt(&lc.PrimCall, args)
+			return lc
 		}
 	}
 	direct := !c.in.general
@@ -506,6 +498,31 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 		}
 	}
 	return app
+}
+
+// allImmediate reports whether every node of args evaluates at once.
+func allImmediate(args []Node) bool {
+	for _, a := range args {
+		if !a.immediate() {
+			return false
+		}
+	}
+	return true
+}
+
+// adopt makes pc the parent of the calls among its operands that are
+// evaluated at once, so that demoting one of them demotes pc too.
+func adopt(pc *PrimCall, args []Node) {
+	for _, a := range args {
+		switch child := a.(type) {
+		case *PrimCall:
+			child.parent = pc
+		case *InlineCall:
+			child.parent = pc
+		case *LeafCall:
+			child.parent = pc
+		}
+	}
 }
 
 // body compiles a lambda or let body in scope sc (already holding the

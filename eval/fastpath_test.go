@@ -333,6 +333,64 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (guard (e (#t (note (list 'caught e))))
   (dynamic-wind (lambda () (note 'in)) (lambda () (raise 'oops)) (lambda () (note 'out))))
 (display (reverse log))`, "(in out (caught oops))"},
+	// Inlined calls of small procedures (LeafCall).
+	{"leaf procedure redefined", `
+(define (inc x) (+ x 1))
+(define (f n) (list (inc n)))
+(display (f 5))
+(define (inc x) (- x 1))
+(display (f 5))
+(set! inc list)
+(display (f 5))`, "(6)(4)((5))"},
+	{"leaf procedure set to a non-procedure", `
+(define (inc x) (+ x 1))
+(define (f n) (list (inc n)))
+(display (f 1))
+(set! inc 7)
+(f 1)`, "(2)error: test.scm:3:21: not a procedure: 7"},
+	{"primitive of a leaf body redefined", `
+(define (inc x) (+ x 1))
+(define (f n) (list (inc n) n))
+(display (f 1))
+(define + (lambda (a b) (list a b)))
+(display (f 1))`, "(2 1)((1 1) 1)"},
+	{"leaf call demoted as the operand of an inline call", `
+(define (dbl x) (* x 2))
+(define (f n) (+ (dbl n) 1))
+(display (f 3))
+(define (dbl x) (* x 3))
+(display (f 3))
+(define dbl (lambda (x) (call/cc (lambda (k) (k (- x))))))
+(display (f 3))`, "710-2"},
+	{"nested leaf calls and a leaf's operand demoted", `
+(define (succ n) (+ n 1))
+(define (pred n) (- n 1))
+(define (f x) (succ (succ (pred x))))
+(display (f 10))
+(define (pred n) (* n 100))
+(display (f 10))`, "111002"},
+	{"leaf reading variables of its closure and globals", `
+(define d 10)
+(define add-d (let ((e 100)) (lambda (x) (+ x d e))))
+(define (f x) (add-d (add-d x)))
+(display (f 1))
+(set! d 20)
+(display (f 1))`, "221241"},
+	{"leaf called with the wrong number of operands", `
+(define (inc x) (+ x 1))
+(define (f n) (list (inc n n)))
+(f 1)`, "error: test.scm:3:21: inc: expected 1 argument, got 2"},
+	{"error in a leaf body, operand and tail", `
+(define (first x) (car x))
+(define (g x) (list (first x)))
+(define (h x) (first x))
+(display (guard (e (#t (error-object-message e))) (g 5)))
+(display (guard (e (#t (error-object-message e))) (h '(7))))
+(h 5)`, "car: expected pair, got 57error: test.scm:2:19: car: expected pair, got 5"},
+	{"leaf record recycled only after its value is used", `
+(define (pair-of x) (cons x x))
+(define (f a b) (list (pair-of a) (pair-of b)))
+(display (f 1 2))`, "((1 . 1) (2 . 2))"},
 }
 
 // TestFastPathsAgree runs each program with and without the fast paths.
@@ -355,8 +413,9 @@ func TestFastPathsAgree(t *testing.T) {
 // compiles without the fast paths, so TestFastPathsAgree compares two
 // different things, and that the same walk finds them all in normal mode.
 func TestGeneralModeHasNoFastNodes(t *testing.T) {
-	const src = `(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)) (if (< x 1) 1 2))`
-	all := []string{"AppAhead", "CallCC", "IfCmp", "InlineCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
+	const src = `(define (inc n) (+ n 1))
+(lambda (x k) (k (+ x 1) (vector-ref x 0)) (call/cc (lambda (c) c)) (car (k x)) (no-such-procedure (k x)) (letrec ((f (lambda () 1))) (f)) (if (< x 1) 1 2) (k (inc x)))`
+	all := []string{"AppAhead", "CallCC", "IfCmp", "InlineCall", "LeafCall", "PrimCall", "PrimStep", "TailValue", "direct App", "unchecked letrec read"}
 	for _, tc := range []struct {
 		general bool
 		want    []string
@@ -367,7 +426,8 @@ func TestGeneralModeHasNoFastNodes(t *testing.T) {
 	}
 }
 
-// fastNodes compiles src and lists the kinds of fast node in it.
+// fastNodes runs the forms of src but the last, then compiles the last
+// and lists the kinds of fast node in it.
 func fastNodes(t *testing.T, src string, general bool) []string {
 	in, err := newInterp(Options{Stdout: &bytes.Buffer{}}, general)
 	if err != nil {
@@ -377,7 +437,13 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	node, err := in.compileTop(forms[0], srcmap, value.Pos{})
+	last := len(forms) - 1
+	for _, f := range forms[:last] {
+		if _, err := in.Eval(f, srcmap); err != nil {
+			t.Fatal(err)
+		}
+	}
+	node, err := in.compileTop(forms[last], srcmap, value.Pos{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,6 +491,11 @@ func fastNodes(t *testing.T, src string, general bool) []string {
 			found["PrimCall"] = true
 		case *InlineCall:
 			found["InlineCall"] = true
+		case *LeafCall:
+			found["LeafCall"] = true
+			for _, a := range x.args {
+				walk(a)
+			}
 		case *PrimStep:
 			found["PrimStep"] = true
 			for _, a := range x.args {

@@ -97,6 +97,13 @@ type Machine struct {
 	// returned (blame.go); entryDepth is -1 when there is none.
 	entry      *site
 	entryDepth int32
+
+	// leaf is the LeafCall whose body is running, leafEnv the record
+	// of its caller, and leafTail whether it was called in tail
+	// position, for an error in the body (leafFault).
+	leaf     *LeafCall
+	leafEnv  *cont.Env
+	leafTail bool
 }
 
 // fault is the panic value that carries a Scheme exception out of a node's
@@ -249,12 +256,16 @@ func (m *Machine) recovered(r any) {
 	m.sp = 0
 	switch f := r.(type) {
 	case *fault:
+		m.leafFault()
 		m.raise(f.obj, false, f.site)
 	case stopSignal:
+		m.leaf, m.leafEnv = nil, nil
 		m.halt(nil, f.err)
 	case *exitSignal:
+		m.leaf, m.leafEnv = nil, nil
 		panic(r)
 	default:
+		m.leafFault()
 		m.raise(internalError(r), false, m.pollSite())
 	}
 }
