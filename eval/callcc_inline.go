@@ -49,7 +49,7 @@ func (n *CallCC) exec(m *Machine) {
 		m.apply(f, []value.Value{&Closure{n.lam, m.env}}, &n.site)
 		return
 	}
-	k := &Continuation{k: m.capture(), dyn: m.stampedDyn()}
+	k := m.newContinuation()
 	m.calls++ // the lambda's body is entered, as when it is applied
 	env := m.in.envs.New(m.env, n.lam.frameSize)
 	env.Vals[0] = k

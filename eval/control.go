@@ -36,11 +36,69 @@ type Continuation struct {
 // SchemeString implements value.Opaque.
 func (c *Continuation) SchemeString() string { return "#<continuation>" }
 
-// asContinuation returns the continuation v is, raw or not.
-func asContinuation(v value.Value) (*Continuation, bool) {
+// rootK is a continuation captured in the interpreter's root dynamic
+// state (Interp.rootDyn: the main program outside any dynamic-wind,
+// exception handler or parameterize), which is all the state it needs
+// besides its frames: it is the top frame itself, seen as another type,
+// so capturing it allocates nothing. (ctak, fibc and generator capture
+// there; the Continuation was one of generator's five allocations per
+// yield.) It behaves as a Continuation of rootDyn everywhere; the
+// general-path mode (general.go) makes Continuations only, so that
+// TestFastPathsAgree compares the two.
+type rootK Frame
+
+// SchemeString implements value.Opaque.
+func (k *rootK) SchemeString() string { return "#<continuation>" }
+
+// newContinuation captures the current continuation.
+func (m *Machine) newContinuation() value.Value {
+	f := m.capture()
+	if m.dyn == m.in.rootDyn && m.thread == nil && f != nil && !m.in.general {
+		return (*rootK)(f)
+	}
+	return &Continuation{k: f, dyn: m.stampedDyn()}
+}
+
+// resumeRootK resumes k with v: at once from a state with the root's
+// wind point in the main program, as resumeContinuation does for a
+// Continuation of the same wind point; else as a Continuation.
+func (m *Machine) resumeRootK(k *rootK, v value.Value) {
+	if root := m.in.rootDyn; m.dyn.Wind == root.Wind && m.thread == nil {
+		m.k = (*Frame)(k)
+		m.dyn = root
+		m.ret(v)
+		return
+	}
+	m.resumeContinuation(&Continuation{k: (*Frame)(k), dyn: m.in.rootDyn}, v)
+}
+
+// plainContinuation reports whether f is a continuation that (f v)
+// resumes at once (resumePlain): not a goroutine's raw one.
+func plainContinuation(f value.Value) bool {
+	switch f.(type) {
+	case *rootK, *Continuation:
+		return true
+	}
+	return false
+}
+
+// resumePlain resumes f, a plainContinuation, with v.
+func (m *Machine) resumePlain(f, v value.Value) {
+	if k, ok := f.(*rootK); ok {
+		m.resumeRootK(k, v)
+		return
+	}
+	m.resumeContinuation(f.(*Continuation), v)
+}
+
+// asContinuation returns the continuation v is, raw or not; root is the
+// dynamic state of a rootK (the interpreter's rootDyn).
+func asContinuation(v value.Value, root *cont.Dynamic) (*Continuation, bool) {
 	switch k := v.(type) {
 	case *Continuation:
 		return k, true
+	case *rootK:
+		return &Continuation{k: (*Frame)(k), dyn: root}, true
 	case *RawContinuation:
 		return &k.Continuation, true
 	case *OneShotContinuation:
@@ -158,8 +216,7 @@ func (travelCode) where() (string, value.Pos) { return "", value.Pos{} }
 
 func callcc(m *Machine, args []value.Value, s *site) {
 	f := args[0]
-	k := &Continuation{k: m.capture(), dyn: m.stampedDyn()}
-	m.apply1(f, k, s)
+	m.apply1(f, m.newContinuation(), s)
 }
 
 // applyProc is (apply f arg ... list).
@@ -277,7 +334,7 @@ func withParams(m *Machine, args []value.Value, s *site) {
 
 func isProcedure(v value.Value) bool {
 	switch v.(type) {
-	case *Closure, *value.Primitive, *Control, *Continuation, *RawContinuation, *OneShotContinuation, *Parameter:
+	case *Closure, *value.Primitive, *Control, *Continuation, *rootK, *RawContinuation, *OneShotContinuation, *Parameter:
 		return true
 	}
 	return false

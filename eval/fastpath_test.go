@@ -333,6 +333,47 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (guard (e (#t (note (list 'caught e))))
   (dynamic-wind (lambda () (note 'in)) (lambda () (raise 'oops)) (lambda () (note 'out))))
 (display (reverse log))`, "(in out (caught oops))"},
+	// Continuations captured in the root dynamic state (rootK).
+	{"root continuation resumed inside dynamic-wind", `
+(define (test)
+  (let ((k #f) (n 0) (log '()))
+    (let ((v (call/cc (lambda (c) (set! k c) 0))))
+      (set! log (cons v log))
+      (set! n (+ n 1))
+      (if (< n 3)
+          (dynamic-wind (lambda () (set! log (cons 'in log)))
+                        (lambda () (k n))
+                        (lambda () (set! log (cons 'out log))))))
+    (reverse log)))
+(display (test))`, "(0 in out 1 in out 2)"},
+	{"root continuation resumed inside a handler drops it", `
+(define (test)
+  (let ((k #f) (n 0))
+    (call/cc (lambda (c) (set! k c)))
+    (set! n (+ n 1))
+    (if (= n 1)
+        (with-exception-handler (lambda (e) 'leaked) (lambda () (k #f))))
+    (raise-continuable 'r)))
+(display (test))`, "error: test.scm:8:5: uncaught exception: r"},
+	{"root continuation captured inside a handler, resumed outside", `
+(define k #f)
+(define n 0)
+(define (test)
+  (with-exception-handler
+    (lambda (e) (list 'handled e))
+    (lambda ()
+      (let ((v (call/cc (lambda (c) (set! k c) 0))))
+        (set! n (+ n 1))
+        (list v (raise-continuable 'r))))))
+(define (run)
+  (let ((r (test)))
+    (if (< n 2) (k 1) r)))
+(display (run))`, "(1 (handled r))"},
+	{"root continuation as a value", `
+(define (test)
+  (let ((k (call/cc (lambda (c) c))))
+    (if (procedure? k) (k (list (procedure? k) k)) k)))
+(display (test))`, "(#t #<continuation>)"},
 	// Inlined calls of small procedures (LeafCall).
 	{"leaf procedure redefined", `
 (define (inc x) (+ x 1))

@@ -35,7 +35,7 @@ func TestFrameWhereLibAgrees(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", src, err)
 			}
-			k, _ = asContinuation(v)
+			k, _ = asContinuation(v, in.rootDyn)
 		}
 		if k == nil {
 			t.Fatalf("%s: no continuation", src)

@@ -431,6 +431,8 @@ func (m *Machine) apply(f value.Value, args []value.Value, s *site) {
 		m.polled()
 	case *Continuation:
 		m.resumeContinuation(p, delivered(args))
+	case *rootK:
+		m.resumeRootK(p, delivered(args))
 	case *RawContinuation:
 		m.thread = p.dyn.Thread
 		m.resumeRaw(p.Continuation, delivered(args))

@@ -642,7 +642,7 @@ func (n *App) execDirect(m *Machine) {
 		n.enter(m, c, env)
 		return
 	}
-	if k, ok := f.(*Continuation); ok && last == 1 {
+	if last == 1 && plainContinuation(f) {
 		// (k v): generators and coroutines pass control this way.
 		v, ok := n.all[0].evalNow(m)
 		if !ok {
@@ -651,7 +651,7 @@ func (n *App) execDirect(m *Machine) {
 			return
 		}
 		m.releaseEnvs(n.release)
-		m.resumeContinuation(k, v)
+		m.resumePlain(f, v)
 		return
 	}
 	// Anything else (or an unbound operator) on the general path: the
@@ -686,9 +686,9 @@ func (n *App) execDirectStack(m *Machine) {
 		n.enter(m, c, env)
 		return
 	}
-	if k, ok := f.(*Continuation); ok && last == 1 {
+	if last == 1 && plainContinuation(f) {
 		m.releaseEnvs(n.release)
-		m.resumeContinuation(k, m.stack[0])
+		m.resumePlain(f, m.stack[0])
 		return
 	}
 	n.finish(m, m.stack[:len(n.all)])

@@ -190,14 +190,14 @@ type goroutineBases struct {
 
 // continuation is (%goroutine-continuation base tag).
 func (b *goroutineBases) continuation(m *Machine, args []value.Value, s *site) {
-	base, ok := asContinuation(args[0])
+	base, ok := asContinuation(args[0], m.in.rootDyn)
 	if !ok {
 		m.fail(value.TypeError("%goroutine-continuation", "continuation", args[0]), s)
 	}
 	tag := args[1]
 	// The values the creator set privately are inherited too.
 	params := m.in.private.inherit(m.thread, m.dyn.Params)
-	if b.k == nil || b.params != params || b.base != base || b.tag != tag {
+	if b.k == nil || b.params != params || *b.base != *base || b.tag != tag {
 		d := &cont.Dynamic{Wind: m.dyn.Fresh().Wind, Params: params}
 		var h *Control
 		h = &Control{"%goroutine-base-handler", 1, 1, func(m *Machine, args []value.Value, s *site) {
@@ -219,7 +219,7 @@ func callInContinuation(m *Machine, args []value.Value, s *site) {
 	var k Continuation
 	if o, one := args[0].(*OneShotContinuation); one {
 		k = o.take(m, s)
-	} else if c, ok := asContinuation(args[0]); ok {
+	} else if c, ok := asContinuation(args[0], m.in.rootDyn); ok {
 		k = *c
 	} else {
 		m.fail(value.TypeError("%call-in-continuation", "continuation", args[0]), s)

@@ -60,7 +60,7 @@ func (in *Interp) tracePrims() []*value.Primitive {
 			return value.NewString(pos.String()), nil
 		}),
 		prim("show-continuation", 1, 2, func(args []V) (V, error) {
-			c, ok := asContinuation(args[0])
+			c, ok := asContinuation(args[0], in.rootDyn)
 			if !ok {
 				return nil, value.TypeError("show-continuation", "continuation", args[0])
 			}
@@ -80,7 +80,7 @@ func (in *Interp) tracePrims() []*value.Primitive {
 // where it waits when its innermost pending call is in the library and
 // the user's call that entered it was in tail position (waitSite).
 func continuationBacktrace(x V) (V, error) {
-	c, ok := asContinuation(x)
+	c, ok := asContinuation(x, nil) // only its frames are used
 	if !ok {
 		return value.Nil, nil
 	}
