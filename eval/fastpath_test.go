@@ -428,6 +428,18 @@ var fastPathPrograms = []struct{ name, src, want string }{
 (display (guard (e (#t (error-object-message e))) (g 5)))
 (display (guard (e (#t (error-object-message e))) (h '(7))))
 (h 5)`, "car: expected pair, got 57error: test.scm:2:19: car: expected pair, got 5"},
+	{"leaf calls of one, two and three operands, nested", `
+(define (inc x) (+ x 1))
+(define (add2 a b) (+ a b))
+(define (add3 a b c) (+ a (+ b c)))
+(define (f x) (list (add2 (add2 x 1) (add2 (inc x) 2)) (add3 (inc x) (add2 x x) (add3 x x (inc x)))))
+(display (f 10))`, "(24 62)"},
+	{"leaf calls after an error in a leaf body", `
+(define (first x) (car x))
+(define (pair-up a b) (cons a b))
+(define (g x) (list (first x) (pair-up x x)))
+(display (guard (e (#t 'caught)) (g 5)))
+(display (g '(1)))`, "caught(1 ((1) 1))"},
 	{"leaf record recycled only after its value is used", `
 (define (pair-of x) (cons x x))
 (define (f a b) (list (pair-of a) (pair-of b)))

@@ -21,7 +21,10 @@ package eval
 // a backtrace that holds the frame the general call would have pushed
 // (leafReturn, made only when the error happens).
 
-import "contigo/value"
+import (
+	"contigo/cont"
+	"contigo/value"
+)
 
 // LeafCall is a call of a global that held clo, a leaf procedure
 // (leafBody), with immediate operands. Its PrimCall holds the global, the
@@ -159,10 +162,46 @@ func (n *LeafCall) evalNow(m *Machine) (value.Value, bool) {
 	return n.run(m, false), true
 }
 
-// run makes the record, evaluates the operands into it and the body in
-// it, and recycles it: nothing in a leaf body can keep it. While the body
-// runs, m.leaf says which call it is, for an error (leafFault).
+// run evaluates the operands into the record and the body in it. The
+// record is the machine's scratch one of that size (leafRecord): nothing
+// in a leaf body can keep it or run another leaf body, so one per
+// machine serves every call. While the body runs, m.leaf says which call
+// it is, for an error (leafFault).
 func (n *LeafCall) run(m *Machine, tail bool) value.Value {
+	// The operands first: they may be leaf calls themselves.
+	var a0, a1 value.Value
+	switch len(n.args) {
+	case 1:
+		a0, _ = n.args[0].evalNow(m)
+	case 2:
+		a0, _ = n.args[0].evalNow(m)
+		a1, _ = n.args[1].evalNow(m)
+	default:
+		return n.runMany(m, tail)
+	}
+	two := len(n.args) == 2
+	env := m.leafRecord(len(n.args))
+	env.Up = n.clo.env
+	env.Vals[0] = a0
+	if two {
+		env.Vals[1] = a1
+	}
+	caller := m.env
+	m.env, m.leaf, m.leafEnv, m.leafTail = env, n, caller, tail
+	v, _ := n.body.evalNow(m)
+	m.env, m.leaf = caller, nil
+	// Dropped, so that they do not keep garbage alive.
+	env.Up, env.Vals[0] = nil, nil
+	if two {
+		env.Vals[1] = nil
+	}
+	return v
+}
+
+// runMany is run for three operands or more, in a record of the pool.
+// (An operand is evaluated into the record at once, which the scratch
+// record cannot take: the operand may be a leaf call using it.)
+func (n *LeafCall) runMany(m *Machine, tail bool) value.Value {
 	env := m.in.envs.New(n.clo.env, len(n.args))
 	for i, a := range n.args {
 		// An operand that stops being immediate demotes this call
@@ -175,6 +214,18 @@ func (n *LeafCall) run(m *Machine, tail bool) value.Value {
 	m.env, m.leaf = caller, nil
 	m.in.envs.Recycle(env)
 	return v
+}
+
+// leafRecord is the machine's scratch record of size 1 or 2 for leaf
+// bodies. One whose body failed is dropped (leafFault): a frame pushed
+// by the raise may hold it.
+func (m *Machine) leafRecord(size int) *cont.Env {
+	e := m.leafRecords[size-1]
+	if e == nil {
+		e = cont.NewEnv(nil, size)
+		m.leafRecords[size-1] = e
+	}
+	return e
 }
 
 // leafReturn is the code of the frame a general call of a leaf procedure
@@ -206,4 +257,5 @@ func (m *Machine) leafFault() {
 	}
 	m.calls++
 	m.leaf, m.leafEnv = nil, nil
+	m.leafRecords = [2]*cont.Env{}
 }

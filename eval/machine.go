@@ -101,9 +101,10 @@ type Machine struct {
 	// leaf is the LeafCall whose body is running, leafEnv the record
 	// of its caller, and leafTail whether it was called in tail
 	// position, for an error in the body (leafFault).
-	leaf     *LeafCall
-	leafEnv  *cont.Env
-	leafTail bool
+	leaf        *LeafCall
+	leafEnv     *cont.Env
+	leafTail    bool
+	leafRecords [2]*cont.Env // scratch records of one and two slots (leafRecord)
 }
 
 // fault is the panic value that carries a Scheme exception out of a node's
