@@ -150,17 +150,23 @@ func (n *IfPred) exec(m *Machine) {
 // two values, and never fails.
 type IfEq struct {
 	If
-	sym   value.Value // the *value.Symbol
-	x     Node        // the other operand
+	// sym is the symbol, typed: comparing two interfaces that hold
+	// the same type calls the runtime (efaceeq, 1.2% of deriv's
+	// instructions), comparing two pointers does not.
+	sym   *value.Symbol
+	x     Node // the other operand
 	neg   bool
 	calls testCalls
 }
 
 func specializeIfEq(n *If, c *InlineCall, calls testCalls, neg bool) Node {
-	x, sym := c.args[0], c.bv
-	if _, ok := c.av.(*value.Symbol); ok && c.ak == opndConst {
-		x, sym = c.args[1], c.av
-	} else if _, ok := c.bv.(*value.Symbol); !ok || c.bk != opndConst {
+	var x Node
+	var sym *value.Symbol
+	if s, ok := c.av.(*value.Symbol); ok && c.ak == opndConst {
+		x, sym = c.args[1], s
+	} else if s, ok := c.bv.(*value.Symbol); ok && c.bk == opndConst {
+		x, sym = c.args[0], s
+	} else {
 		return n
 	}
 	return &IfEq{If: *n, sym: sym, x: x, neg: neg, calls: calls}
@@ -177,7 +183,7 @@ func (n *IfEq) exec(m *Machine) {
 		n.If.exec(m)
 		return
 	}
-	if (x == n.sym) != n.neg {
+	if s, _ := x.(*value.Symbol); (s == n.sym) != n.neg {
 		n.then.exec(m)
 	} else {
 		n.els.exec(m)
