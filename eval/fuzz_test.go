@@ -15,8 +15,9 @@ import (
 // FuzzEval runs programs generated from the fuzzer's bytes by a grammar of
 // Scheme forms (arithmetic, conditionals, let, lambda, named-let loops,
 // set!, call/cc, dynamic-wind, guard, raise, with-exception-handler, a
-// builtin redefined half-way, and, in the concurrent flavour, goroutines
-// and channels). No run may end in an internal error (a Go panic); a
+// builtin or a leaf procedure redefined half-way, and, in the concurrent
+// flavour, goroutines and channels). No run may end in an internal error
+// (a Go panic); a
 // sequential program must print the same, error included, with and
 // without the evaluator's fast paths. A time limit ends runaway programs.
 //
@@ -98,8 +99,11 @@ type progGen struct {
 	data []byte
 	i    int
 	vars []string
-	n    int // names made so far
-	b    strings.Builder
+	// procs are the procedures of one parameter defined so far: calls
+	// of them run code compiled before later redefinitions.
+	procs []string
+	n     int // names made so far
+	b     strings.Builder
 }
 
 func (g *progGen) pick(n int) int {
@@ -121,22 +125,44 @@ func (g *progGen) fresh(prefix string) string {
 func generateProgram(data []byte) (string, bool) {
 	concurrent := bytes.HasPrefix(data, []byte("concurrent"))
 	g := &progGen{data: data}
-	g.b.WriteString("(define (f0 a) (+ a 1))\n(define g0 10)\n")
+	// f0 and f2 are leaf procedures (leafcall.go), redefined half-way
+	// by some programs.
+	g.b.WriteString("(define (f0 a) (+ a 1))\n(define (f2 a b) (- a b))\n(define g0 10)\n")
 	if concurrent {
 		g.b.WriteString("(define ch (make-chan 2))\n(define done (make-chan))\n")
 	}
 	for forms := 0; forms < 6 && g.i < len(data); forms++ {
-		switch g.pick(6) {
+		switch g.pick(7) {
 		case 0:
 			name := g.fresh("f")
 			p := g.fresh("p")
 			g.vars = append(g.vars, p)
-			fmt.Fprintf(&g.b, "(define (%s %s) %s)\n", name, p, g.expr(0))
+			body := g.expr(0)
+			// Calls of the leaf procedures on immediate operands,
+			// which run inlined until f0 or f2 is redefined.
+			switch g.pick(3) {
+			case 0:
+				body = "(list (f0 " + p + ") " + body + ")"
+			case 1:
+				body = "(list (f2 " + p + " " + g.leaf() + ") " + body + ")"
+			}
+			fmt.Fprintf(&g.b, "(define (%s %s) %s)\n", name, p, body)
 			g.vars = g.vars[:len(g.vars)-1]
+			g.procs = append(g.procs, name)
 		case 1:
 			// A builtin redefined as a closure doing the same, then
 			// restored: inlined calls compiled before must follow.
 			fmt.Fprintf(&g.b, "(define saved-op +)\n(set! + (lambda args (apply saved-op args)))\n(display %s)\n(set! + saved-op)\n", g.expr(0))
+		case 3:
+			// A leaf procedure redefined: calls compiled before must
+			// follow, whether the new one is a leaf or not.
+			redefs := []string{"(define (f0 a) (* a 2))", "(set! f0 (lambda (a) (if (< a 0) a (- a))))",
+				"(define (f2 a b) (+ b a))", "(set! f2 (lambda (a b) (list a b)))", "(set! f0 'no)"}
+			redef, e := redefs[g.pick(len(redefs))], g.expr(0)
+			if len(g.procs) > 0 {
+				e = "(" + g.procs[g.pick(len(g.procs))] + " " + e + ")"
+			}
+			fmt.Fprintf(&g.b, "%s\n(display %s)\n", redef, e)
 		case 2:
 			if concurrent {
 				fmt.Fprintf(&g.b, "(go (send ch %s) (send done 'ok))\n(display (recv ch))\n(recv done)\n", g.expr(1))
@@ -159,10 +185,13 @@ func (g *progGen) expr(d int) string {
 	case 0, 1:
 		return g.leaf()
 	case 2:
-		ops := []string{"+", "-", "*", "<", "=", "max", "f0"}
+		ops := []string{"+", "-", "*", "<", "=", "max", "f0", "f2"}
 		op := ops[g.pick(len(ops))]
 		if op == "f0" {
-			return "(f0 " + g.expr(d+1) + ")"
+			if len(g.procs) > 0 && g.pick(2) == 0 {
+				op = g.procs[g.pick(len(g.procs))]
+			}
+			return "(" + op + " " + g.expr(d+1) + ")"
 		}
 		return "(" + op + " " + g.expr(d+1) + " " + g.expr(d+1) + ")"
 	case 3:
