@@ -413,6 +413,8 @@ func (c *compiler) variable(id *value.Symbol, sc *scope) Node {
 			return &Local0{i: i}
 		case depth == 1:
 			return &Local1{i: i}
+		case depth == 2:
+			return &Local2{i: i}
 		default:
 			return &LocalN{depth: depth, i: i}
 		}

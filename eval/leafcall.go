@@ -95,7 +95,7 @@ func leafBody(body Node) (Node, []bodyCall) {
 		var pc *PrimCall
 		var bet assumption
 		switch n := n.(type) {
-		case *Local0, *Local1, *LocalN, *Const, *GlobalRef:
+		case *Local0, *Local1, *Local2, *LocalN, *Const, *GlobalRef:
 			return true
 		case *PrimCall:
 			pc, bet = n, n

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"contigo/cont"
 	"contigo/value"
 )
 
@@ -108,5 +109,37 @@ func TestLocalEnvRecycling(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLocalReadsAgree checks that the nodes reading a variable at a fixed
+// depth (Local0, Local1, Local2) read what LocalN's walk up the records
+// reads, for every slot of every depth they serve.
+func TestLocalReadsAgree(t *testing.T) {
+	// Three records, innermost first, each slot holding depth*10+slot.
+	var env *cont.Env
+	for depth := 2; depth >= 0; depth-- {
+		e := cont.NewEnv(env, 3)
+		for i := range e.Vals {
+			e.Vals[i] = value.Int(int64(depth*10 + i))
+		}
+		env = e
+	}
+	m := &Machine{env: env}
+	for depth, fixed := range []func(i int) Node{
+		func(i int) Node { return &Local0{i: i} },
+		func(i int) Node { return &Local1{i: i} },
+		func(i int) Node { return &Local2{i: i} },
+	} {
+		for i := 0; i < 3; i++ {
+			want, _ := (&LocalN{depth: depth, i: i}).evalNow(m)
+			got, _ := fixed(i).evalNow(m)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("depth %d slot %d (-LocalN +fixed):\n%s", depth, i, diff)
+			}
+			if want != value.Int(int64(depth*10+i)) {
+				t.Errorf("depth %d slot %d: LocalN read %v", depth, i, want)
+			}
+		}
 	}
 }
