@@ -200,7 +200,9 @@ func (n *LeafCall) run(m *Machine, tail bool) value.Value {
 
 // runMany is run for three operands or more, in a record of the pool.
 // (An operand is evaluated into the record at once, which the scratch
-// record cannot take: the operand may be a leaf call using it.)
+// record cannot take: the operand may be a leaf call using it.) The four
+// lines that run the body are run's too: a function of their own is not
+// inlined, and calling it cost fibc 1.9% more instructions.
 func (n *LeafCall) runMany(m *Machine, tail bool) value.Value {
 	env := m.in.envs.New(n.clo.env, len(n.args))
 	for i, a := range n.args {
