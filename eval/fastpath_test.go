@@ -44,6 +44,45 @@ func runMode(t testing.TB, src string, general bool) string {
 // letrec reads and the recycling of environment records. want is the
 // answer R7RS gives; both modes must print it.
 var fastPathPrograms = []struct{ name, src, want string }{
+	{"statement ifs whose tests need no step", `
+(define n 0)
+(define (f x)
+  (if (> x 0) (set! n (+ n x)))
+  (if (< x 0) (set! n (- n 1)) (set! n (* n 2)))
+  (if (cdr (list x)) (set! n (+ n 100)))
+  (if #f (set! n 0))
+  n)
+(display (list (f 1) (f -1) (f 3)))`, "(102 201 508)"},
+	{"statement if whose branch needs a step, re-entered", `
+(define (h)
+  (let ((k #f) (n 0) (log '()))
+    (if (= n 0) (call/cc (lambda (c) (set! k c) 'first)) 'no)
+    (set! n (+ n 1))
+    (if (< n 3) (begin (set! log (cons n log)) (k 'again)))
+    (list n log)))
+(display (h))`, "(3 (2 1))"},
+	{"statement if whose test has an effect, evaluated once", `
+(define p (open-input-string "abc"))
+(define (r) (if (read-char p) (begin (display "[") (display "]"))) (read-char p))
+(display (r))`, "[]b"},
+	{"statement if with a failing test", `
+(define (e x)
+  (if (car x) 'a)
+  'b)
+(e 5)`, "error: test.scm:3:7: car: expected pair, got 5"},
+	{"statement if with a failing branch", `
+(define (e x)
+  (if x (vector-ref x 10))
+  'b)
+(e (vector 1))`, "error: test.scm:3:9: vector-ref: index 10 out of range [0, 1)"},
+	{"statement if whose test's built-in is redefined", `
+(define hits 0)
+(define (p x) (if (pair? x) (set! hits (+ hits 1))) hits)
+(p '(1))
+(p 2)
+(define pair? (lambda (x) #t))
+(p 3)
+(display hits)`, "2"},
 	{"builtin redefined then restored", `
 (define (sqt x) (do ((i 0 (+ i 1))) ((> (* i i) x) (- i 1))))
 (define old-+ +)

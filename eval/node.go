@@ -378,9 +378,26 @@ func (n *Seq) exec(m *Machine) { n.from(m, 0) }
 func (n *Seq) from(m *Machine, i int) {
 	last := len(n.body) - 1
 	for ; i < last; i++ {
-		if _, ok := n.body[i].evalNow(m); !ok {
+		s := n.body[i]
+		if g, ok := s.(*If); ok {
+			// A statement (if test ...) whose test needs no step (the
+			// prelude's guards: (if %trace? (%trace ...)), a checkpoint)
+			// takes its branch here, and a branch that needs no step
+			// either costs no frame: its value is dropped anyway. Else
+			// only the branch is left to run, in the frame below.
+			v, ok := g.test.evalNow(m)
+			if !ok {
+				m.push(n, nil, int32(i))
+				m.node = s
+				return
+			}
+			if s = g.els; value.Truthy(v) {
+				s = g.then
+			}
+		}
+		if _, ok := s.evalNow(m); !ok {
 			m.push(n, nil, int32(i))
-			m.node = n.body[i]
+			m.node = s
 			return
 		}
 	}
