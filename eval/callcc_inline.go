@@ -54,7 +54,7 @@ func (n *CallCC) exec(m *Machine) {
 	env := m.in.envs.New(m.env, n.lam.frameSize)
 	env.Vals[0] = k
 	m.env = env
-	m.node = n.lam.body
+	n.lam.body.exec(m) // in this step, as a let's body
 }
 
 // inlineCallCC compiles form as a CallCC if it is the idiom, else nil.
