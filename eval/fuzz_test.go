@@ -223,6 +223,11 @@ func (g *progGen) expr(d int) string {
 	case 9:
 		return "(raise '" + g.fresh("oops") + ")"
 	case 10:
+		if g.pick(2) == 0 {
+			// A statement if: the Seq takes its branch itself when
+			// the test needs no step.
+			return "(begin (if " + g.expr(d+1) + " (display " + g.expr(d+1) + ") " + g.expr(d+1) + ") " + g.expr(d+1) + ")"
+		}
 		return "(begin (display " + g.expr(d+1) + ") " + g.expr(d+1) + ")"
 	case 11:
 		return "(car " + g.expr(d+1) + ")"
