@@ -462,7 +462,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 	if gr, ok := fn.(*GlobalRef); ok && len(args) > 0 && !c.in.general {
 		if prim, isPrim := gr.g.Value.(*value.Primitive); isPrim {
 			if allImmediate(args) {
-				pc := &PrimCall{g: gr.g, args: args, app: App{all: all, site: s}, site: s}
+				pc := &PrimCall{g: gr.g, prim: prim, args: args, app: App{all: all, site: s}, site: s}
 				var node Node = pc
 				var bet assumption = pc
 				if op := c.in.inlineOps[prim]; op != opNone {

@@ -44,6 +44,12 @@ func runMode(t testing.TB, src string, general bool) string {
 // letrec reads and the recycling of environment records. want is the
 // answer R7RS gives; both modes must print it.
 var fastPathPrograms = []struct{ name, src, want string }{
+	{"a built-in rebound to another built-in", `
+(define (len x) (string-length x))
+(define (len-of-first x) (string-length (car x)))
+(display (list (len "abc") (len-of-first '("ab"))))
+(define string-length vector-length)
+(display (list (len (vector 1 2 3 4)) (len-of-first (list (vector 1)))))`, "(3 2)(4 1)"},
 	{"statement ifs whose tests need no step", `
 (define n 0)
 (define (f x)

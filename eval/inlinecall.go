@@ -104,10 +104,9 @@ const (
 type InlineCall struct {
 	PrimCall
 	op     inlineOp
-	prim   *value.Primitive // the built-in compiled against
-	ak, bk uint8            // how to read each operand
-	ai, bi int              // the slot of an opndLocal0 operand
-	av, bv value.Value      // the value of an opndConst operand
+	ak, bk uint8       // how to read each operand
+	ai, bi int         // the slot of an opndLocal0 operand
+	av, bv value.Value // the value of an opndConst operand
 }
 
 // newInlineCall makes pc, a call of the built-in p, an InlineCall for
@@ -116,7 +115,7 @@ func newInlineCall(pc *PrimCall, p *value.Primitive, op inlineOp) *InlineCall {
 	if len(pc.args) != inlineArity(op) {
 		return nil
 	}
-	n := &InlineCall{PrimCall: *pc, op: op, prim: p}
+	n := &InlineCall{PrimCall: *pc, op: op}
 	n.ak, n.ai, n.av = operandKind(n.args[0])
 	if len(n.args) >= 2 {
 		n.bk, n.bi, n.bv = operandKind(n.args[1])
@@ -137,7 +136,6 @@ func operandKind(a Node) (uint8, int, value.Value) {
 func (n *InlineCall) tails(levels int) Node { return tailValue(n, levels) }
 
 // holds is the bet on prim (see InlineCall); broken is the PrimCall's.
-func (n *InlineCall) holds(v value.Value) bool { return v == value.Value(n.prim) }
 
 func (n *InlineCall) exec(m *Machine) {
 	if n.slow {
