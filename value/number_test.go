@@ -71,3 +71,29 @@ func TestNumberRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestIntBoxes checks Int against the plain conversion over the range of
+// the preboxed table, just past each end, and at the extremes: the
+// table's Values are built from raw words (number.go), so a wrong type
+// word or an off-by-one in the data pointer shows here. Boxing in the
+// table's range allocates nothing.
+func TestIntBoxes(t *testing.T) {
+	check := func(i int64) {
+		v := Int(i)
+		f, ok := v.(Fixnum)
+		if !ok || int64(f) != i || v != Value(Fixnum(i)) {
+			t.Fatalf("Int(%d) = %#v, want Fixnum(%d)", i, v, i)
+		}
+	}
+	for i := int64(smallIntMin) - 3; i <= smallIntMax+3; i++ {
+		check(i)
+	}
+	for _, i := range []int64{math.MinInt64, math.MaxInt64, -1 << 40, 1 << 40} {
+		check(i)
+	}
+	var sink Value
+	if n := testing.AllocsPerRun(100, func() { sink = Int(smallIntMax) }); n != 0 {
+		t.Errorf("Int(%d) allocates %v times, want 0", smallIntMax, n)
+	}
+	_ = sink
+}
