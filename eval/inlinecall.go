@@ -95,12 +95,11 @@ const (
 	opndConst               // a constant
 )
 
-// InlineCall is a PrimCall of a built-in of inlineOpNames. It bets that
-// the global keeps holding the very built-in it was compiled against
-// (prim), a stricter bet than a PrimCall's (any primitive): assigning
-// anything else, another primitive included, breaks it, and the call
-// runs as an ordinary one from then on. So evalNow need not look at the
-// global at each call (4% of ack's instructions did).
+// InlineCall is a PrimCall of a built-in of inlineOpNames, computed here
+// for the operations it knows. Its bet is the PrimCall's (holds,
+// broken): the global keeps holding the very built-in it was compiled
+// against (prim), so evalNow need not look at the global at each call
+// (4% of ack's instructions did).
 type InlineCall struct {
 	PrimCall
 	op     inlineOp
@@ -134,8 +133,6 @@ func operandKind(a Node) (uint8, int, value.Value) {
 }
 
 func (n *InlineCall) tails(levels int) Node { return tailValue(n, levels) }
-
-// holds is the bet on prim (see InlineCall); broken is the PrimCall's.
 
 func (n *InlineCall) exec(m *Machine) {
 	if n.slow {

@@ -28,6 +28,10 @@ const smallIntMin, smallIntMax = -1024, 8191
 var smallInts [smallIntMax - smallIntMin + 1]Value
 
 // smallIntVals holds the integers the Values of smallInts point to.
+//
+// Both are filled by init, which runs after the package's variables are
+// initialised: no package-level variable of this package may box an
+// integer in its initialiser (none does; it would get nil).
 var smallIntVals [smallIntMax - smallIntMin + 1]Fixnum
 
 // eface is the layout of a Value (an empty interface): its type, and a
