@@ -466,7 +466,7 @@ func (c *compiler) application(form *value.Pair, sc *scope) Node {
 				var node Node = pc
 				var bet assumption = pc
 				if op := c.in.inlineOps[prim]; op != opNone {
-					if ic := newInlineCall(pc, prim, op); ic != nil {
+					if ic := newInlineCall(pc, op); ic != nil {
 						pc, node, bet = &ic.PrimCall, ic, ic
 					}
 				}

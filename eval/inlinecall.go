@@ -108,9 +108,9 @@ type InlineCall struct {
 	av, bv value.Value // the value of an opndConst operand
 }
 
-// newInlineCall makes pc, a call of the built-in p, an InlineCall for
-// op, or returns nil if pc has the wrong number of operands for it.
-func newInlineCall(pc *PrimCall, p *value.Primitive, op inlineOp) *InlineCall {
+// newInlineCall makes pc, a call of a built-in, an InlineCall for op, or
+// returns nil if pc has the wrong number of operands for it.
+func newInlineCall(pc *PrimCall, op inlineOp) *InlineCall {
 	if len(pc.args) != inlineArity(op) {
 		return nil
 	}
