@@ -26,6 +26,18 @@ func PendingBodies(in *Interp) int {
 	return n
 }
 
+// CompiledBodies is the set of the names of the library procedures and
+// macro transformers compiled so far.
+func CompiledBodies(in *Interp) map[string]bool {
+	done := map[string]bool{}
+	for _, lb := range in.lazy {
+		if lb.lam.body != Node(lb) {
+			done[lb.lam.name] = true
+		}
+	}
+	return done
+}
+
 // UnreadBodies is how many library procedures have not even been read.
 func UnreadBodies(in *Interp) int {
 	n := 0

@@ -3,8 +3,11 @@ package eval_test
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"contigo/eval"
 	"contigo/prelude"
@@ -53,6 +56,39 @@ func TestLazyLibraryIsEager(t *testing.T) {
 	}
 	if err := eval.CompareCode(lazy, eager); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestProgramEndCompilesLittle: every program run from a file ends with
+// prelude.ProgramEnd, whose first call compiles %program-end. For a
+// program that calls nothing of the library, that should be all the
+// compiling its end costs. A macro use in %program-end's body compiled
+// the transformers it names and the inliner (%inline-expand), which was
+// half of the start of a program that displays a number
+// (bench/startup.sh).
+func TestProgramEndCompilesLittle(t *testing.T) {
+	var out bytes.Buffer
+	in := newLibInterp(t, &out)
+	forms, srcmap, err := eval.ReadForms("(display 1)", "test.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Eval(forms[0], srcmap); err != nil {
+		t.Fatal(err)
+	}
+	before := eval.CompiledBodies(in)
+	if err := prelude.ProgramEnd(in); err != nil {
+		t.Fatal(err)
+	}
+	var compiled []string
+	for name := range eval.CompiledBodies(in) {
+		if !before[name] {
+			compiled = append(compiled, name)
+		}
+	}
+	sort.Strings(compiled)
+	if diff := cmp.Diff([]string{"%program-end"}, compiled); diff != "" {
+		t.Errorf("bodies compiled by the end of the program (-want +got):\n%s", diff)
 	}
 }
 

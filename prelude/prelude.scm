@@ -2204,15 +2204,21 @@
 ;; lists them: "drop ID STATE"). Their dynamic-wind after thunks do not
 ;; run, as Go runs no deferred calls of other goroutines at exit. To wait
 ;; for goroutines, a program opens a nursery or uses a wait group.
-(define (%program-end)
+;;
+;; Every program that ends this way compiles %program-end (its first
+;; call, lazy.go), so its body holds no macro use: expanding the trace's
+;; record reads and %blocked? there compiled the inliner, half of the
+;; start of a program that prints one number. %trace-drops has them.
+(define (%trace-drops)
   (set! %critical #t)
-  (if %trace?
-      (%for-each-goroutine
-        (lambda (g)
-          (if (not (eq? g %main))
-              (%trace "drop" (%goroutine-id g)
-                      (if (%blocked? g) (%waiting-label (%goroutine-state g)) (%goroutine-state g)))))))
+  (%for-each-goroutine
+    (lambda (g)
+      (if (not (eq? g %main))
+          (%trace "drop" (%goroutine-id g)
+                  (if (%blocked? g) (%waiting-label (%goroutine-state g)) (%goroutine-state g))))))
   (set! %critical #f))
+(define (%program-end)
+  (if %trace? (%trace-drops)))
 
 ;; An evaluation stopped by an error or by Ctrl-C may have left goroutine
 ;; 1 blocked, or another goroutine running with its continuation lost.
