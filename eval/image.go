@@ -412,6 +412,12 @@ func (w *imageWriter) image(key uint64) (string, error) {
 	for _, e := range w.entries {
 		count[e.name]++
 	}
+	// The positions of every form, deferred ones included: the reader
+	// makes the source's map this size, once, and a deferred form
+	// decoded later, at its name's first use, puts its positions there
+	// too. Sized for the forms read at start only, the map grew at
+	// those uses: 9% of the instructions of starting a program that
+	// sends on a channel (valgrind), for 128 KB more of idle RSS.
 	positions := 0
 	var entries []byte
 	for _, e := range w.entries {
@@ -423,8 +429,8 @@ func (w *imageWriter) image(key uint64) (string, error) {
 			entries = enc.AppendUvarint(entries, uint64(w.symbol(e.name)))
 		} else {
 			entries = append(entries, entryNow)
-			positions += e.positions
 		}
+		positions += e.positions
 		entries = enc.AppendUvarint(entries, uint64(e.pairs))
 		entries = enc.AppendUvarint(entries, uint64(len(e.body)))
 		entries = append(entries, e.body...)
@@ -485,7 +491,7 @@ func newImageReader(img, src string, file *string) *imageReader {
 		r.err = errBadImage
 		return r
 	}
-	r.smap = make(value.SourceMap, n)
+	r.smap = make(value.SourceMap, n) // sized for every form (see image)
 	return r
 }
 
