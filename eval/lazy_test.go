@@ -63,8 +63,8 @@ func TestLazyLibraryIsEager(t *testing.T) {
 // prelude.ProgramEnd, whose first call compiles %program-end. For a
 // program that calls nothing of the library, that should be all the
 // compiling its end costs. A macro use in %program-end's body compiled
-// the transformers it names and the inliner (%inline-expand), which was
-// half of the start of a program that displays a number
+// the transformers it names and the inliner (%inline-expand): a third
+// of the start of a program that displays a number
 // (bench/startup.sh).
 func TestProgramEndCompilesLittle(t *testing.T) {
 	var out bytes.Buffer

@@ -2207,7 +2207,7 @@
 ;;
 ;; Every program that ends this way compiles %program-end (its first
 ;; call, lazy.go), so its body holds no macro use: expanding the trace's
-;; record reads and %blocked? there compiled the inliner, half of the
+;; record reads and %blocked? there compiled the inliner, a third of the
 ;; start of a program that prints one number. %trace-drops has them.
 (define (%trace-drops)
   (set! %critical #t)
