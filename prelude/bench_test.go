@@ -63,3 +63,25 @@ func liveHeap() int64 {
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
 }
+
+// BenchmarkStartChannels is the start of a program that uses goroutines
+// and channels: a new interpreter, a goroutine that sends, a receive and
+// the program's end. Beside BenchmarkNew, it shows what the first use of
+// go, send and recv costs: mostly compiling, at their first call, the
+// library procedures they reach (eval/lazy.go), and the inline macros'
+// expansions in them.
+func BenchmarkStartChannels(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		in, err := prelude.New(eval.Options{Stdout: io.Discard})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := evalAll(in, "(define c (make-chan)) (go (send c 1)) (display (recv c))"); err != nil {
+			b.Fatal(err)
+		}
+		if err := prelude.ProgramEnd(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
