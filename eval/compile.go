@@ -82,6 +82,11 @@ type compiler struct {
 	// for the let's binding, which its inits cannot see (let* can).
 	letInits []*value.Symbol
 
+	// expanded, if not nil, gets every macro use this compiler expands,
+	// with its expansion: recording a library body's image
+	// (image_expand.go).
+	expanded map[*value.Pair]value.Value
+
 	// depth counts the expressions being compiled inside one another
 	// and expansions the macro uses being expanded inside one another;
 	// both are bounded, so that deep or endlessly expanding code gets an
@@ -305,6 +310,11 @@ func (c *compiler) expandMacro(m *Macro, x value.Value, id *value.Symbol, sc *sc
 		}
 	}
 	macro.Positions(out, c.src, c.pos)
+	if p, ok := x.(*value.Pair); ok && c.expanded != nil {
+		if _, seen := c.expanded[p]; !seen {
+			c.expanded[p] = out
+		}
+	}
 	c.pos = old
 	return out
 }

@@ -10,7 +10,9 @@ package eval
 // written in Scheme, run by the machine), then compiles and runs it. An
 // image holds, for each top-level form, the form that the compiler then
 // compiles: the datum read, or the expansion of the macro use, with the
-// positions of its pairs, and skimmed bodies as offsets into the text. A
+// positions of its pairs; the body of a procedure it defines is
+// recorded expanded, apart, to be decoded at the procedure's first call
+// (image_expand.go). A
 // start decodes the forms, which costs no lexing and no expansion, and
 // compiles and runs them as loadLib does (EvalAt), except the
 // definitions of procedures and macros, most of the library, which are
@@ -57,7 +59,7 @@ import (
 var useImages = true
 
 // imageVersion changes whenever the format does.
-const imageVersion = 5
+const imageVersion = 6
 
 // The tags of a datum.
 const (
@@ -77,6 +79,8 @@ const (
 	tagBytevector         // length, bytes
 	tagText               // a lazyText: start, end, line, col (of this source)
 	tagUnspecified        // the unspecified value
+	tagBody               // pairs, size, forms: a body expanded, decoded at its first call (image_expand.go)
+	tagGlobal             // n: the value of the global named by the symbol n, as decoded (image_expand.go)
 )
 
 // The kinds of forms.
@@ -141,8 +145,11 @@ type imageWriter struct {
 	// that earlier forms numbered: those are read at load.)
 	body    []byte
 	crossed bool
-	entries []imageEntry
-	err     error
+	// bodyPositions counts the positions of the form's bodies recorded
+	// expanded, which the header's count leaves out.
+	bodyPositions int
+	entries       []imageEntry
+	err           error
 }
 
 func newImageWriter(file *string, refd map[int]bool) *imageWriter {
@@ -171,7 +178,9 @@ func (w *imageWriter) form(x value.Value, src value.SourceMap, pos value.Pos) {
 	w.body = enc.AppendUvarint(w.body[:0], uint64(pos.Line))
 	w.body = enc.AppendUvarint(w.body, uint64(pos.Col))
 	w.datum(x, src)
-	e := imageEntry{pairs: w.pairs - pairs, positions: len(w.at) - positions, body: slices.Clone(w.body)}
+	bodies := w.bodyPositions
+	w.bodyPositions = 0
+	e := imageEntry{pairs: w.pairs - pairs, positions: len(w.at) - positions - bodies, body: slices.Clone(w.body)}
 	if !w.crossed {
 		e.name = deferrable(x)
 	}
@@ -341,6 +350,11 @@ func (w *imageWriter) atom(x value.Value) {
 		w.body = append(w.body, tagBytevector)
 		w.body = enc.AppendUvarint(w.body, uint64(len(v.B)))
 		w.body = append(w.body, v.B...)
+	case *expandedBody:
+		w.expandedBody(v)
+	case globalValue:
+		w.body = append(w.body, tagGlobal)
+		w.body = enc.AppendUvarint(w.body, uint64(w.symbol(v.name)))
 	case *lazyText:
 		if v.pos.File != w.files[1] {
 			w.err = fmt.Errorf("a body at %s, not in the source", v.pos)
@@ -417,7 +431,8 @@ func (w *imageWriter) image(key uint64) (string, error) {
 	// decoded later, at its name's first use, puts its positions there
 	// too. Sized for the forms read at start only, the map grew at
 	// those uses: 9% of the instructions of starting a program that
-	// sends on a channel (valgrind), for 128 KB more of idle RSS.
+	// sends on a channel (valgrind), for 128 KB more of idle RSS. The
+	// bodies recorded expanded are left out (image_expand.go).
 	positions := 0
 	var entries []byte
 	for _, e := range w.entries {
@@ -452,11 +467,13 @@ type imageReader struct {
 	img    string
 	off    int
 	file   *string
-	src    string // the source's text, for the bodies left unread
-	syms   []*value.Symbol
+	src    string          // the source's text, for the bodies left unread
+	syms   []*value.Symbol // interned as met (sym); shared by the cursors
+	names  []string
 	shared []value.Value
 	pairs  []value.Pair // the pairs of the form being read, not yet read
 	smap   value.SourceMap
+	in     *Interp // whose globals tagGlobal reads
 	err    error
 }
 
@@ -471,14 +488,17 @@ func newImageReader(img, src string, file *string) *imageReader {
 		r.err = errBadImage
 		return r
 	}
+	// Symbols are interned at their first use (sym): many are met only
+	// in bodies that a run never decodes.
 	r.syms = make([]*value.Symbol, n)
-	for i := range r.syms {
+	r.names = make([]string, n)
+	for i := range r.names {
 		l := int(r.uint())
 		if r.err != nil || r.off+l > len(img) {
 			r.err = errBadImage
 			return r
 		}
-		r.syms[i] = value.Intern(img[r.off : r.off+l])
+		r.names[i] = img[r.off : r.off+l]
 		r.off += l
 	}
 	n = r.uint()
@@ -493,6 +513,19 @@ func newImageReader(img, src string, file *string) *imageReader {
 	}
 	r.smap = make(value.SourceMap, n) // sized for every form (see image)
 	return r
+}
+
+// sym returns the symbol n of the table, or nil if there is none
+// (r.err then says so).
+func (r *imageReader) sym(n uint64) *value.Symbol {
+	if n >= uint64(len(r.syms)) {
+		r.err = errBadImage
+		return nil
+	}
+	if r.syms[n] == nil {
+		r.syms[n] = value.Intern(r.names[n])
+	}
+	return r.syms[n]
 }
 
 func (r *imageReader) uint() uint64 {
@@ -530,11 +563,9 @@ func (r *imageReader) next() (name *value.Symbol, later imageForm, x value.Value
 	kind := r.byte()
 	if kind == entryDeferred {
 		n := r.uint()
-		if n >= uint64(len(r.syms)) {
-			r.err = errBadImage
+		if name = r.sym(n); name == nil {
 			return nil, later, nil, pos, false
 		}
-		name = r.syms[n]
 	} else if kind != entryNow {
 		r.err = errBadImage
 	}
@@ -677,11 +708,10 @@ func (r *imageReader) atom(tag byte, share bool) value.Value {
 		return r.shared[n]
 	case tagSymbol:
 		n := r.uint()
-		if n >= uint64(len(r.syms)) {
-			r.err = errBadImage
-			return nil
+		if s := r.sym(n); s != nil {
+			return s
 		}
-		return r.syms[n]
+		return nil
 	case tagFixnum:
 		u := r.uint() // zig-zag, as enc.AppendVarint writes it
 		v := int64(u >> 1)
@@ -728,6 +758,10 @@ func (r *imageReader) atom(tag byte, share bool) value.Value {
 		return &lazyText{src: r.src, start: int(start), end: int(end), pos: value.Pos{File: r.file, Line: int32(line), Col: int32(col)}}
 	case tagUnspecified:
 		return value.Unspecified
+	case tagBody:
+		return r.bodyLater()
+	case tagGlobal:
+		return r.globalValue()
 	}
 	r.err = errBadImage
 	return nil
@@ -739,6 +773,7 @@ func (r *imageReader) atom(tag byte, share bool) value.Value {
 func (in *Interp) loadImage(img, src, file string) error {
 	f := file
 	r := newImageReader(img, src, &f)
+	r.in = in
 	libFiles.Store(&f, true)
 	in.fromImages++
 	for {

@@ -96,7 +96,8 @@ type Interp struct {
 	// the sources as they load (image.go).
 	libKey     uint64
 	images     *imageRecording
-	fromImages int // how many sources loaded from their images
+	recording  *expansionRecord // the body whose expansions are recorded
+	fromImages int              // how many sources loaded from their images
 	// pending are the library's definitions that its images deferred,
 	// by the name they define (globalOf).
 	pending    map[*value.Symbol]*deferred

@@ -63,7 +63,8 @@ type lazyBody struct {
 	src    value.SourceMap
 	pos    value.Pos // the compiler's position at the lambda expression
 	in     *Interp
-	// text is the body not even read yet, if so (body is then nil).
+	// text is the body not even read yet (or, from an image, not yet
+	// decoded), if so (body is then nil).
 	text *lazyText
 	stepNode
 }
@@ -216,6 +217,9 @@ func (lb *lazyBody) compile(in *Interp) (err error) {
 		lb.body = forms
 	}
 	c := &compiler{in: in, src: src, pos: lb.pos, name: lam.name}
+	if rec := in.recording; rec != nil && rec.target == lb {
+		rec.body, c.expanded = lb.body, rec.uses
+	}
 	if c.name == "" {
 		c.name = "#<lambda>"
 	}
@@ -300,15 +304,22 @@ func (in *Interp) compileLazy() error {
 
 // lazyText is the text of a body that loadLib left unread: the source,
 // the offsets of the first form and of the closing parenthesis after the
-// last, and the position of the first.
+// last, and the position of the first. Loaded from an image, it is the
+// body recorded there expanded (image_expand.go), not yet decoded.
 type lazyText struct {
 	src        string
 	start, end int
 	pos        value.Pos
+	image      *imageForm
 }
 
-// read reads the forms of the body, with their positions.
+// read reads the forms of the body, with their positions (which a body
+// decoded from an image puts in its source's map: it returns no map).
 func (t *lazyText) read() ([]value.Value, value.SourceMap, error) {
+	if t.image != nil {
+		forms, err := t.image.readBody()
+		return forms, nil, err
+	}
 	r := reader.NewAt(t.src, t.start, t.end, t.pos)
 	var forms []value.Value
 	for {
@@ -370,15 +381,29 @@ func (in *Interp) loadLib(src, file string, key uint64) error {
 				w.files[1] = pos.File
 			}
 		}
+		procedure := false
 		if w != nil {
 			c := &compiler{in: in, src: r.SourceMap(), pos: pos}
 			if datum, err = c.expandTop(datum); err != nil {
 				return err
 			}
-			w.form(datum, r.SourceMap(), pos)
+			// A procedure's body is recorded expanded, once compiled
+			// (image_expand.go); anything else as it is.
+			if procedure = isProcedureDefinition(datum); !procedure {
+				w.form(datum, r.SourceMap(), pos)
+			}
 		}
+		made := len(in.lazy)
 		if _, err := in.EvalAt(datum, r.SourceMap(), pos); err != nil {
 			return err
+		}
+		if procedure {
+			if len(in.lazy) == made+1 {
+				if datum, err = in.expandedDefine(datum, in.lazy[made], r.SourceMap()); err != nil {
+					return err
+				}
+			}
+			w.form(datum, r.SourceMap(), pos)
 		}
 	}
 	if w != nil {

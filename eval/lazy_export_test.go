@@ -38,6 +38,12 @@ func CompiledBodies(in *Interp) map[string]bool {
 	return done
 }
 
+// IsMacro reports whether the global name is bound to a macro.
+func IsMacro(in *Interp, name string) bool {
+	g, ok := in.globals[value.Intern(name)]
+	return ok && g.Macro != nil
+}
+
 // UnreadBodies is how many library procedures have not even been read.
 func UnreadBodies(in *Interp) int {
 	n := 0

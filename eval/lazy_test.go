@@ -92,6 +92,45 @@ func TestProgramEndCompilesLittle(t *testing.T) {
 	}
 }
 
+// TestFirstCallsRunNoTransformer: the images hold the library's
+// procedures with the macro uses in their bodies expanded
+// (image_expand.go), so the first calls of go, send and recv, which
+// compile some sixty of them, run no transformer: neither the inliner
+// nor the record macros' (which needs their bodies compiled). Only the
+// macros that expand to a number, a field's index, are left to expand.
+func TestFirstCallsRunNoTransformer(t *testing.T) {
+	var out bytes.Buffer
+	in := newLibInterp(t, &out)
+	before := eval.CompiledBodies(in)
+	forms, srcmap, err := eval.ReadForms("(begin (define c (make-chan)) (go (send c 1)) (recv c))", "test.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Eval(forms[0], srcmap); err != nil {
+		t.Fatal(err)
+	}
+	var compiled, transformers []string
+	for name := range eval.CompiledBodies(in) {
+		if before[name] {
+			continue
+		}
+		compiled = append(compiled, name)
+		if name == "go" {
+			continue // the program's own macro use
+		}
+		if name == "%inline-expand" || eval.IsMacro(in, name) && !strings.HasSuffix(name, "-index") {
+			transformers = append(transformers, name)
+		}
+	}
+	if len(compiled) < 20 {
+		t.Fatalf("only %d bodies compiled by the first calls: %v", len(compiled), compiled)
+	}
+	sort.Strings(transformers)
+	if len(transformers) > 0 {
+		t.Errorf("the first calls of go, send and recv compiled transformers: %v", transformers)
+	}
+}
+
 // TestLazyLibraryKeepsItsSyntax checks that what a program does to the
 // global environment after start-up (a macro named as a procedure the
 // library calls, a special form's name defined as a variable, an import
