@@ -120,9 +120,8 @@ func (in *Interp) expandedDefine(x value.Value, lb *lazyBody, src value.SourceMa
 	if !ok || first == nil {
 		return x, nil
 	}
-	if t, isText := first.Car.(*lazyText); isText {
-		// Left unread; a thunk's is read at once.
-		if lb.text != t && (lb.text != nil || lb.params != value.Value(value.Nil)) {
+	if t, unread := first.Car.(*lazyText); unread {
+		if lb.text != t {
 			return x, nil
 		}
 	} else if lb.text != nil || len(lb.body) == 0 || lb.body[0] != first.Car {
