@@ -245,10 +245,22 @@ func (e *expansionCopier) code(x value.Value) value.Value {
 		return e.datum(x)
 	}
 	// The items of a list are code, in turn; its tail pairs are not
-	// forms of their own. A use in a thunk's body stays a use (see
-	// above).
+	// forms of their own. A use in a thunk's body is put in a begin
+	// (bodyForm).
 	thunk := thunkBody(p)
-	head := e.pair(p, e.code(p.Car), nil)
+	return e.list(p, func(i int, x value.Value) value.Value {
+		if thunk > 0 && i >= thunk {
+			return e.bodyForm(x)
+		}
+		return e.code(x)
+	})
+}
+
+// list copies the list p, each item x, the i-th from 0, as item(i, x),
+// and its tail, if not (), as data; each pair at its original's
+// position.
+func (e *expansionCopier) list(p *value.Pair, item func(i int, x value.Value) value.Value) *value.Pair {
+	head := e.pair(p, item(0, p.Car), nil)
 	last := head
 	for i, rest := 1, p.Cdr; ; i++ {
 		q, ok := rest.(*value.Pair)
@@ -256,13 +268,7 @@ func (e *expansionCopier) code(x value.Value) value.Value {
 			last.Cdr = e.datum(rest)
 			return head
 		}
-		var item value.Value
-		if thunk > 0 && i >= thunk {
-			item = e.bodyForm(q.Car)
-		} else {
-			item = e.code(q.Car)
-		}
-		n := e.pair(q, item, nil)
+		n := e.pair(q, item(i, q.Car), nil)
 		last.Cdr, last = n, n
 		rest = q.Cdr
 	}
@@ -319,18 +325,7 @@ func thunkBody(p *value.Pair) int {
 func (e *expansionCopier) datum(x value.Value) value.Value {
 	switch v := x.(type) {
 	case *value.Pair:
-		head := e.pair(v, e.datum(v.Car), nil)
-		last := head
-		for rest := v.Cdr; ; {
-			q, ok := rest.(*value.Pair)
-			if !ok {
-				last.Cdr = e.datum(rest)
-				return head
-			}
-			n := e.pair(q, e.datum(q.Car), nil)
-			last.Cdr, last = n, n
-			rest = q.Cdr
-		}
+		return e.list(v, func(_ int, x value.Value) value.Value { return e.datum(x) })
 	case *value.String:
 		return &value.String{R: append([]rune(nil), v.R...)}
 	case *value.Vector:
